@@ -1,0 +1,2 @@
+/// Namespace for the Aggregation module.
+package enum AggregationModule {}

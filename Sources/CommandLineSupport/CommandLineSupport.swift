@@ -1,0 +1,2 @@
+/// Namespace for the CommandLineSupport module.
+package enum CommandLineSupportModule {}

@@ -1,0 +1,2 @@
+/// Namespace for the Conformance module.
+package enum ConformanceModule {}

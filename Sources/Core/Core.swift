@@ -1,0 +1,2 @@
+/// Namespace for the Core module.
+package enum CoreModule {}

@@ -1,0 +1,2 @@
+/// Namespace for the EngineSDK module.
+package enum EngineSDKModule {}

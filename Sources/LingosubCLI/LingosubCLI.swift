@@ -1,0 +1,2 @@
+/// Namespace for the LingosubCLI module.
+package enum LingosubCLIModule {}

@@ -1,0 +1,2 @@
+/// Namespace for the ReferenceEngine module.
+package enum ReferenceEngineModule {}

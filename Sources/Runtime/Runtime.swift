@@ -1,0 +1,2 @@
+/// Namespace for the Runtime module.
+package enum RuntimeModule {}

@@ -1,0 +1,2 @@
+/// Namespace for the Sim module.
+package enum SimModule {}

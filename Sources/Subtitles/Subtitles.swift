@@ -1,0 +1,2 @@
+/// Namespace for the Subtitles module.
+package enum SubtitlesModule {}

@@ -1,0 +1,89 @@
+/// A JSON value (RFC 8259) that keeps what a round trip must not lose:
+/// the exact spelling of numbers (integers beyond Int64, `1.0` vs `1`) and the order of object members.
+public enum JSONValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case number(JSONNumber)
+    case string(String)
+    case array([JSONValue])
+    case object(JSONObject)
+}
+
+/// A JSON number kept as its source text, so ids such as `18446744073709551616` echo exactly.
+public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
+    /// The number exactly as written in JSON (validated against the RFC 8259 grammar).
+    public let text: String
+
+    /// Wraps already-validated JSON number text. Use `init?(validating:)` for untrusted text.
+    package init(unchecked text: String) { self.text = text }
+
+    public init(_ value: Int) { self.text = String(value) }
+    public init(_ value: Int64) { self.text = String(value) }
+    public init(_ value: UInt64) { self.text = String(value) }
+
+    public var description: String { text }
+
+    /// The value as an integer, when it is one that fits (`2`, `-7`; not `2.0`, not `1e3`).
+    public var int64: Int64? { Int64(text) }
+    public var int: Int? { Int(text) }
+    /// The value as a Double (may round for long mantissas).
+    public var double: Double? { Double(text) }
+}
+
+/// A JSON object with its members in source order. Lookup returns the last member with a name,
+/// as most parsers do for duplicate names.
+public struct JSONObject: Sendable, Hashable, ExpressibleByDictionaryLiteral {
+    public private(set) var members: [(key: String, value: JSONValue)]
+
+    public init() { members = [] }
+    public init(_ members: [(String, JSONValue)]) { self.members = members.map { (key: $0.0, value: $0.1) } }
+    public init(dictionaryLiteral elements: (String, JSONValue)...) { self.init(elements) }
+
+    public var keys: [String] { members.map(\.key) }
+    public var count: Int { members.count }
+
+    public subscript(key: String) -> JSONValue? {
+        get { members.last(where: { $0.key == key })?.value }
+        set {
+            members.removeAll { $0.key == key }
+            if let newValue { members.append((key: key, value: newValue)) }
+        }
+    }
+
+    public func contains(_ key: String) -> Bool { members.contains { $0.key == key } }
+
+    public static func == (a: JSONObject, b: JSONObject) -> Bool {
+        a.members.count == b.members.count
+            && zip(a.members, b.members).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(members.count)
+        for member in members { hasher.combine(member.key); hasher.combine(member.value) }
+    }
+}
+
+extension JSONValue {
+    public var stringValue: String? { if case .string(let s) = self { s } else { nil } }
+    public var boolValue: Bool? { if case .bool(let b) = self { b } else { nil } }
+    public var numberValue: JSONNumber? { if case .number(let n) = self { n } else { nil } }
+    public var doubleValue: Double? { numberValue?.double }
+    public var intValue: Int? { numberValue?.int }
+    public var arrayValue: [JSONValue]? { if case .array(let a) = self { a } else { nil } }
+    public var objectValue: JSONObject? { if case .object(let o) = self { o } else { nil } }
+    public var isNull: Bool { self == .null }
+
+    /// Member lookup on objects; nil for other values.
+    public subscript(key: String) -> JSONValue? { objectValue?[key] }
+}
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
+{
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int) { self = .number(JSONNumber(value)) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(JSONObject(elements)) }
+    public init(nilLiteral: ()) { self = .null }
+}

@@ -1,0 +1,1 @@
+print("lingosub: not implemented yet")

@@ -1,0 +1,1 @@
+print("lsbench: not implemented yet")

@@ -1,0 +1,1 @@
+print("lsconform: not implemented yet")

@@ -1,0 +1,1 @@
+print("lsref: not implemented yet")

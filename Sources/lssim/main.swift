@@ -1,0 +1,1 @@
+print("lssim: not implemented yet")
