@@ -1,1 +1,8 @@
-print("lingosub: not implemented yet")
+import CommandLineSupport
+import LingosubCLI
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+exit(Lingosub.main(Array(CommandLine.arguments.dropFirst()), output: StandardOutput()))

@@ -1,2 +1,0 @@
-/// Namespace for the CommandLineSupport module.
-package enum CommandLineSupportModule {}

@@ -1,2 +1,0 @@
-/// Namespace for the LingosubCLI module.
-package enum LingosubCLIModule {}

@@ -1,0 +1,47 @@
+import CommandLineSupport
+import Testing
+
+@Suite("Argument parser")
+struct ArgumentParserTests {
+    let spec = ArgumentSpec(flags: ["json", "quiet"], options: ["seed"], repeatable: ["engine"], positionalsMax: 2)
+
+    @Test("flags, options, repeatable options, positionals and -- are separated")
+    func parsesEverything() throws {
+        let parsed = try spec.parse(["a.wav", "--json", "--seed=7", "--engine", "x=1", "--engine", "y=2", "b.wav", "--", "--seed", "z"])
+        #expect(parsed.positionals == ["a.wav", "b.wav"])
+        #expect(parsed.has("json"))
+        #expect(!parsed.has("quiet"))
+        #expect(parsed.value("seed") == "7")
+        #expect(parsed.values("engine") == ["x=1", "y=2"])
+        #expect(parsed.trailing == ["--seed", "z"])
+    }
+
+    @Test("mistakes are usage errors that name the option", arguments: [
+        (["--nope"], "unknown option --nope"),
+        (["--seed"], "--seed needs a value"),
+        (["--seed", "1", "--seed", "2"], "--seed given more than once"),
+        (["--json=yes"], "--json takes no value"),
+        (["a", "b", "c"], "expected at most 2 argument(s), got 3"),
+    ])
+    func usageErrors(arguments: [String], message: String) {
+        #expect(throws: UsageError(message)) { try spec.parse(arguments) }
+    }
+
+    @Test("integer options are range-checked")
+    func integerBounds() throws {
+        let parsed = try spec.parse(["--seed", "500"])
+        #expect(try parsed.int("seed", default: 1, range: 0...1000) == 500)
+        #expect(throws: UsageError("--seed expects an integer in 0...10, got '500'")) {
+            try parsed.int("seed", default: 1, range: 0...10)
+        }
+        #expect(try ParsedArguments().int("seed", default: 3, range: 0...10) == 3)
+    }
+
+    @Test("dispatch: unknown command is exit 2 with help on stderr")
+    func dispatchUnknown() {
+        let output = BufferedOutput()
+        let code = dispatch(tool: "t", arguments: ["zap"], subcommands: [], output: output)
+        #expect(code == 2)
+        #expect(output.stderr.hasPrefix("t: unknown command 'zap'\nusage: t <command>"))
+    }
+}
