@@ -32,6 +32,26 @@ EXPECTED_SECTIONS = [
     "Errors", "Concurrency and cancellation", "Audio input", "Annotated example session", "Schemas",
 ]
 
+# Messages each schema must reject, so that a schema that accepts everything cannot pass.
+MUST_REJECT = [
+    ("error.response.schema.json", {"jsonrpc": "2.0", "id": 1, "error": {"code": -32004, "message": "m", "data": {"reason": "r"}}}),
+    ("error.response.schema.json", {"jsonrpc": "2.0", "id": 5, "error": {"code": -32700, "message": "m"}}),
+    ("error.response.schema.json", {"jsonrpc": "2.0", "id": 3, "error": {"code": -32800, "message": "m"}}),
+    ("response.schema.json", {"jsonrpc": "2.0", "id": 1, "result": 1, "error": {"code": 1, "message": "m"}}),
+    ("response.schema.json", {"jsonrpc": "2.0", "id": {}, "result": None}),
+    ("request.schema.json", {"jsonrpc": "2.0", "id": 1, "method": "x", "params": "s"}),
+    ("request.schema.json", {"jsonrpc": 2.0, "id": 1, "method": "x"}),
+    ("notification.schema.json", {"jsonrpc": "2.0", "method": "cancel", "id": None}),
+    ("initialize.params.schema.json", {"protocolVersion": "01.0", "clientInfo": {"name": "a", "version": "b"}}),
+    ("initialize.params.schema.json", {"protocolVersion": "1.0", "clientInfo": {"name": "a", "version": "b"}, "heartbeatIntervalMs": 50}),
+    ("initialize.result.schema.json", {"protocolVersion": "1.0", "engine": {"name": "a", "version": "b"}, "capabilities": {"languages": [], "drafts": True, "wordTimestamps": True, "wordConfidence": True, "maxConcurrentRequests": 1}, "limits": {"maxMessageBytes": 65536}}),
+    ("transcribe.result.schema.json", {"language": "en", "duration": 1, "segments": []}),
+    ("heartbeat.params.schema.json", {"seq": 0, "uptimeMs": 1}),
+    ("progress.params.schema.json", {"id": 1, "fraction": 1.5, "stage": "decoding"}),
+    ("draft.params.schema.json", {"id": 1, "seq": 1, "segment": {"id": 0, "start": 0, "end": 1, "text": "t"}}),
+    ("stop.result.schema.json", {}),
+]
+
 failures = []
 
 
@@ -157,7 +177,11 @@ def make_validators():
         store = {schema["$id"]: schema for schema in schemas.values()}
         build = lambda schema: validator_class(  # noqa: E731
             schema, resolver=jsonschema.RefResolver.from_schema(schema, store=store))
-    return {name: build(schema) for name, schema in schemas.items()}
+    validators = {name: build(schema) for name, schema in schemas.items()}
+    for name, message in MUST_REJECT:
+        if name in validators and validators[name].is_valid(message):
+            fail(f"schema {name} accepts a message it must reject: {json.dumps(message)}")
+    return validators
 
 
 class SessionChecker:
