@@ -230,7 +230,7 @@ class SessionChecker:
                 fail(f"{where}: the coordinator sends no notification but cancel")
         self.params(where, message["method"], message)
 
-    def incoming(self, where, message, batch_size=None):
+    def incoming(self, where, message):
         if self.stopped:
             fail(f"{where}: the engine wrote after its stop reply")
         if isinstance(message, list):
