@@ -21,7 +21,7 @@ FLAWS = {
     "banner",                  # 2.1-MUST-NOT-1: prints a banner on stdout at start-up
     "pretty_metrics",          # 2.2-MUST-NOT-1: pretty-prints the get_metrics reply over several lines
     "buffered_notifications",  # 2.5-MUST-1: notifications are block-buffered, not flushed
-    "float_ids",               # 3.2-MUST-2: numeric ids pass through a float (big ints lose digits)
+    "float_ids",               # 3.2-MUST-2: integer ids beyond 64 bits pass through a float
     "answers_notifications",   # 3.3-MUST-NOT-1: unknown notifications get a -32601 reply
     "unknown_method_32600",    # 3.6-MUST-2: unknown methods get -32600 instead of -32601
     "serves_before_init",      # 5.4-MUST-1: no -32002 before initialize
@@ -34,10 +34,10 @@ FLAWS = {
     "cancel_no_reply",         # 7.1-MUST-1: a cancelled request never gets its final reply
     "cancel_two_replies",      # 7.1-MUST-1: a cancelled request gets -32800 and then its result
     "health_waits",            # 6.2-MUST-1: health_check waits for running transcriptions
-    "slow_heartbeat",          # 7.2-MUST-1: heartbeats come at twice the interval
+    "slow_heartbeat",          # 7.2-MUST-1: heartbeats come at three times the interval
     "batch_separate_lines",    # 4.2-MUST-2: batch replies written one per line
     "no_oversize_error",       # 2.3-MUST-3: oversized lines are dropped without -32001
-    "error_without_reason",    # 3.5-MUST-2: application errors carry no data.reason
+    "error_without_reason",    # 3.5-MUST-2: application errors carry data without "reason"
 }
 
 DEFAULT_LIMIT = 8_388_608
@@ -165,10 +165,10 @@ class Engine:
 
     def error(self, code, reason, **extra):
         error = {"code": code, "message": MESSAGES.get(code, NAMES.get(code, "Error").replace("_", " ").capitalize())}
-        if self.has("error_without_reason") and code > -32100 and code <= -32000:
-            return error
         data = {"name": NAMES[code], "reason": reason} if code in NAMES else {"reason": reason}
         data.update(extra)
+        if self.has("error_without_reason") and -32100 < code <= -32000:
+            del data["reason"]
         error["data"] = data
         return error
 
@@ -266,7 +266,8 @@ class Engine:
         if kind == "notification":
             self.handle_notification(method, params)
             return
-        if self.has("float_ids") and isinstance(request_id, Num):
+        if self.has("float_ids") and isinstance(request_id, Num) and is_int(request_id) \
+                and abs(int(request_id.text)) >= 2 ** 63:
             request_id = Num(repr(float(request_id.text)))
         request = Request(request_id, batch)
         if batch is not None:
@@ -355,7 +356,7 @@ class Engine:
             threading.Thread(target=self.heartbeat_loop, daemon=True).start()
 
     def heartbeat_loop(self):
-        interval = self.heartbeat_ms / 1000.0 * (2 if self.has("slow_heartbeat") else 1)
+        interval = self.heartbeat_ms / 1000.0 * (3 if self.has("slow_heartbeat") else 1)
         seq = 0
         next_at = time.monotonic() + interval
         while True:

@@ -15,7 +15,8 @@ enum LsconformCommand {
           --list                 print every case with its rule id and description, then exit
           --case ID              run only cases whose id, group or rule id starts with ID (repeatable)
           --strict               SHOULD failures count as failures
-          --timeout-ms N         how long any reply may take (default 2000; SPEC bounds are fixed)
+          --timeout-ms N         how long any reply may take (default 5000; SPEC bounds are fixed)
+          --timing-slack-ms N    added to the SPEC's timing bounds for a loaded machine (default 50)
           --jobs N               cases run in parallel, each with its own engine (default 4)
           --env K=V              add K=V to the engine's environment (repeatable)
           --audio DIR            use the smallest/largest .wav in DIR as the short/long clip
@@ -33,7 +34,7 @@ enum LsconformCommand {
 
     static let spec = ArgumentSpec(
         flags: ["list", "strict", "verbose"],
-        options: ["timeout-ms", "jobs", "audio", "long-audio-seconds", "baseline", "keep-logs", "json", "junit"],
+        options: ["timeout-ms", "timing-slack-ms", "jobs", "audio", "long-audio-seconds", "baseline", "keep-logs", "json", "junit"],
         repeatable: ["case", "env"])
 
     static func run(_ arguments: [String], output: any CommandOutput) -> Int32 {
@@ -88,7 +89,8 @@ enum LsconformCommand {
         var configuration = RunConfiguration(command: EngineCommand(arguments: engine, environmentAdditions: environment))
         configuration.casePatterns = parsed.values("case")
         configuration.strict = parsed.has("strict")
-        configuration.replyTimeoutMs = try parsed.int("timeout-ms", default: 2_000, range: RunConfiguration.replyTimeoutMsRange)
+        configuration.replyTimeoutMs = try parsed.int("timeout-ms", default: 5_000, range: RunConfiguration.replyTimeoutMsRange)
+        configuration.timingSlackMs = try parsed.int("timing-slack-ms", default: 50, range: 0...1_000)
         configuration.jobs = try parsed.int("jobs", default: 4, range: 1...RunConfiguration.jobsMax)
         configuration.longAudioSeconds = try parsed.double("long-audio-seconds", default: 60, range: 5...3_600)
         configuration.audioDirectory = parsed.value("audio")
@@ -96,7 +98,8 @@ enum LsconformCommand {
         configuration.jsonPath = parsed.value("json")
         configuration.junitPath = parsed.value("junit")
         if let path = parsed.value("baseline") {
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            let text: String
+            do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
                 throw UsageError("cannot read --baseline \(path)")
             }
             configuration.baseline = Baseline.parse(text)

@@ -6,13 +6,16 @@ import Wire
 package final class CaseContext {
     let command: EngineCommand
     package let replyTimeoutMs: Int
+    /// Added to SPEC timing bounds (see `RunConfiguration.timingSlackMs`).
+    package let timingSlackMs: Double
     package let fixtures: FixtureSet
     package let profile: EngineProfile
     package private(set) var sessions: [EngineSession] = []
 
-    package init(command: EngineCommand, replyTimeoutMs: Int, fixtures: FixtureSet, profile: EngineProfile) {
+    package init(command: EngineCommand, replyTimeoutMs: Int, timingSlackMs: Int, fixtures: FixtureSet, profile: EngineProfile) {
         self.command = command
         self.replyTimeoutMs = replyTimeoutMs
+        self.timingSlackMs = Double(timingSlackMs)
         self.fixtures = fixtures
         self.profile = profile
     }

@@ -6,13 +6,16 @@ enum CaseSupport {
     /// transcription, `stop`, and the exit. Hygiene and envelope cases inspect what came back.
     static func ordinarySession(_ context: CaseContext, heartbeatMs: Int = 0) throws(CaseFailure) -> EngineSession {
         let session = try context.launchInitialized(heartbeatMs: heartbeatMs)
-        try session.call("health_check", id: 2)
-        try session.call("get_status", id: 3)
-        try session.call("get_metrics", id: 4)
-        try session.call("no_such_method", id: 5)
-        try session.call("transcribe", params: context.transcribe(context.fixtures.short), id: 6)
-        try session.call("transcribe", params: context.transcribe(context.fixtures.missing), id: 7)
-        try session.call("stop", id: 8)
+        let steps: [(id: RPCID, method: String, params: JSONValue?)] = [
+            (2, "health_check", nil), (3, "get_status", nil), (4, "get_metrics", nil), (5, "no_such_method", nil),
+            (6, "transcribe", context.transcribe(context.fixtures.short)),
+            (7, "transcribe", context.transcribe(context.fixtures.missing)), (8, "stop", nil),
+        ]
+        // Replies that never come are not this flow's concern: the cases judge what did come.
+        for step in steps {
+            try session.send(Message.request(id: step.id, method: step.method, params: step.params))
+            _ = session.waitForResponse(to: step.id, timeoutMs: step.method == "transcribe" ? max(context.replyTimeoutMs, 10_000) : nil)
+        }
         _ = session.waitExit(timeoutMs: 5_000)
         return session
     }

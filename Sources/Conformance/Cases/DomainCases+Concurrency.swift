@@ -34,9 +34,9 @@ extension CaseCatalog {
         _ = try fill(session, context, count: 1, firstID: 601)
         let sentMs = session.nowMs
         try session.send(Message.request(id: 602, method: "health_check"))
-        let found = session.waitForResponse(to: 602, timeoutMs: Int(healthBoundMs) + 1_000)
+        let found = session.waitForResponse(to: 602, timeoutMs: Int(healthBoundMs + context.timingSlackMs) + 1_000)
         let took = (found?.line.timeMs ?? .infinity) - sentMs
-        try require(took <= healthBoundMs + 50, expected: "the health_check reply within 500 ms",
+        try require(took <= healthBoundMs + context.timingSlackMs, expected: "the health_check reply within 500 ms",
                     actual: found == nil ? "no reply within 1.5 s" : "after \(Int(took)) ms")
         return nil
     }
@@ -100,7 +100,7 @@ extension CaseCatalog {
         session.settle(forMs: 300)
         let replies = session.responses(to: 671)
         let took = (found?.line.timeMs ?? .infinity) - sentMs
-        try require(replies.count == 1 && replies[0].response.errorCode == -32800 && took <= cancelBoundMs + 50,
+        try require(replies.count == 1 && replies[0].response.errorCode == -32800 && took <= cancelBoundMs + context.timingSlackMs,
                     expected: "exactly one final reply, -32800, within 2 s of the cancel",
                     actual: replies.isEmpty ? "no reply in 2.5 s" : "\(replies.count) repl\(replies.count == 1 ? "y" : "ies") after \(Int(took)) ms: "
                         + replies.map { $0.line.excerpt(limit: 90) }.joined(separator: " | "))
@@ -140,7 +140,7 @@ extension CaseCatalog {
         _ = try session.reply(to: 702, what: "restart", timeoutMs: 30_000)
         let took = (cancelled?.line.timeMs ?? .infinity) - sentMs
         let restartLine = session.responses(to: 702).first?.line.index ?? 0
-        try require(cancelled?.response.errorCode == -32800 && took <= cancelBoundMs + 50 && (cancelled?.line.index ?? .max) < restartLine,
+        try require(cancelled?.response.errorCode == -32800 && took <= cancelBoundMs + context.timingSlackMs && (cancelled?.line.index ?? .max) < restartLine,
                     expected: "-32800 for the running transcription within 2 s, before the restart reply",
                     actual: cancelled.map { "after \(Int(took)) ms: \($0.line.excerpt(limit: 100))" } ?? "no reply within 2.5 s")
         return nil

@@ -116,7 +116,6 @@ extension CaseCatalog {
 
     /// Heartbeat interval these cases ask for, and the slack added for the runner's own latency.
     static let heartbeatIntervalMs = 250
-    static let heartbeatSlackMs = 40.0
 
     static func collectHeartbeats(_ context: CaseContext, intervalMs: Int, forMs: Int) throws(CaseFailure) -> (session: EngineSession, initMs: Double, beats: [(timeMs: Double, params: JSONValue?)]) {
         let session = try context.launchInitialized(heartbeatMs: intervalMs)
@@ -132,8 +131,8 @@ extension CaseCatalog {
         var previous = initMs
         for (index, beat) in beats.enumerated() {
             let gap = beat.timeMs - previous
-            let low = index == 0 ? 0 : 0.5 * interval - heartbeatSlackMs
-            try require(gap >= low && gap <= 1.5 * interval + heartbeatSlackMs,
+            let low = index == 0 ? 0 : 0.5 * interval - context.timingSlackMs
+            try require(gap >= low && gap <= 1.5 * interval + context.timingSlackMs,
                         expected: index == 0 ? "the first heartbeat within 375 ms of the initialize reply" : "gaps of 125…375 ms",
                         actual: "heartbeat \(index + 1) after \(Int(gap)) ms")
             previous = beat.timeMs

@@ -88,10 +88,10 @@ extension CaseCatalog {
         let session = try context.launchInitialized()
         let bytes = Message.request(id: 31, method: "get_status").encodedLine()
             + Message.notification("no_such_notification").encodedLine()
-            + Message.request(id: 32, method: "get_metrics").encodedLine()
+            + Message.request(id: 32, method: "health_check").encodedLine()
         try session.sendRaw(bytes)
         _ = try session.result(of: try session.reply(to: 31, what: "get_status (first of three)"), what: "get_status")
-        _ = try session.result(of: try session.reply(to: 32, what: "get_metrics (third of three)"), what: "get_metrics")
+        _ = try session.result(of: try session.reply(to: 32, what: "health_check (third of three)"), what: "health_check")
         return nil
     }
 

@@ -83,7 +83,8 @@ package enum ConformanceRunner {
         profile: EngineProfile, logs: LogPlacement
     ) -> CaseResult {
         let context = CaseContext(
-            command: configuration.command, replyTimeoutMs: configuration.replyTimeoutMs, fixtures: fixtures, profile: profile)
+            command: configuration.command, replyTimeoutMs: configuration.replyTimeoutMs,
+            timingSlackMs: configuration.timingSlackMs, fixtures: fixtures, profile: profile)
         let started = MonotonicClock.nowNs()
         var result = CaseResult(
             id: candidate.id, rule: candidate.rule, title: candidate.title, verdict: .pass, durationMs: 0)

@@ -10,7 +10,7 @@ enum Preflight {
         } catch {
             return .failure(.init(reason: error.description, stderrTail: ""))
         }
-        let session = EngineSession(process: process, replyTimeoutMs: max(replyTimeoutMs, 5_000))
+        let session = EngineSession(process: process, replyTimeoutMs: replyTimeoutMs)
         defer { session.kill() }
         let result: JSONObject
         do {

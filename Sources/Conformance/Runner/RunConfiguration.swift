@@ -6,7 +6,10 @@ package struct RunConfiguration: Sendable {
     /// SHOULD failures become FAIL.
     package var strict = false
     /// How long any reply may take (SPEC bounds such as 500 ms for health are fixed, not this).
-    package var replyTimeoutMs = 2_000
+    package var replyTimeoutMs = 5_000
+    /// Added to the SPEC's timing bounds (health 500 ms, cancel 2 s, heartbeat ±50 %) for the
+    /// runner's own scheduling latency on a loaded machine.
+    package var timingSlackMs = 50
     /// Cases run at once, each with its own engine processes.
     package var jobs = 4
     /// Case ids expected to fail (`--baseline`).

@@ -74,7 +74,8 @@ extension EngineSession {
     /// Sends `initialize` with `params` and requires a result.
     @discardableResult
     package func initialize(_ params: JSONValue = Message.initializeParams(), id: RPCID = "lsconform-init") throws(CaseFailure) -> JSONObject {
-        let response = try call("initialize", params: params, id: id)
+        try send(Message.request(id: id, method: "initialize", params: params))
+        let response = try reply(to: id, what: "initialize", timeoutMs: max(replyTimeoutMs, Self.startupTimeoutMs))
         guard let result = response["result"]?.objectValue else {
             throw CaseFailure(expected: "initialize succeeds", actual: response.serializedLine)
         }

@@ -23,6 +23,8 @@ package final class EngineSession {
     private var barrierCount = 0
 
     static let stderrTailBytesMax = 16_384
+    /// How long the first reply (to `initialize`) may take: start-up of interpreters on a loaded machine.
+    package static let startupTimeoutMs = 10_000
     /// Longest transcript kept per session; later chunks are counted in a note, not stored.
     static let transcriptBytesMax = 4_194_304
     private var transcriptBytes = 0
