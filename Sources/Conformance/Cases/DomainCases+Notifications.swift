@@ -9,7 +9,7 @@ extension CaseCatalog {
         .init("domain/progress-monotonic", rule: "7.3-MUST-1", "progress fractions stay in 0..1, never decrease, all before the reply", progressMonotonic),
         .init("domain/progress-stage", rule: "7.3-MUST-2", "progress stage is a non-empty string", progressStage),
         .init("domain/drafts-ordered", rule: "7.4-MUST-2", "draft seq starts at 1 and strictly increases", draftsOrdered),
-        .init("domain/draft-shape", rule: "7.4-MUST-1", "drafts carry a result-shaped segment, only while in flight", draftShape),
+        .init("domain/draft-shape", rule: "7.4-MUST-1", "drafts carry a result-shaped segment and the request's id", draftShape),
         .init("domain/nothing-after-reply", rule: "7.5-MUST-NOT-1", "no progress or draft for a request after its final reply", nothingAfterReply),
         .init("domain/heartbeat-interval", rule: "7.2-MUST-1", "heartbeats every 250 ms ± 50 %, the first within 375 ms", heartbeatInterval),
         .init("domain/heartbeat-seq", rule: "7.2-MUST-2", "heartbeat seq counts 1, 2, 3…; uptimeMs does not decrease", heartbeatSeq),
@@ -97,8 +97,7 @@ extension CaseCatalog {
             var check = ShapeCheck()
             Shapes.segment(params?["segment"] ?? .null, "draft.segment", into: &check)
             try check.require("a draft segment")
-            try require(params?["id"] == 501 && line.index < replyIndex(session),
-                        expected: "drafts only for the request in flight", actual: line.excerpt())
+            try require(params?["id"] == 501, expected: "drafts only for the transcription in flight (id 501)", actual: line.excerpt())
         }
         return nil
     }
