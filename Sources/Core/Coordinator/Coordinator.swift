@@ -1,0 +1,89 @@
+/// The one state machine the drivers talk to: engine supervisors + scheduler + event log.
+///
+/// `handle(_:now:)` takes one `CoordinatorInput` and the driver's time (ms, monotonic, never
+/// decreasing) and returns the `CoordinatorAction`s to perform, in order. It does no I/O, reads no
+/// clock, and draws randomness only from its seeded generator, so the same inputs at the same times
+/// give the same actions (the simulator's replay relies on it). After each input it dispatches queued
+/// work to engines that accept it. `checkInvariants()` lists anything broken.
+package struct Coordinator: Sendable {
+    package let configuration: CoordinatorConfiguration
+    /// Engine ids in order; every loop over engines uses it.
+    package let engineIDs: [EngineID]
+    package internal(set) var supervisors: [EngineID: EngineSupervisor] = [:]
+    package internal(set) var scheduler: Scheduler
+    package internal(set) var events: EventLog
+    package internal(set) var generator: SeededGenerator
+    var requestIDs = RequestIDAllocator()
+    var timers: [TimerID: ArmedTimer] = [:]
+    var timerSequence: UInt64 = 0
+
+    struct ArmedTimer: Hashable, Sendable {
+        var atMs: UInt64
+        var sequence: UInt64
+    }
+
+    package init(configuration: CoordinatorConfiguration) {
+        self.configuration = configuration
+        var capacities: [EngineID: UInt32?] = [:]
+        for engine in configuration.engines {
+            precondition(supervisors[engine.id] == nil, "engine \(engine.id) configured twice")
+            supervisors[engine.id] = EngineSupervisor(configuration: engine)
+            capacities[engine.id] = engine.costCapacity
+        }
+        engineIDs = configuration.engines.map(\.id).sorted()
+        scheduler = Scheduler(configuration: configuration.scheduler, engines: capacities)
+        events = EventLog(historyMax: configuration.eventHistoryMax)
+        generator = SeededGenerator(seed: configuration.seed)
+    }
+
+    /// Handles one input at `now` and returns the actions to perform, in order.
+    package mutating func handle(_ input: CoordinatorInput, now: UInt64) -> [CoordinatorAction] {
+        var actions: [CoordinatorAction] = []
+        switch input {
+        case .timerFired(let timer):
+            actions += fire(timer, now: now)
+        case .tick:
+            actions += fireDueTimers(now: now)
+        case .client(let command):
+            actions += client(command, now: now)
+        default:
+            actions += engineInput(input, now: now)
+        }
+        actions += dispatch(now: now)
+        return actions
+    }
+
+    /// Sends queued work to engines that accept it.
+    mutating func dispatch(now: UInt64) -> [CoordinatorAction] {
+        var slots: [EngineSlot] = []
+        for id in engineIDs {
+            let supervisor = supervisors[id]!
+            slots.append(EngineSlot(
+                id: id, acceptsWork: supervisor.acceptsWork, requestsInFlightMax: supervisor.requestsInFlightMax,
+                costCapacity: supervisor.configuration.costCapacity))
+        }
+        return apply(scheduler.dispatch(now: now, engines: slots, requestIDs: &requestIDs), now: now)
+    }
+
+    // MARK: Queries
+
+    package func engineState(_ id: EngineID) -> EngineState? { supervisors[id]?.state }
+    package func taskState(_ id: TaskID) -> TaskState? { scheduler.task(id)?.state }
+    package func task(_ id: TaskID) -> SchedulerTask? { scheduler.task(id) }
+
+    /// Armed timers by due time then arming order.
+    package var armedTimers: [(timer: TimerID, atMs: UInt64)] {
+        timers.sorted { ($0.value.atMs, $0.value.sequence) < ($1.value.atMs, $1.value.sequence) }
+            .map { (timer: $0.key, atMs: $0.value.atMs) }
+    }
+
+    /// The earliest armed timer, if any.
+    package var nextTimer: (timer: TimerID, atMs: UInt64)? {
+        var best: (TimerID, ArmedTimer)?
+        for (timer, armed) in timers
+        where best.map({ (armed.atMs, armed.sequence) < ($0.1.atMs, $0.1.sequence) }) ?? true {
+            best = (timer, armed)
+        }
+        return best.map { (timer: $0.0, atMs: $0.1.atMs) }
+    }
+}
