@@ -14,7 +14,7 @@ package enum CoordinatorInput: Hashable, Sendable {
     case processSpawned(EngineID, pid: ProcessID)
     case spawnFailed(EngineID, reason: String)
     /// The child was reaped. The driver reports every spawned pid's exit exactly once.
-    case processExited(EngineID, pid: ProcessID, ExitStatus)
+    case processExited(EngineID, pid: ProcessID, TerminationStatus)
     /// One decoded stdout line (`EngineCodec`).
     case engineMessage(EngineID, EngineMessage)
     /// One stderr line (kept for diagnostics, never parsed).

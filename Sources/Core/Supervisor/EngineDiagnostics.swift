@@ -1,7 +1,7 @@
 /// What a Failed engine keeps for the operator: why, the last exit, the stderr tail and the timeline.
 package struct EngineDiagnostics: Hashable, Sendable {
     package var cause: ExitCause
-    package var exitStatus: ExitStatus?
+    package var exitStatus: TerminationStatus?
     /// Last stderr lines (bounded by `EngineConfiguration.stderrLinesMax`, each line truncated).
     package var stderrTail: [String]
     /// stderr lines dropped from the tail so far.

@@ -50,7 +50,7 @@ extension EngineSupervisor {
 
     /// The process ended. Exits of other pids (already handled, or never ours) are ignored.
     package mutating func processExited(
-        pid: ProcessID, status: ExitStatus, now: UInt64, generator: inout SeededGenerator
+        pid: ProcessID, status: TerminationStatus, now: UInt64, generator: inout SeededGenerator
     ) -> [SupervisorOutput] {
         guard self.pid == pid else { return [] }
         lastExitStatus = status

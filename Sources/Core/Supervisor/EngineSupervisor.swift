@@ -17,7 +17,7 @@ package struct EngineSupervisor: Sendable {
     var stderrTail: [String] = []
     var stderrLinesDropped: UInt64 = 0
     var timeline: [EngineTimelineEntry] = []
-    var lastExitStatus: ExitStatus?
+    var lastExitStatus: TerminationStatus?
     var consecutiveProtocolErrors: UInt32 = 0
     /// The engine's own limits from its `initialize` result.
     package internal(set) var initializeResult: InitializeResult?

@@ -52,7 +52,7 @@ package enum ExitCause: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Classifies an unrequested exit status.
-    package init(unrequested status: ExitStatus) {
+    package init(unrequested status: TerminationStatus) {
         switch status {
         case .exited(0): self = .cleanExit
         case .exited(let code): self = .crashExit(code: code)

@@ -20,7 +20,7 @@ package enum EngineSignal: Hashable, Sendable {
     case ready(pid: ProcessID, requestsInFlightMax: Int)
     case unhealthy(consecutiveFailures: UInt32)
     case healthy
-    case crashed(ExitCause, ExitStatus?)
+    case crashed(ExitCause, TerminationStatus?)
     case restarting(delayMs: UInt64, restartCount: UInt32)
     case restartCountReset
     case failed(ExitCause)

@@ -1,5 +1,5 @@
 /// How a process ended, as the driver's `waitpid` (or the simulator) reports it.
-package enum ExitStatus: Hashable, Sendable, CustomStringConvertible {
+package enum TerminationStatus: Hashable, Sendable, CustomStringConvertible {
     /// Normal exit with this status code.
     case exited(code: Int32)
     /// Terminated by this signal number (Linux numbering: 9 SIGKILL, 11 SIGSEGV, 15 SIGTERM).
