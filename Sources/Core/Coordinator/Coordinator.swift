@@ -14,12 +14,17 @@ package struct Coordinator: Sendable {
     package internal(set) var events: EventLog
     package internal(set) var generator: SeededGenerator
     var requestIDs = RequestIDAllocator()
+    /// Armed timers; `timerQueue` orders them (with stale entries removed lazily).
     var timers: [TimerID: ArmedTimer] = [:]
+    var timerQueue = MinHeap<ArmedTimer>()
     var timerSequence: UInt64 = 0
 
-    struct ArmedTimer: Hashable, Sendable {
+    struct ArmedTimer: Hashable, Sendable, Comparable {
         var atMs: UInt64
         var sequence: UInt64
+        var timer: TimerID
+
+        static func < (a: Self, b: Self) -> Bool { (a.atMs, a.sequence) < (b.atMs, b.sequence) }
     }
 
     package init(configuration: CoordinatorConfiguration) {
@@ -50,6 +55,7 @@ package struct Coordinator: Sendable {
             actions += engineInput(input, now: now)
         }
         actions += dispatch(now: now)
+        pruneTimerQueue()
         return actions
     }
 
@@ -73,17 +79,11 @@ package struct Coordinator: Sendable {
 
     /// Armed timers by due time then arming order.
     package var armedTimers: [(timer: TimerID, atMs: UInt64)] {
-        timers.sorted { ($0.value.atMs, $0.value.sequence) < ($1.value.atMs, $1.value.sequence) }
-            .map { (timer: $0.key, atMs: $0.value.atMs) }
+        timers.values.sorted().map { (timer: $0.timer, atMs: $0.atMs) }
     }
 
-    /// The earliest armed timer, if any.
+    /// The earliest armed timer, if any (O(1)).
     package var nextTimer: (timer: TimerID, atMs: UInt64)? {
-        var best: (TimerID, ArmedTimer)?
-        for (timer, armed) in timers
-        where best.map({ (armed.atMs, armed.sequence) < ($0.1.atMs, $0.1.sequence) }) ?? true {
-            best = (timer, armed)
-        }
-        return best.map { (timer: $0.0, atMs: $0.1.atMs) }
+        timerQueue.top.map { (timer: $0.timer, atMs: $0.atMs) }
     }
 }

@@ -38,7 +38,7 @@ extension Scheduler {
     }
 
     /// The queue's top after dropping stale entries (lanes that left the queue since they were pushed).
-    private mutating func cleanTop(_ engine: EngineID?) -> LaneHeap.Entry? {
+    private mutating func cleanTop(_ engine: EngineID?) -> LaneHeapEntry? {
         while true {
             let top = engine.map { queues[$0]?.top } ?? anyEngineQueue.top
             guard let entry = top else { return nil }
@@ -47,7 +47,7 @@ extension Scheduler {
         }
     }
 
-    func isCurrent(_ entry: LaneHeap.Entry) -> Bool {
+    func isCurrent(_ entry: LaneHeapEntry) -> Bool {
         guard let lane = tasks[entry.key.task]?.lanes[entry.key.lane], case .queued = lane.state else { return false }
         return lane.queueVersion == entry.version
     }

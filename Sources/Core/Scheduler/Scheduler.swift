@@ -117,7 +117,7 @@ package struct Scheduler: Sendable {
         let key = DispatchKey(
             queuedAtMs: queuedAt, priority: task.spec.priority, agingStepMs: configuration.agingStepMs,
             deadlineMs: task.spec.deadlineMs, task: reference.task, lane: reference.lane)
-        let entry = LaneHeap.Entry(key: key, version: lane.queueVersion)
+        let entry = LaneHeapEntry(key: key, version: lane.queueVersion)
         if let engine = lane.engine { queues[engine]!.push(entry) } else { anyEngineQueue.push(entry) }
     }
 }
