@@ -17,7 +17,7 @@ extension Coordinator {
                 return [.reply(.rejected(error))]
             }
         case .startEngine(let engine), .stopEngine(let engine), .restartEngine(let engine):
-            guard supervisors[engine] != nil else {
+            guard supervisors.index(forKey: engine) != nil else {
                 return [.reply(.rejected(CoreError(.unknownEngine, "\(engine)")))]
             }
             do {

@@ -61,6 +61,7 @@ package struct Coordinator: Sendable {
 
     /// Sends queued work to engines that accept it.
     mutating func dispatch(now: UInt64) -> [CoordinatorAction] {
+        guard scheduler.mayDispatch else { return [] }
         var slots: [EngineSlot] = []
         for id in engineIDs {
             let supervisor = supervisors[id]!

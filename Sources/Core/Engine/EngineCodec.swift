@@ -70,7 +70,7 @@ package enum EngineCodec {
             guard let id = params["id"].flatMap(requestID(from:)), let fraction = params["fraction"]?.doubleValue,
                 fraction >= 0, fraction <= 1
             else { break }
-            let permille = UInt32((fraction * 1_000).rounded(.down))
+            let permille = UInt32(fraction * 1_000)  // truncates toward zero (fraction ≥ 0): no libm
             return .success(.progress(id, fractionPermille: permille, stage: params["stage"]?.stringValue ?? ""))
         case "draft":
             guard let id = params["id"].flatMap(requestID(from:)), let seq = unsigned(params["seq"]),

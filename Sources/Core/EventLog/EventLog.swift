@@ -19,6 +19,18 @@ package struct EventLog: Sendable {
         var finished = false
 
         var ordered: [Event] { Array(events[head...]) + Array(events[..<head]) }
+
+        /// Appends in place (no copy of the history), evicting the oldest event when full.
+        mutating func insert(_ event: Event, historyMax: Int) {
+            if event.kind.isFinal { finished = true }
+            if events.count < historyMax {
+                events.append(event)
+                return
+            }
+            evictedThrough = events[head].id
+            events[head] = event
+            head = (head + 1) % events.count
+        }
     }
 
     package init(historyMax: Int = 1_000) {
@@ -31,25 +43,12 @@ package struct EventLog: Sendable {
         let event = Event(id: EventID(nextID), job: job, atMs: now, priority: kind.priority, kind: kind)
         nextID += 1
         if let job {
-            var history = jobs[job] ?? JobHistory()
-            precondition(!history.finished, "event \(kind.name) after the final event of \(job)")
-            insert(event, into: &history)
-            jobs[job] = history
+            precondition(jobs[job]?.finished != true, "event \(kind.name) after the final event of \(job)")
+            jobs[job, default: JobHistory()].insert(event, historyMax: historyMax)
         } else {
-            insert(event, into: &coordinatorHistory)
+            coordinatorHistory.insert(event, historyMax: historyMax)
         }
         return event
-    }
-
-    private func insert(_ event: Event, into history: inout JobHistory) {
-        if event.kind.isFinal { history.finished = true }
-        if history.events.count < historyMax {
-            history.events.append(event)
-            return
-        }
-        history.evictedThrough = history.events[history.head].id
-        history.events[history.head] = event
-        history.head = (history.head + 1) % history.events.count
     }
 
     /// The events of `job` (nil: coordinator-wide) after `after` (nil: from the start), in order.

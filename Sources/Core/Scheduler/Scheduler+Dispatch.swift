@@ -6,6 +6,12 @@ extension Scheduler {
         var fromAnyQueue: Bool
     }
 
+    /// False when nothing can start: no queue entries (maybe stale) or the global limit reached.
+    package var mayDispatch: Bool {
+        requestsInFlight < configuration.requestsInFlightMax
+            && !(anyEngineQueue.isEmpty && queues.values.allSatisfy(\.isEmpty))
+    }
+
     /// Starts as many queued lanes as the limits allow. `engines` must be sorted by id; engines that do
     /// not accept work are skipped. A queue whose best lane does not fit its cost budget waits (no
     /// smaller lane overtakes it), so large tasks are not starved by small ones.

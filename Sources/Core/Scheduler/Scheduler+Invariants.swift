@@ -43,7 +43,8 @@ extension Scheduler {
         var queuedLanes = Set<LaneReference>()
         var runningLanes = 0
         var unfinished = 0
-        for (id, task) in tasks {
+        for task in tasks.all {
+            let id = task.id
             if task.outcome == nil { unfinished += 1 }
             for (index, lane) in task.lanes.enumerated() {
                 switch lane.state {

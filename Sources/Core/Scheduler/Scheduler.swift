@@ -8,7 +8,7 @@ package struct Scheduler: Sendable {
     package let configuration: SchedulerConfiguration
     /// Engines a task may name, with their cost capacities.
     package let engineCostCapacities: [EngineID: UInt32?]
-    package internal(set) var tasks: [TaskID: SchedulerTask] = [:]
+    package internal(set) var tasks = TaskTable()
     var nextTaskValue: UInt64 = 1
     var idempotencyKeys: [String: TaskID] = [:]
     var queues: [EngineID: LaneHeap] = [:]
@@ -57,8 +57,8 @@ package struct Scheduler: Sendable {
         nextTaskValue += 1
         let engines: [EngineID?] = spec.engines.isEmpty ? [nil] : spec.engines.map { $0 }
         let lanes = engines.map { Lane(engine: $0, state: unresolved > 0 ? .waiting : .queued) }
-        tasks[id] = SchedulerTask(id: id, spec: spec, submittedAtMs: now, lanes: lanes,
-                                  unresolvedDependencies: unresolved)
+        tasks.insert(SchedulerTask(id: id, spec: spec, submittedAtMs: now, lanes: lanes,
+                                   unresolvedDependencies: unresolved))
         for dependency in spec.dependencies where tasks[dependency]?.outcome == nil {
             tasks[dependency]!.dependents.append(id)
         }
