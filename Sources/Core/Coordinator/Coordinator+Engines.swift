@@ -42,7 +42,8 @@ extension Coordinator {
         supervisors[engine]!.messageReceived()
         switch message {
         case .response(let request, let reply):
-            if scheduler.owns(request) {
+            if let owner = scheduler.engine(of: request) {
+                guard owner == engine else { return [] }  // not this engine's request: ignore it
                 return apply(scheduler.reply(to: request, reply, now: now) ?? [], now: now)
             }
             let outputs = supervisors[engine]!.reply(to: request, reply, now: now, requestIDs: &requestIDs) ?? []
@@ -53,8 +54,10 @@ extension Coordinator {
         case .heartbeat:
             return []
         case .progress(let request, let permille, _):
+            guard scheduler.engine(of: request) == engine else { return [] }
             return apply(scheduler.progress(request, permille: permille, now: now), now: now)
         case .draft(let request, let seq, let segment):
+            guard scheduler.engine(of: request) == engine else { return [] }
             return apply(scheduler.draft(request, seq: seq, segment: segment, now: now), now: now)
         }
     }
@@ -63,7 +66,6 @@ extension Coordinator {
     /// crash/restart/failure signals also to the jobs whose requests the engine just lost.
     mutating func apply(_ outputs: [SupervisorOutput], engine: EngineID, now: UInt64) -> [CoordinatorAction] {
         var actions: [CoordinatorAction] = []
-        var affectedJobs: [TaskID] = []
         for output in outputs {
             switch output {
             case .checkDependencies(let names): actions.append(.checkDependencies(engine, names))
@@ -74,9 +76,9 @@ extension Coordinator {
             case .armTimer(let timer, let atMs): actions.append(arm(.engine(engine, timer), atMs: atMs))
             case .cancelTimer(let timer): actions += cancel(.engine(engine, timer))
             case .event(let signal):
-                actions += engineEvent(signal, engine: engine, jobs: affectedJobs, now: now)
+                actions += engineEvent(signal, engine: engine, now: now)
             case .workLost(let countsAttempt, let reason):
-                affectedJobs = jobsRunning(on: engine)
+                jobsLostByEngine[engine] = jobsRunning(on: engine)
                 let lost = scheduler.engineLost(engine, countsAttempt: countsAttempt, reason: reason, now: now)
                 actions += apply(lost, now: now)
             }
@@ -85,14 +87,16 @@ extension Coordinator {
     }
 
     private mutating func engineEvent(
-        _ signal: EngineSignal, engine: EngineID, jobs: [TaskID], now: UInt64
+        _ signal: EngineSignal, engine: EngineID, now: UInt64
     ) -> [CoordinatorAction] {
         var actions: [CoordinatorAction] = [.emit(events.append(job: nil, kind: .engine(engine, signal), now: now))]
         switch signal {
         case .crashed, .restarting, .failed, .stopping:
-            for job in jobs where !events.isFinished(job: job) && scheduler.task(job) != nil {
+            for job in jobsLostByEngine[engine] ?? [] where !events.isFinished(job: job) && scheduler.task(job) != nil {
                 actions.append(.emit(events.append(job: job, kind: .engine(engine, signal), now: now)))
             }
+        case .ready, .stopped:
+            jobsLostByEngine[engine] = nil
         default:
             break
         }

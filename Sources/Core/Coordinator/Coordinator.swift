@@ -14,6 +14,8 @@ package struct Coordinator: Sendable {
     package internal(set) var events: EventLog
     package internal(set) var generator: SeededGenerator
     var requestIDs = RequestIDAllocator()
+    /// Jobs whose requests an engine lost, told about that engine's signals until it is Ready again.
+    var jobsLostByEngine: [EngineID: [TaskID]] = [:]
     /// Armed timers; `timerQueue` orders them (with stale entries removed lazily).
     var timers: [TimerID: ArmedTimer] = [:]
     var timerQueue = MinHeap<ArmedTimer>()

@@ -85,6 +85,7 @@ package struct Scheduler: Sendable {
                 throw CoreError(.costExceedsCapacity, "cost \(spec.cost) > \(engine) \(capacity)")
             }
         }
+        if spec.engines.isEmpty && engineCostCapacities.isEmpty { throw CoreError(.unknownEngine, "no engines") }
         if spec.engines.isEmpty, !engineCostCapacities.values.contains(where: { $0.map { spec.cost <= $0 } ?? true }) {
             throw CoreError(.costExceedsCapacity, "cost \(spec.cost) fits no engine")
         }

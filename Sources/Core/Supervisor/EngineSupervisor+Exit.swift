@@ -5,14 +5,13 @@ extension EngineSupervisor {
     mutating func teardown(pid: ProcessID, reason: StopReason, now: UInt64) -> [SupervisorOutput] {
         var readyAtMs: UInt64?
         if case .running(let running) = phase { readyAtMs = running.readyAtMs }
-        var outputs: [SupervisorOutput] = [
-            .cancelTimer(.stage), .cancelTimer(.probe), .cancelTimer(.probeTimeout), .event(.stopping(reason)),
-        ]
-        if readyAtMs != nil {
-            let counts: Bool
-            if case .forced = reason { counts = true } else { counts = false }
-            outputs.append(.workLost(countsAttempt: counts, reason: "engine \(id) stopping"))
+        var outputs: [SupervisorOutput] = [.cancelTimer(.stage), .cancelTimer(.probe), .cancelTimer(.probeTimeout)]
+        if readyAtMs != nil, case .forced(let cause) = reason {
+            outputs.append(.workLost(countsAttempt: true, reason: "engine \(id) torn down: \(cause)"))
+        } else if readyAtMs != nil {
+            outputs.append(.workLost(countsAttempt: false, reason: "engine \(id) stopping"))
         }
+        outputs.append(.event(.stopping(reason)))
         record(.stopping, now: now)
         if case .forced = reason {
             phase = .stopping(Stopping(pid: pid, reason: reason, step: -1, readyAtMs: readyAtMs))

@@ -64,7 +64,7 @@ struct CrashLoopTests {
         harness.advance(byMs: 1_000_000)
         #expect(harness.takeEffects() == [])
         harness.client(.restartEngine(Self.a))
-        #expect(harness.takeEffects() == [.reply(.engineCommandAccepted(Self.a)), .spawn(Self.a, Fixture.engine("a").spawn)])
+        #expect(harness.takeEffects() == [.reply(.engineCommandAccepted([Self.a])), .spawn(Self.a, Fixture.engine("a").spawn)])
         #expect(harness.state(Self.a) == .starting(.spawningProcess, pid: nil))
         #expect(harness.coordinator.supervisors[Self.a]!.restartCount == 0)
     }
