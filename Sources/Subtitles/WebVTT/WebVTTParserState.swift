@@ -74,6 +74,11 @@ package struct WebVTTParserState {
             }
             return kind
         }
+        // A line of the first two that starts like a timestamp was probably meant as a timing line:
+        // report what is wrong with it rather than the block as a whole.
+        for (offset, line) in buffer.prefix(2).enumerated() where line.first?.isASCII == true && line.first?.isNumber == true {
+            _ = try Self.timing(line, lineNumber: lineNumber + offset, afterRewind: false)
+        }
         throw SubtitleError(.unexpectedBlock, line: lineNumber, column: 1, detail: "expected a cue, NOTE, STYLE or REGION block")
     }
 
