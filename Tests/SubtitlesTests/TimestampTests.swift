@@ -50,3 +50,22 @@ struct TimestampTests {
         #expect(Timestamp.srt(Timestamp.milliseconds(fromSeconds: 59.9995)) == "00:01:00,000")
     }
 }
+
+@Suite("Extreme times")
+struct ExtremeTimeTests {
+    @Test("huge and non-finite seconds are clamped, not trapped", arguments: [
+        (1e16, 3_600_000_000_000), (Double.infinity, 3_600_000_000_000), (Double.nan, 0), (-Double.infinity, 0),
+    ])
+    func clamped(seconds: Double, ms: Int) {
+        #expect(Timestamp.milliseconds(fromSeconds: seconds) == ms)
+    }
+
+    @Test("frame arithmetic stays exact for the largest SRT times")
+    func largeFrames() throws {
+        let ms = try SRTParser.parse("1\n999999999:59:59,999 --> 999999999:59:59,999\nA\n").cues[0].startMs
+        #expect(ms == 3_599_999_999_999_999)
+        #expect(FrameRate.fps24.frame(atMs: ms) == 86_400_000_000_000)
+        #expect(FrameRate(1_000_000, per: 1_001).frame(atMs: ms) == 3_596_403_596_403_595)
+        #expect(Linter(profile: .netflixEnglish).lint([Cue(startMs: 0, endMs: ms, lines: ["A"])]).map(\.rule) == [.maxDuration])
+    }
+}

@@ -44,7 +44,7 @@ public struct Linter: Sendable {
             findings.append(finding(number, .maxDuration, Double(frames), .atMost(Double(profile.durationFramesMax)), .frames))
         }
         if frames > 0 {
-            let speed = characters * Double(rate.numerator) / Double(frames * rate.denominator)
+            let speed = characters * Double(rate.numerator) / (Double(frames) * Double(rate.denominator))
             if speed > profile.readingSpeedCharactersPerSecondMax {
                 findings.append(finding(number, .readingSpeed, speed, .atMost(profile.readingSpeedCharactersPerSecondMax), .charactersPerSecond))
             }

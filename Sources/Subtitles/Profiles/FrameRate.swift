@@ -6,7 +6,7 @@ public struct FrameRate: Sendable, Hashable, CustomStringConvertible {
 
     /// `numerator`/`denominator` frames per second; both must be positive.
     public init(_ numerator: Int, per denominator: Int = 1) {
-        precondition(numerator > 0 && denominator > 0, "frame rate \(numerator)/\(denominator)")
+        precondition(numerator > 0 && denominator > 0 && denominator <= 1_000_000, "frame rate \(numerator)/\(denominator)")
         self.numerator = numerator
         self.denominator = denominator
     }
@@ -22,16 +22,15 @@ public struct FrameRate: Sendable, Hashable, CustomStringConvertible {
     /// Frames per second as a Double (for display).
     public var framesPerSecond: Double { Double(numerator) / Double(denominator) }
 
-    /// The frame nearest to `ms` (halves round up): round(ms · num / (1000 · den)).
+    /// The frame nearest to `ms` (halves round up): round(ms · num / (1000 · den)). Negative times count as 0.
+    /// Exact for any `Int` input (full-width intermediate products).
     public func frame(atMs ms: Int) -> Int {
-        let scaled = ms * numerator
-        let unit = 1_000 * denominator
-        return Self.floorDivide(2 * scaled + unit, 2 * unit)
+        Self.roundedRatio(max(0, ms), times: numerator, over: 1_000 * denominator)
     }
 
-    /// The millisecond nearest to the start of `frame` (halves round up).
+    /// The millisecond nearest to the start of `frame` (halves round up). Negative frames count as 0.
     public func ms(atFrame frame: Int) -> Int {
-        Self.floorDivide(2 * frame * 1_000 * denominator + numerator, 2 * numerator)
+        Self.roundedRatio(max(0, frame), times: 1_000 * denominator, over: numerator)
     }
 
     /// The fewest whole frames lasting at least `seconds` (1e-9 s of slack for decimal input).
@@ -44,8 +43,11 @@ public struct FrameRate: Sendable, Hashable, CustomStringConvertible {
         Int((seconds * Double(numerator) / Double(denominator) + 1e-9).rounded(.down))
     }
 
-    private static func floorDivide(_ a: Int, _ b: Int) -> Int {
-        let quotient = a / b
-        return (a % b != 0 && (a < 0) != (b < 0)) ? quotient - 1 : quotient
+    /// round(value · factor / divisor), halves up, for non-negative value and positive factor and divisor.
+    private static func roundedRatio(_ value: Int, times factor: Int, over divisor: Int) -> Int {
+        let product = value.multipliedFullWidth(by: factor)
+        guard product.high < divisor else { return Int.max }
+        let (quotient, remainder) = divisor.dividingFullWidth(product)
+        return remainder >= divisor - remainder ? quotient + 1 : quotient
     }
 }

@@ -1,5 +1,8 @@
 /// Formats and converts subtitle times. Times are whole milliseconds, never negative in files.
 public enum Timestamp {
+    /// Longest time converted from seconds: one million hours.
+    public static let secondsMax = 3_600_000_000.0
+
     /// `HH:MM:SS,mmm`; hours take as many digits as they need beyond two (`100:00:00,000`).
     public static func srt(_ ms: Int) -> String { format(ms, hours: true, separator: ",") }
 
@@ -9,9 +12,11 @@ public enum Timestamp {
     }
 
     /// Seconds to milliseconds, rounding half up on the decimal the Double prints as, so that
-    /// `59.9995` gives 60 000 although its binary value lies just below. Negative input gives 0.
+    /// `59.9995` gives 60 000 although its binary value lies just below. Negative input gives 0;
+    /// input beyond `secondsMax` (a million hours) gives `secondsMax`.
     public static func milliseconds(fromSeconds seconds: Double) -> Int {
-        guard seconds.isFinite, seconds > 0 else { return 0 }
+        guard !seconds.isNaN, seconds > 0 else { return 0 }
+        guard seconds < secondsMax else { return Int(secondsMax) * 1_000 }
         let text = String(seconds)
         guard !text.contains("e"), let dot = text.firstIndex(of: ".") else {
             return Int((seconds * 1000).rounded(.toNearestOrAwayFromZero))
