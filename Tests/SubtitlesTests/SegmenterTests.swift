@@ -145,6 +145,17 @@ struct SegmenterTests {
         #expect(cues.map(\.endMs) == [1_833, 4_208, 5_125])
     }
 
+    @Test("the last cue stays long enough to read, but not past the end of the media", arguments: [
+        (10.0, 3_125), (2.5, 2_500), (1.2, 2_000),
+    ])
+    func mediaEnd(durationSeconds: Double, endMs: Int) {
+        let text = "This is a fairly long sentence for reading."
+        let transcript = Transcript(language: "en", durationSeconds: durationSeconds, segments: [
+            Segment(id: 0, startSeconds: 1, endSeconds: 2, text: text),
+        ])
+        #expect(Segmenter().cues(for: transcript).map(\.endMs) == [endMs])
+    }
+
     @Test("segments without word timings are split evenly by length")
     func segmentWithoutWords() {
         let transcript = Transcript(language: "en", durationSeconds: 4, segments: [

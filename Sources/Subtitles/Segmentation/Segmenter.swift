@@ -11,7 +11,8 @@ public struct Segmenter: Sendable {
 
     /// The cues for `transcript`, numbered from 1 in their identifiers' absence (SRT numbering is positional).
     public func cues(for transcript: Transcript) -> [Cue] {
-        cues(tokens: SegmentTokenizer.tokens(TranscriptWords.words(of: transcript), width: profile.characterWidth))
+        let tokens = SegmentTokenizer.tokens(TranscriptWords.words(of: transcript), width: profile.characterWidth)
+        return cues(tokens: tokens, mediaEndMs: Timestamp.milliseconds(fromSeconds: transcript.durationSeconds))
     }
 
     /// A document holding `cues(for:)`.
@@ -19,7 +20,7 @@ public struct Segmenter: Sendable {
         SubtitleDocument(cues: cues(for: transcript))
     }
 
-    package func cues(tokens: [SegmentToken]) -> [Cue] {
+    package func cues(tokens: [SegmentToken], mediaEndMs: Int = 0) -> [Cue] {
         let text = SegmentText(tokens: tokens, characterWidth: profile.characterWidth)
         let breaker = LineBreaker(text: text, lineWidthMax: profile.lineCharactersMax, linesMax: profile.linesMax)
         let durationMsMax = profile.frameRate.ms(atFrame: max(profile.durationFramesMax, 1))
@@ -30,7 +31,9 @@ public struct Segmenter: Sendable {
                 startMs: tokens[group.tokens.lowerBound].startMs, endMs: tokens[group.tokens.upperBound].endMs,
                 characters: group.lines.reduce(0) { $0 + text.width($1.lowerBound, $1.upperBound) })
         }
-        let frames = CueTimer(profile: profile).frames(speech)
+        var timer = CueTimer(profile: profile)
+        timer.mediaEndMs = mediaEndMs
+        let frames = timer.frames(speech)
         return zip(groups, frames).map { group, frame in
             Cue(startMs: profile.frameRate.ms(atFrame: frame.start), endMs: profile.frameRate.ms(atFrame: frame.end),
                 lines: group.lines.map { text.text($0.lowerBound, $0.upperBound) })
