@@ -25,6 +25,7 @@ struct SRTTests {
         wellFormed.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n"),
         "\u{FEFF}" + wellFormed,
         String(wellFormed.dropLast()),
+        String(wellFormed.dropLast(2)),
         "",
     ])
     func roundTrip(text: String) throws {

@@ -37,6 +37,9 @@ struct WebVTTTests {
         wellFormed.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n"),
         "\u{FEFF}WEBVTT\n\n00:01.000 --> 00:02.000\nshort hours\n",
         "WEBVTT\n",
+        "WEBVTT",
+        "WEBVTT\n\nNOTE\n",
+        String(wellFormed.dropLast()),
         "WEBVTT\tTab header\n\n1\n00:00.000 --> 00:00.001\n",
     ])
     func roundTrip(text: String) throws {

@@ -6,6 +6,8 @@ public struct FileLayout: Sendable, Hashable {
     public var byteOrderMark = false
     /// End the file with a blank line after the last block (`…text\n\n`) rather than a single line end.
     public var finalBlankLine = true
+    /// End the file with a line end at all (false for a file whose last line is unterminated).
+    public var finalLineEnd = true
     /// WebVTT: write hours in every timestamp (`00:01:02.000`) rather than only when non-zero (`01:02.000`).
     public var webVTTHoursAlways = true
 

@@ -6,8 +6,9 @@ package enum FileLayoutWriter {
         if let header { all.insert(header, at: 0) }
         var text = layout.byteOrderMark ? "\u{FEFF}" : ""
         guard !all.isEmpty else { return text }
-        text += all.joined(separator: newline + newline) + newline
-        if layout.finalBlankLine { text += newline }
+        text += all.joined(separator: newline + newline)
+        if layout.finalLineEnd { text += newline }
+        if layout.finalLineEnd && layout.finalBlankLine { text += newline }
         return text
     }
 }

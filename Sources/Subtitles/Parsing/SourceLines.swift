@@ -41,6 +41,7 @@ package struct SourceLines: Sendable {
         if !endsWithTerminator { lines.append(String(current)) }
         // A file ending "…text\n\n" has a last empty line before its final terminator.
         layout.finalBlankLine = endsWithTerminator && lines.last == ""
+        layout.finalLineEnd = endsWithTerminator || lines.isEmpty
         self.lines = lines
         self.layout = layout
     }

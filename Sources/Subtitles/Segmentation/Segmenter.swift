@@ -9,7 +9,7 @@ public struct Segmenter: Sendable {
 
     public init(profile: SubtitleProfile = .netflixEnglish) { self.profile = profile }
 
-    /// The cues for `transcript`, numbered from 1 in their identifiers' absence (SRT numbering is positional).
+    /// The cues for `transcript`, in time order, without identifiers.
     public func cues(for transcript: Transcript) -> [Cue] {
         let tokens = SegmentTokenizer.tokens(TranscriptWords.words(of: transcript), width: profile.characterWidth)
         return cues(tokens: tokens, mediaEndMs: Timestamp.milliseconds(fromSeconds: transcript.durationSeconds))
