@@ -23,10 +23,10 @@ extension Scheduler {
         var outputs: [SchedulerOutput] = [.cancelTimer(.requestTimeout(request))]
         switch reply {
         case .success(let json):
-            if let transcript = EngineCodec.transcript(from: json) {
+            do {
+                let transcript = try EngineCodec.transcript(from: json)
                 outputs += laneEnded(reference, .completed(engine: engine, transcript), now: now)
-            } else {
-                let error = CoreError(.invalidMessage, "unreadable transcribe result from \(engine)")
+            } catch {
                 outputs += laneEnded(reference, .failed(error), now: now)
             }
         case .failure(let error)
