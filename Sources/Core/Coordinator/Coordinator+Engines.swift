@@ -83,6 +83,7 @@ extension Coordinator {
                 actions += apply(lost, now: now)
             }
         }
+        slots[engineIndex[engine]!] = Self.slot(supervisors[engine]!)
         return actions
     }
 

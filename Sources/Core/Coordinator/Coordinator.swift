@@ -9,6 +9,10 @@ package struct Coordinator: Sendable {
     package let configuration: CoordinatorConfiguration
     /// Engine ids in order; every loop over engines uses it.
     package let engineIDs: [EngineID]
+    /// Position of each engine in `engineIDs`.
+    let engineIndex: [EngineID: Int]
+    /// What the dispatcher needs of each engine, refreshed whenever its supervisor changes.
+    var slots: [EngineSlot] = []
     package internal(set) var supervisors: [EngineID: EngineSupervisor] = [:]
     package internal(set) var scheduler: Scheduler
     package internal(set) var events: EventLog
@@ -38,9 +42,19 @@ package struct Coordinator: Sendable {
             capacities[engine.id] = engine.costCapacity
         }
         engineIDs = configuration.engines.map(\.id).sorted()
+        var engineIndex: [EngineID: Int] = [:]
+        for (index, id) in engineIDs.enumerated() { engineIndex[id] = index }
+        self.engineIndex = engineIndex
         scheduler = Scheduler(configuration: configuration.scheduler, engines: capacities)
         events = EventLog(historyMax: configuration.eventHistoryMax)
         generator = SeededGenerator(seed: configuration.seed)
+        slots = engineIDs.map { Self.slot(supervisors[$0]!) }
+    }
+
+    static func slot(_ supervisor: EngineSupervisor) -> EngineSlot {
+        EngineSlot(
+            id: supervisor.id, acceptsWork: supervisor.acceptsWork,
+            requestsInFlightMax: supervisor.requestsInFlightMax, costCapacity: supervisor.configuration.costCapacity)
     }
 
     /// Handles one input at `now` and returns the actions to perform, in order.
@@ -64,13 +78,6 @@ package struct Coordinator: Sendable {
     /// Sends queued work to engines that accept it.
     mutating func dispatch(now: UInt64) -> [CoordinatorAction] {
         guard scheduler.mayDispatch else { return [] }
-        var slots: [EngineSlot] = []
-        for id in engineIDs {
-            let supervisor = supervisors[id]!
-            slots.append(EngineSlot(
-                id: id, acceptsWork: supervisor.acceptsWork, requestsInFlightMax: supervisor.requestsInFlightMax,
-                costCapacity: supervisor.configuration.costCapacity))
-        }
         return apply(scheduler.dispatch(now: now, engines: slots, requestIDs: &requestIDs), now: now)
     }
 

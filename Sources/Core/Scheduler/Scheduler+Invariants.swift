@@ -20,8 +20,8 @@ extension Scheduler {
             counted[engine, default: 0] += 1
         }
         for orphan in orphans.values { counted[orphan.engine, default: 0] += 1 }
-        for engine in Set(inFlight.keys).union(counted.keys) where (inFlight[engine] ?? 0) != (counted[engine] ?? 0) {
-            found.append(InvariantViolation("in_flight_miscounted", "\(engine) \(inFlight[engine] ?? 0) vs \(counted[engine] ?? 0)"))
+        for (index, engine) in engineOrder.enumerated() where inFlight[index] != (counted[engine] ?? 0) {
+            found.append(InvariantViolation("in_flight_miscounted", "\(engine) \(inFlight[index]) vs \(counted[engine] ?? 0)"))
         }
         if requestsInFlight > configuration.requestsInFlightMax {
             found.append(InvariantViolation("in_flight_over_limit", "\(requestsInFlight)"))
@@ -29,7 +29,7 @@ extension Scheduler {
         if let capacity = configuration.costCapacity, totalCost > UInt64(capacity) {
             found.append(InvariantViolation("cost_over_capacity", "\(totalCost) > \(capacity)"))
         }
-        for (engine, cost) in engineCost {
+        for (engine, cost) in zip(engineOrder, engineCost) {
             if let capacity = engineCostCapacities[engine] ?? nil, cost > UInt64(capacity) {
                 found.append(InvariantViolation("cost_over_capacity", "\(engine) \(cost) > \(capacity)"))
             }
@@ -66,7 +66,7 @@ extension Scheduler {
             found.append(InvariantViolation("unfinished_miscounted", "\(unfinished) vs \(unfinishedCount)"))
         }
         var current: [LaneReference: Int] = [:]
-        for heap in [anyEngineQueue] + Array(queues.values) {
+        for heap in [anyEngineQueue] + queues {
             for entry in heap.unordered where isCurrent(entry) {
                 current[LaneReference(task: entry.key.task, lane: entry.key.lane), default: 0] += 1
             }

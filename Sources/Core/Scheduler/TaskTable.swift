@@ -1,55 +1,24 @@
-/// Tasks by id in an array (ids are allocated in order from 1), so lookups do not hash. Forgotten
-/// tasks leave nil slots; leading nil slots are dropped. Memory is proportional to the id span from
-/// the oldest retained task to the newest, so one very old unfinished task keeps that span alive.
+/// Tasks by id (ids are allocated in order from 1) without hashing; see `DenseTable`.
 package struct TaskTable: Sendable {
-    private var slots: [SchedulerTask?] = []
-    /// Id of `slots[head]`.
-    private var headID: UInt64 = 1
-    private var head = 0
-    package private(set) var count = 0
+    private var table = DenseTable<SchedulerTask>()
 
     package init() {}
 
-    private func index(_ id: TaskID) -> Int? {
-        guard id.value >= headID else { return nil }
-        let index = head + Int(id.value - headID)
-        return index < slots.count ? index : nil
-    }
+    package var count: Int { table.count }
 
     package subscript(id: TaskID) -> SchedulerTask? {
-        get { index(id).flatMap { slots[$0] } }
-        _modify {
-            guard let index = index(id) else {
-                var absent: SchedulerTask?
-                yield &absent
-                precondition(absent == nil, "no slot for \(id): insert it first")
-                return
-            }
-            yield &slots[index]
-        }
+        get { table[id.value] }
+        _modify { yield &table[id.value] }
     }
 
-    /// Adds the task with the next id.
+    /// Adds a new task.
     package mutating func insert(_ task: SchedulerTask) {
-        precondition(task.id.value == headID + UInt64(slots.count - head), "task ids must be consecutive")
-        slots.append(task)
-        count += 1
+        precondition(table[task.id.value] == nil, "\(task.id) inserted twice")
+        table[task.id.value] = task
     }
 
-    package mutating func remove(_ id: TaskID) {
-        guard let index = index(id), slots[index] != nil else { return }
-        slots[index] = nil
-        count -= 1
-        while head < slots.count && slots[head] == nil {
-            head += 1
-            headID += 1
-        }
-        if head > 1_024 && head * 2 > slots.count {
-            slots.removeFirst(head)
-            head = 0
-        }
-    }
+    package mutating func remove(_ id: TaskID) { table[id.value] = nil }
 
     /// Retained tasks in id order.
-    package var all: [SchedulerTask] { slots[head...].compactMap { $0 } }
+    package var all: [SchedulerTask] { table.all }
 }
