@@ -5,6 +5,24 @@
 /// clock, and draws randomness only from its seeded generator, so the same inputs at the same times
 /// give the same actions (the simulator's replay relies on it). After each input it dispatches queued
 /// work to engines that accept it. `checkInvariants()` lists anything broken.
+///
+/// Driver contract (the simulator and the runtime both follow it):
+/// - Perform the returned actions after `handle` returns, in order, never while holding a lock.
+/// - `.spawn`: start the process in its own process group (no shell), then report `.processSpawned`
+///   or `.spawnFailed`; later report `.processExited` exactly once per spawned pid, after reaping it.
+///   Use a fresh `EngineStreamDecoder` per process for its stdout and hand every input it yields to
+///   `handle`; at stdout EOF hand over `finish()`'s input (if any) before reporting the exit.
+///   Each stderr line becomes `.engineStderr`.
+/// - `.send`: write `EngineCodec.encodedLine(request)` to the engine's stdin (a failed write is
+///   ignored: the exit will be reported).
+/// - `.signal(engine, pid, signal, processGroup: true)`: `kill(-pid, signal)` unless that pid was
+///   already reaped.
+/// - `.armTimer(id, atMs)` arms or moves timer `id`; `.cancelTimer(id)` drops it; deliver
+///   `.timerFired(id)` when due (or call `.tick` with the current time). Late or stale firings are
+///   harmless: ids no longer armed are ignored.
+/// - `.checkDependencies`/`.installDependencies`: answer with `.dependenciesChecked`/`.dependenciesInstalled`.
+/// - `.emit(event)`: deliver to subscribers of `event.job` (nil: coordinator-wide); `Event.json` is
+///   the wire form. `.reply` answers the `.client` command of the same call.
 package struct Coordinator: Sendable {
     package let configuration: CoordinatorConfiguration
     /// Engine ids in order; every loop over engines uses it.
