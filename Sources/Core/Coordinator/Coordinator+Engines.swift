@@ -52,7 +52,7 @@ extension Coordinator {
             supervisors[engine]!.stderrLine("[rpc error \(error.code)] \(error.message)")
             return []
         case .heartbeat:
-            return []
+            return apply(supervisors[engine]!.heartbeat(now: now), engine: engine, now: now)
         case .progress(let request, let permille, _):
             guard scheduler.engine(of: request) == engine else { return [] }
             return apply(scheduler.progress(request, permille: permille, now: now), now: now)

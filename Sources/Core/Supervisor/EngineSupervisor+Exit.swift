@@ -5,7 +5,9 @@ extension EngineSupervisor {
     mutating func teardown(pid: ProcessID, reason: StopReason, now: UInt64) -> [SupervisorOutput] {
         var readyAtMs: UInt64?
         if case .running(let running) = phase { readyAtMs = running.readyAtMs }
-        var outputs: [SupervisorOutput] = [.cancelTimer(.stage), .cancelTimer(.probe), .cancelTimer(.probeTimeout)]
+        var outputs: [SupervisorOutput] = [
+            .cancelTimer(.stage), .cancelTimer(.probe), .cancelTimer(.probeTimeout), .cancelTimer(.heartbeat),
+        ]
         if readyAtMs != nil, case .forced(let cause) = reason {
             outputs.append(.workLost(countsAttempt: true, reason: "engine \(id) torn down: \(cause)"))
         } else if readyAtMs != nil {
@@ -55,6 +57,7 @@ extension EngineSupervisor {
         lastExitStatus = status
         let cancels: [SupervisorOutput] = [
             .cancelTimer(.stage), .cancelTimer(.probe), .cancelTimer(.probeTimeout), .cancelTimer(.stopStep),
+            .cancelTimer(.heartbeat),
         ]
         switch phase {
         case .stopping(let stopping):
@@ -130,6 +133,9 @@ extension EngineSupervisor {
             return probeTimeoutFired(now: now)
         case .stopStep:
             return advanceTeardown(now: now)
+        case .heartbeat:
+            guard case .running(let running) = phase else { return [] }
+            return teardown(pid: running.pid, reason: .forced(.heartbeatLost), now: now)
         }
     }
 }

@@ -118,7 +118,14 @@ extension EngineSupervisor {
         return [
             .cancelTimer(.stage), .event(.ready(pid: pid, requestsInFlightMax: requestsInFlightMax)),
             .armTimer(.probe, atMs: now + configuration.health.probeIntervalMs),
-        ]
+        ] + armHeartbeat(now: now)
+    }
+
+    /// Re-arms the heartbeat deadline while Running, when heartbeats were requested.
+    func armHeartbeat(now: UInt64) -> [SupervisorOutput] {
+        let interval = UInt64(configuration.initialize.heartbeatIntervalMs)
+        guard interval > 0, case .running = phase else { return [] }
+        return [.armTimer(.heartbeat, atMs: now + configuration.health.heartbeatDeadlineMs(interval: interval))]
     }
 
     /// ok/degraded/loading/error from a health reply; an error reply or unreadable result is `.error`.
