@@ -115,6 +115,21 @@ struct CrashLoopTests {
         #expect(delays == (runMs >= 60_000 ? [1_000, 1_000, 1_000] : [1_000, 2_000, 4_000]))
     }
 
+    @Test("Kubernetes resets its backoff after 10 minutes of running, not 1 ms before", arguments: [599_999, 600_000] as [UInt64])
+    func kubernetesReset(runMs: UInt64) {
+        var harness = harness(.kubernetesCrashLoop)
+        let delays = observedDelays(&harness, crashes: 3, runMs: runMs)
+        #expect(delays == (runMs >= 600_000 ? [10_000, 10_000, 10_000] : [10_000, 20_000, 40_000]))
+    }
+
+    @Test("systemd never resets its restart counter after a stable run")
+    func systemdNoReset() {
+        var policy = RestartPolicy.systemd(restartMs: 100, restartSteps: 2, restartMaxDelayMs: 400)
+        policy.startLimitBurst = nil
+        var harness = harness(policy)
+        #expect(observedDelays(&harness, crashes: 3, runMs: 3_600_000) == [100, 200, 400])
+    }
+
     @Test("an OOM-like SIGKILL is classified as killed_by_system")
     func oomKill() {
         var harness = harness(.seedDefault)
