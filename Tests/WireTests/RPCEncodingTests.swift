@@ -69,3 +69,13 @@ struct RPCEncodingTests {
         #expect(RPCError(json: ["code": -31999, "message": "x"])?.code.value == -31999)
     }
 }
+
+@Suite("JSON-RPC message JSON")
+struct RPCMessageJSONTests {
+    @Test("an invalid message has no JSON (Optional.none, not JSONValue.null)")
+    func invalidHasNoJSON() {
+        let json = RPCMessage.invalid(RPCInvalidMessage(id: .null, code: .notAnObject)).json
+        #expect(json == Optional<JSONValue>.none)
+        #expect(RPCMessage.request(RPCRequest(id: 1, method: "m")).json == ["jsonrpc": "2.0", "id": 1, "method": "m"])
+    }
+}
