@@ -1,3 +1,4 @@
+import Testing
 import Wire
 
 /// One input the parser must reject, with the code and byte offset it must report.
