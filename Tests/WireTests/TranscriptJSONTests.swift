@@ -78,3 +78,28 @@ struct TranscriptJSONTests {
             == "wrong_type at segments[2].words[0].start: expected number")
     }
 }
+
+@Suite("JSON object reader")
+struct JSONObjectReaderTests {
+    @Test("optional and nested members read with full paths")
+    func nested() throws {
+        let value: JSONValue = ["limits": ["maxMessageBytes": 1024], "language": nil, "drafts": true, "n": "x"]
+        let reader = try JSONObjectReader(value, path: "params")
+        #expect(try reader.object("limits").int("maxMessageBytes") == 1024)
+        #expect(try reader.optionalString("language") == nil)
+        #expect(try reader.optionalInt("missing") == nil)
+        #expect(try reader.bool("drafts"))
+        #expect(try reader.optionalObject("absent") == nil)
+        #expect(throws: JSONDecodingError(code: .wrongType, path: "params.n", expected: "integer")) { try reader.optionalInt("n") }
+        #expect(throws: JSONDecodingError(code: .missingMember, path: "params.limits.x", expected: "boolean")) {
+            try reader.object("limits").bool("x")
+        }
+    }
+
+    @Test("a decoding error becomes the exact -32602 reply")
+    func invalidParams() {
+        let error = JSONDecodingError(code: .wrongType, path: "audio.path", expected: "string")
+        #expect(String(decoding: RPCResponse(id: 4, error: error.invalidParamsError).encodedLine(), as: UTF8.self)
+            == "{\"jsonrpc\":\"2.0\",\"id\":4,\"error\":{\"code\":-32602,\"message\":\"Invalid params\",\"data\":{\"reason\":\"wrong_type at audio.path: expected string\",\"path\":\"audio.path\"}}}\n")
+    }
+}

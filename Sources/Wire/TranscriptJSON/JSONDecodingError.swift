@@ -35,4 +35,10 @@ public struct JSONDecodingError: Error, Sendable, Hashable, CustomStringConverti
     public var description: String {
         "\(code.id) at \(path.isEmpty ? "top level" : path): expected \(expected)"
     }
+
+    /// The -32602 error for request params that failed to decode:
+    /// `data` is `{"reason": description, "path": path}`.
+    public var invalidParamsError: RPCError {
+        RPCError(.invalidParams, reason: description, extra: ["path": .string(path)])
+    }
 }

@@ -50,6 +50,39 @@ package struct JSONObjectReader {
         return value
     }
 
+    /// Absent or null is nil.
+    package func optionalString(_ key: String) throws(JSONDecodingError) -> String? {
+        guard let value = object[key], value != .null else { return nil }
+        guard case .string(let text) = value else {
+            throw JSONDecodingError(code: .wrongType, path: path(key), expected: "string")
+        }
+        return text
+    }
+
+    /// Absent or null is nil.
+    package func optionalInt(_ key: String) throws(JSONDecodingError) -> Int? {
+        guard let value = object[key], value != .null else { return nil }
+        return try int(key)
+    }
+
+    package func bool(_ key: String) throws(JSONDecodingError) -> Bool {
+        guard case .bool(let flag) = try required(key, expected: "boolean") else {
+            throw JSONDecodingError(code: .wrongType, path: path(key), expected: "boolean")
+        }
+        return flag
+    }
+
+    /// A reader for object member `key` (`"limits"` → path `limits`).
+    package func object(_ key: String) throws(JSONDecodingError) -> JSONObjectReader {
+        try JSONObjectReader(try required(key, expected: "object"), path: path(key))
+    }
+
+    /// A reader for object member `key`, or nil when it is absent or null.
+    package func optionalObject(_ key: String) throws(JSONDecodingError) -> JSONObjectReader? {
+        guard let value = object[key], value != .null else { return nil }
+        return try JSONObjectReader(value, path: path(key))
+    }
+
     /// The elements of array member `key` with each element's path (`words[3]`).
     package func array(_ key: String) throws(JSONDecodingError) -> [(value: JSONValue, path: String)] {
         guard case .array(let elements) = try required(key, expected: "array") else {
