@@ -100,6 +100,6 @@ struct JSONObjectReaderTests {
     func invalidParams() {
         let error = JSONDecodingError(code: .wrongType, path: "audio.path", expected: "string")
         #expect(String(decoding: RPCResponse(id: 4, error: error.invalidParamsError).encodedLine(), as: UTF8.self)
-            == "{\"jsonrpc\":\"2.0\",\"id\":4,\"error\":{\"code\":-32602,\"message\":\"Invalid params\",\"data\":{\"reason\":\"wrong_type at audio.path: expected string\",\"path\":\"audio.path\"}}}\n")
+            == "{\"jsonrpc\":\"2.0\",\"id\":4,\"error\":{\"code\":-32602,\"message\":\"Invalid params\",\"data\":{\"name\":\"invalid_params\",\"reason\":\"wrong_type at audio.path: expected string\",\"member\":\"audio.path\"}}}\n")
     }
 }

@@ -37,8 +37,8 @@ public struct JSONDecodingError: Error, Sendable, Hashable, CustomStringConverti
     }
 
     /// The -32602 error for request params that failed to decode:
-    /// `data` is `{"reason": description, "path": path}`.
+    /// `data` is `{"name": "invalid_params", "reason": description, "member": path}` (SPEC 8.1).
     public var invalidParamsError: RPCError {
-        RPCError(.invalidParams, reason: description, extra: ["path": .string(path)])
+        RPCError(.invalidParams, reason: description, extra: ["member": .string(path)])
     }
 }
