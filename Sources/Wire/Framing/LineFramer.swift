@@ -3,8 +3,8 @@
 /// Splits only on `\n` (0x0A), strips one trailing `\r`, and skips lines that are empty or only
 /// JSON whitespace. A line longer than `maxLineBytes` (not counting a trailing `\r`) is discarded
 /// through the next `\n`, reported once as `.oversized`, and framing resumes after it. At most
-/// `maxLineBytes + 1` bytes of a partial line are ever buffered; lines wholly inside one chunk are
-/// handed out without copying.
+/// `maxLineBytes` bytes of a partial line are ever buffered (plus its trailing CR, which does not count:
+/// SPEC 2.3); lines wholly inside one chunk are handed out without copying.
 ///
 ///     var framer = LineFramer()
 ///     for event in framer.append(chunk) { … }
@@ -24,7 +24,8 @@ public struct LineFramer: Sendable {
         self.maxLineBytes = maxLineBytes
     }
 
-    /// Bytes of a partial line held until its `\n` arrives (never more than `maxLineBytes + 1`).
+    /// Bytes of a partial line held until its `\n` arrives (never more than `maxLineBytes`, plus one
+    /// when the last is a CR).
     public var bufferedByteCount: Int { pending.count }
 
     /// Frames `chunk`, calling `body` for each event in order. `.line` bytes are valid only during the call.
@@ -42,7 +43,7 @@ public struct LineFramer: Sendable {
                 try body(.oversized(byteCount: discarded + piece.count))
             } else if pending.isEmpty {
                 try Self.emit(piece, maxLineBytes: maxLineBytes, body)
-            } else if pending.count + piece.count > maxLineBytes + 1 {
+            } else if pending.count + piece.count - (Self.endsWithCarriageReturn(pending, piece) ? 1 : 0) > maxLineBytes {
                 let byteCount = pending.count + piece.count
                 pending = []
                 try body(.oversized(byteCount: byteCount))
@@ -85,12 +86,17 @@ public struct LineFramer: Sendable {
     private mutating func absorbPartial(_ rest: UnsafeRawBufferPointer) {
         if let discarded = discardedByteCount {
             discardedByteCount = discarded + rest.count
-        } else if pending.count + rest.count > maxLineBytes + 1 {
+        } else if pending.count + rest.count - (rest.last == 0x0D ? 1 : 0) > maxLineBytes {
             discardedByteCount = pending.count + rest.count
             pending = []
         } else {
             pending.append(contentsOf: rest)
         }
+    }
+
+    /// Whether the line made of `pending` then `piece` ends with a CR (which does not count toward the limit).
+    private static func endsWithCarriageReturn(_ pending: [UInt8], _ piece: UnsafeRawBufferPointer) -> Bool {
+        piece.isEmpty ? pending.last == 0x0D : piece.last == 0x0D
     }
 
     private static func emit(
