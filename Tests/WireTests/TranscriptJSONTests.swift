@@ -43,6 +43,8 @@ struct TranscriptJSONTests {
         (#"{"language":"en","duration":1,"segments":[1]}"#, "segments[0]", .wrongType),
         (#"{"language":"en","duration":1,"segments":[{"id":1.5,"start":0,"end":1,"text":"","words":[]}]}"#,
          "segments[0].id", .invalidValue),
+        (#"{"language":"en","duration":1,"segments":[{"id":1e30,"start":0,"end":1,"text":"","words":[]}]}"#,
+         "segments[0].id", .invalidValue),
         (#"{"language":"en","duration":1,"segments":[{"id":1,"start":0,"end":1,"text":""}]}"#,
          "segments[0].words", .missingMember),
         (#"{"language":"en","duration":1,"segments":[{"id":0,"start":0,"end":1,"text":"","words":[]},{"id":1,"start":0,"end":1,"text":"","words":[]},"#
@@ -64,6 +66,20 @@ struct TranscriptJSONTests {
         if path.hasSuffix("words") || path == "segments" { return "array" }
         if path.hasSuffix("language") { return "string" }
         return code == .invalidValue ? "finite number" : "number"
+    }
+
+    @Test("integral ids written as 1.0 or 2e0 are accepted, as JSON Schema's integer does")
+    func integralIDs() throws {
+        let text = #"{"language":"en","duration":1,"segments":[{"id":1.0,"start":0,"end":1,"text":"","words":[]},"#
+            + #"{"id":2e0,"start":0,"end":1,"text":"","words":[]}]}"#
+        #expect(try Transcript(json: try JSONParser.parse(text)).segments.map(\.id) == [1, 2])
+    }
+
+    @Test("the transcribe result adds metrics after the transcript members")
+    func withMetrics() {
+        let transcript = Transcript(language: "en", durationSeconds: 1, segments: [])
+        #expect(transcript.json(metrics: ["processingMs": 840]).serializedString
+            == #"{"language":"en","duration":1.0,"segments":[],"metrics":{"processingMs":840}}"#)
     }
 
     @Test("segments and words decode on their own with paths relative to themselves")

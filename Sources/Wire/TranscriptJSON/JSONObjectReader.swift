@@ -44,10 +44,12 @@ package struct JSONObjectReader {
         guard case .number(let number) = try required(key, expected: "integer") else {
             throw JSONDecodingError(code: .wrongType, path: path(key), expected: "integer")
         }
-        guard let value = number.int else {
+        if let value = number.int { return value }
+        // JSON Schema counts 1.0 and 1e2 as integers too. (No rounding functions: Wire links without libm.)
+        guard let double = number.double, double > -9.0e18, double < 9.0e18, Double(Int(double)) == double else {
             throw JSONDecodingError(code: .invalidValue, path: path(key), expected: "integer")
         }
-        return value
+        return Int(double)
     }
 
     /// Absent or null is nil.
