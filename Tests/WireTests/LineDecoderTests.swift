@@ -48,6 +48,15 @@ struct LineDecoderTests {
             code: .messageTooLarge, byteCount: 3, json: JSONError(code: .inputTooLarge, offset: 2), limitBytes: 2))])
     }
 
+    @Test("changing maxLineBytes applies to the framer and the parser from the next line on")
+    func negotiatedLimit() {
+        var decoder = LineDecoder()
+        decoder.maxLineBytes = 3
+        #expect(decoder.limits.bytesMax == 3)
+        #expect(decoder.append(Array("123\n1234\n".utf8))
+            == [.success(123), .failure(WireError(code: .messageTooLarge, byteCount: 4, limitBytes: 3))])
+    }
+
     @Test("a partial line at end of input is a truncated_message")
     func truncated() {
         var decoder = LineDecoder()

@@ -17,6 +17,17 @@ public struct LineDecoder: Sendable {
         }
     }
 
+    /// The line limit; setting it (after `initialize` negotiated the effective limit) updates both the
+    /// framer and the parser's `bytesMax`.
+    public var maxLineBytes: Int {
+        get { framer.maxLineBytes }
+        set {
+            precondition(newValue > 0, "maxLineBytes must be positive")
+            framer.maxLineBytes = newValue
+            limits.bytesMax = newValue
+        }
+    }
+
     /// Decodes the lines completed by `chunk`, calling `body` for each in order.
     public mutating func append(
         _ chunk: UnsafeRawBufferPointer, _ body: (Result<JSONValue, WireError>) throws -> Void
