@@ -37,6 +37,17 @@ struct JSONParserRejectionTests {
         }
     }
 
+    @Test("the deepest allowed nesting parses on a test (concurrency) thread")
+    func deepestNesting() throws {
+        var limits = JSONLimits()
+        limits.depthMax = JSONLimits.depthMaxCeiling
+        let arrays = String(repeating: "[", count: 512) + String(repeating: "]", count: 512)
+        let objects = String(repeating: #"{"a":"#, count: 512) + "1" + String(repeating: "}", count: 512)
+        _ = try JSONParser.parse(arrays, limits: limits)
+        _ = try JSONParser.parse(objects, limits: limits)
+        #expect(throws: JSONError(code: .depthExceeded, offset: 512)) { try JSONParser.parse("[" + arrays + "]", limits: limits) }
+    }
+
     @Test("input longer than bytesMax is rejected before parsing")
     func size() throws {
         var limits = JSONLimits()

@@ -62,6 +62,8 @@ public struct JSONParser: ~Copyable {
     // MARK: Document and values
 
     mutating func parseDocument() throws(JSONError) -> JSONValue {
+        precondition((1...JSONLimits.depthMaxCeiling).contains(limits.depthMax),
+                     "JSONLimits.depthMax must be in 1...\(JSONLimits.depthMaxCeiling)")
         guard bytes.count <= limits.bytesMax else { throw JSONError(code: .inputTooLarge, offset: limits.bytesMax) }
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             throw JSONError(code: .byteOrderMark, offset: 0)
