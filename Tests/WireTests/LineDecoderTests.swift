@@ -23,6 +23,19 @@ struct LineDecoderTests {
         #expect(decoder.finish() == nil)
     }
 
+    @Test("multi-byte UTF-8 split across reads decodes to the same text", arguments: [1, 2, 3, 5])
+    func splitUTF8(chunkBytes: Int) {
+        let bytes = Array("[\"é中😀\u{2028}\",\"\\u00e9\"]\r\n".utf8)
+        var decoder = LineDecoder()
+        var results: [Result<JSONValue, WireError>] = []
+        var start = 0
+        while start < bytes.count {
+            results += decoder.append(Array(bytes[start..<min(start + chunkBytes, bytes.count)]))
+            start += chunkBytes
+        }
+        #expect(results == [.success(["é中😀\u{2028}", "é"])])
+    }
+
     @Test("errors carry the JSON-RPC code and exact reply bytes")
     func replies() {
         let tooLarge = WireError(code: .messageTooLarge, byteCount: 9_000_000, limitBytes: 8_388_608)
