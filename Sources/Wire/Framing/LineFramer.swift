@@ -29,6 +29,8 @@ public struct LineFramer: Sendable {
     public var bufferedByteCount: Int { pending.count }
 
     /// Frames `chunk`, calling `body` for each event in order. `.line` bytes are valid only during the call.
+    /// If `body` throws, the error propagates and the rest of `chunk` is dropped (lines already handed
+    /// out stay consumed).
     public mutating func append(_ chunk: UnsafeRawBufferPointer, _ body: (FrameView) throws -> Void) rethrows {
         var position = 0
         while position < chunk.count {
@@ -49,10 +51,15 @@ public struct LineFramer: Sendable {
                 try body(.oversized(byteCount: byteCount))
             } else {
                 pending.append(contentsOf: piece)
-                try pending.withUnsafeBytes { line in try Self.emit(line, maxLineBytes: maxLineBytes, body) }
-                if pending.capacity > 1 << 16 { pending = [] } else { pending.removeAll(keepingCapacity: true) }
+                try emitPending(body)
             }
         }
+    }
+
+    /// Emits the completed line held in `pending` and empties it, even when `body` throws.
+    private mutating func emitPending(_ body: (FrameView) throws -> Void) rethrows {
+        defer { if pending.capacity > 1 << 16 { pending = [] } else { pending.removeAll(keepingCapacity: true) } }
+        try pending.withUnsafeBytes { line in try Self.emit(line, maxLineBytes: maxLineBytes, body) }
     }
 
     /// Frames `bytes` and returns the events (each line copied out).
