@@ -1,0 +1,63 @@
+/// Optional normalisation applied before jiwer's default transform. The default changes nothing,
+/// so case and punctuation differences count as errors, as in jiwer.
+public struct TextNormalization: Sendable, Hashable {
+    /// Lowercase (full Unicode mapping, like Python's `str.lower()`).
+    public var lowercases = false
+    /// Remove every scalar whose general category is punctuation (P*), like jiwer's `RemovePunctuation`.
+    public var removesPunctuation = false
+    /// Make each Han, Hiragana and Katakana scalar a word of its own (Hangul is left alone: Korean
+    /// is written with spaces).
+    public var splitsCJK = false
+
+    public init() {}
+
+    /// No normalisation: jiwer's defaults.
+    public static let none = TextNormalization()
+    /// Lowercase, no punctuation, CJK split into characters.
+    public static let standard: TextNormalization = {
+        var normalization = TextNormalization()
+        normalization.lowercases = true
+        normalization.removesPunctuation = true
+        normalization.splitsCJK = true
+        return normalization
+    }()
+
+    public var isIdentity: Bool { !lowercases && !removesPunctuation && !splitsCJK }
+
+    /// The normalised text.
+    public func apply(_ text: String) -> String {
+        guard !isIdentity else { return text }
+        let source = lowercases ? text.lowercased() : text
+        var result = String.UnicodeScalarView()
+        for scalar in source.unicodeScalars {
+            if removesPunctuation, Self.isPunctuation(scalar) { continue }
+            if splitsCJK, Self.isCJK(scalar) {
+                result.append(" ")
+                result.append(scalar)
+                result.append(" ")
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation:
+            true
+        default:
+            false
+        }
+    }
+
+    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3040...0x30FF, 0x31F0...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x323AF:
+            true
+        default:
+            false
+        }
+    }
+}
