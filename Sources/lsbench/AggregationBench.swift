@@ -1,15 +1,17 @@
 import Aggregation
+import Foundation
 import CommandLineSupport
 
 /// `lsbench aggregation`: WER/CER speed on generated corpora (same text as `ci/bench-jiwer.py`).
 /// Prints time, the figures and an alignment checksum per workload, so identity with jiwer can be
-/// checked line by line. `--compare REF HYP` prints counts and chunks for two line files instead.
+/// checked line by line. `--files REF HYP [--cer]` prints the same line for two files of sentences
+/// (one per line), for differential tests against jiwer.
 enum AggregationBench: Subcommand {
     static let name = "aggregation"
     static let summary = "WER/CER speed on generated corpora (compare with ci/bench-jiwer.py)"
 
     static func run(_ arguments: [String], output: any CommandOutput) -> Int32 {
-        let spec = ArgumentSpec(options: ["seed", "repeat"])
+        let spec = ArgumentSpec(flags: ["files", "cer"], options: ["seed", "repeat"], positionalsMax: 2)
         let parsed: ParsedArguments
         let seed: Int
         let repeats: Int
@@ -21,6 +23,7 @@ enum AggregationBench: Subcommand {
             output.err("lsbench aggregation: \(error)\n")
             return 2
         }
+        if parsed.has("files") { return runFiles(parsed, output: output) }
         var generator = SplitMix64(seed: UInt64(seed))
         let vocabulary = BenchmarkCorpus.vocabulary(&generator, count: 2_000)
         var references: [String] = []
@@ -52,6 +55,35 @@ enum AggregationBench: Subcommand {
             output.out(line(name: name, best: best, report: report))
         }
         return 0
+    }
+
+    static func runFiles(_ parsed: ParsedArguments, output: any CommandOutput) -> Int32 {
+        guard parsed.positionals.count == 2 else {
+            output.err("lsbench aggregation --files REF HYP [--cer]\n")
+            return 2
+        }
+        var sides: [[String]] = []
+        for path in parsed.positionals {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                output.err("lsbench aggregation: cannot read \(path)\n")
+                return 1
+            }
+            var lines = text.utf8.split(separator: 10, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            if lines.last == "" { lines.removeLast() }
+            sides.append(lines)
+        }
+        var options = ErrorRateOptions()
+        options.allowsEmptyReferences = true
+        do {
+            let report = parsed.has("cer")
+                ? try ErrorRate.characters(references: sides[0], hypotheses: sides[1], options: options)
+                : try ErrorRate.words(references: sides[0], hypotheses: sides[1], options: options)
+            output.out(line(name: "files", best: .zero, report: report))
+            return 0
+        } catch {
+            output.err("lsbench aggregation: \(error)\n")
+            return 1
+        }
     }
 
     static func line(name: String, best: Duration, report: ErrorRateReport) -> String {

@@ -49,14 +49,26 @@ extension LevenshteinAligner {
     mutating func hirschbergSplit(
         _ s1: UnsafeBufferPointer<Int32>, _ s2: UnsafeBufferPointer<Int32>, maximum: Int
     ) -> Split {
-        let leftSize = s2.count / 2
-        let rightSize = s2.count - leftSize
-        let left = rowValues(s1, UnsafeBufferPointer(rebasing: s2[..<leftSize]), maximum: maximum)
         let reversed1 = Array(s1.reversed())
-        let reversed2 = Array(s2[leftSize...].reversed())
-        let right = reversed1.withUnsafeBufferPointer { r1 in
-            reversed2.withUnsafeBufferPointer { r2 in rowValues(r1, r2, maximum: maximum) }
+        let reversed2 = Array(s2[(s2.count / 2)...].reversed())
+        var bound = Self.initialBound(s1.count, s2.count, maximum: maximum)
+        while true {
+            let split = reversed1.withUnsafeBufferPointer { r1 in
+                reversed2.withUnsafeBufferPointer { r2 in splitWithin(s1, s2, reversed1: r1, reversed2: r2, bound: bound) }
+            }
+            // Within a band too narrow the sums are over-estimates above the bound: widen and retry.
+            if split.leftScore + split.rightScore <= bound || bound >= maximum { return split }
+            bound = Swift.min(maximum, bound * 2)
         }
+    }
+
+    private mutating func splitWithin(
+        _ s1: UnsafeBufferPointer<Int32>, _ s2: UnsafeBufferPointer<Int32>,
+        reversed1: UnsafeBufferPointer<Int32>, reversed2: UnsafeBufferPointer<Int32>, bound: Int
+    ) -> Split {
+        let leftSize = s2.count / 2
+        let left = rowValues(s1, UnsafeBufferPointer(rebasing: s2[..<leftSize]), maximum: bound, fullCount2: s2.count)
+        let right = rowValues(reversed1, reversed2, maximum: bound, fullCount2: s2.count)
         var best = Split(sourceMiddle: 0, destinationMiddle: leftSize, leftScore: 0, rightScore: 0)
         var bestScore = Int.max
         for position in 0...s1.count {
@@ -68,13 +80,14 @@ extension LevenshteinAligner {
                 best = Split(sourceMiddle: position, destinationMiddle: leftSize, leftScore: leftScore, rightScore: rightScore)
             }
         }
-        precondition(bestScore < Int.max, "no split within the band (right rows \(rightSize))")
+        precondition(bestScore < Int.max, "no split within the band")
         return best
     }
 
     /// D[i][rows] for i in 0...s1.count after reading all of `s2`; cells outside the band are huge.
+    /// The band is that of the whole problem (`fullCount2` hypothesis tokens), cut at `s2.count` rows.
     mutating func rowValues(
-        _ s1: UnsafeBufferPointer<Int32>, _ s2: UnsafeBufferPointer<Int32>, maximum: Int
+        _ s1: UnsafeBufferPointer<Int32>, _ s2: UnsafeBufferPointer<Int32>, maximum: Int, fullCount2: Int
     ) -> [Int] {
         let unknown = Int.max / 2
         var values = [Int](repeating: unknown, count: s1.count + 1)
@@ -82,7 +95,7 @@ extension LevenshteinAligner {
             for index in 0...s1.count { values[index] = index }
             return values
         }
-        let band = DiagonalBand(count1: s1.count, count2: s2.count, maximum: maximum)
+        let band = DiagonalBand(count1: s1.count, count2: fullCount2, maximum: maximum)
         buildPattern(s1)
         runRows(s1, s2, band: band, rowCount: s2.count, record: false)
         clearPattern(s1)

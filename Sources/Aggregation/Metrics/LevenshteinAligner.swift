@@ -83,11 +83,27 @@ package struct LevenshteinAligner {
             for index in 0..<s2.count { operations.append(EditOperation(.insert, source, destination + index)) }
             return
         }
-        let band = DiagonalBand(count1: s1.count, count2: s2.count, maximum: maximum)
+        // Any band holding every optimal path gives the same walk; start narrow and widen until the
+        // distance found fits the band (then it is exact).
         buildPattern(s1)
-        runRows(s1, s2, band: band, rowCount: s2.count, record: true)
-        clearPattern(s1)
-        recoverAlignment(s1, s2, band: band, source: source, destination: destination, into: &operations)
+        var bound = Self.initialBound(s1.count, s2.count, maximum: maximum)
+        while true {
+            let band = DiagonalBand(count1: s1.count, count2: s2.count, maximum: bound)
+            runRows(s1, s2, band: band, rowCount: s2.count, record: true)
+            if scores[band.words - 1] <= bound || bound >= maximum {
+                clearPattern(s1)
+                recoverAlignment(s1, s2, band: band, source: source, destination: destination, into: &operations)
+                return
+            }
+            bound = Swift.min(maximum, bound * 2)
+        }
+    }
+}
+
+extension LevenshteinAligner {
+    /// First band tried: the length difference plus one word of slack, at most `maximum`.
+    static func initialBound(_ count1: Int, _ count2: Int, maximum: Int) -> Int {
+        Swift.min(maximum, abs(count1 - count2) + 64)
     }
 }
 
