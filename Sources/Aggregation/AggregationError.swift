@@ -6,6 +6,7 @@ public struct AggregationError: Error, Sendable, Hashable, CustomStringConvertib
             case countMismatch = "count_mismatch"
             case noInputs = "no_inputs"
             case invalidParameter = "invalid_parameter"
+            case inputTooLarge = "input_too_large"
         }
 
         let storage: Storage
@@ -18,6 +19,8 @@ public struct AggregationError: Error, Sendable, Hashable, CustomStringConvertib
         public static var noInputs: Self { .init(storage: .noInputs) }
         /// A parameter is out of its range.
         public static var invalidParameter: Self { .init(storage: .invalidParameter) }
+        /// An alignment would need more cells than `WeightedAlignment.cellsMax`.
+        public static var inputTooLarge: Self { .init(storage: .inputTooLarge) }
 
         /// Stable id for reports and JSON ("empty_reference", …).
         public var id: String { storage.rawValue }
