@@ -59,4 +59,60 @@ struct LevenshteinAlignerTests {
     }
 
     static let expectedTie1 = ["insert 0 0", "substitute 0 1", "substitute 1 2", "delete 4 5"]
+
+    /// Plain Wagner–Fischer distance, to check the replica's operations are optimal.
+    static func distance(_ a: [Int32], _ b: [Int32]) -> Int {
+        var previous = Array(0...b.count)
+        var current = previous
+        for i in 1..<(a.count + 1) {
+            current[0] = i
+            for j in 1..<(b.count + 1) {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    /// Applies the operations to `reference`; must give `hypothesis`.
+    static func apply(_ operations: [EditOperation], to reference: [Int32], hypothesis: [Int32]) -> [Int32] {
+        var result: [Int32] = []
+        var source = 0
+        for operation in operations {
+            while source < Int(operation.sourceIndex) { result.append(reference[source]); source += 1 }
+            switch operation.kind {
+            case .substitute: result.append(hypothesis[Int(operation.destinationIndex)]); source += 1
+            case .delete: source += 1
+            case .insert: result.append(hypothesis[Int(operation.destinationIndex)])
+            }
+        }
+        while source < reference.count { result.append(reference[source]); source += 1 }
+        return result
+    }
+
+    @Test("operations are optimal and rebuild the hypothesis (seeded sweep, both code paths)", arguments: Array(UInt64(1)...24))
+    func seeded(seed: UInt64) {
+        var generator = SplitMix64(seed: seed)
+        // Seeds above 20 are long enough for the Hirschberg split (len1 × len2 ≥ 4 Mi).
+        let length = seed > 20 ? 2_100 + generator.below(300) : generator.below(200)
+        let alphabet = 2 + generator.below(seed % 2 == 0 ? 4 : 300)
+        let reference = (0..<length).map { _ in Int32(generator.below(alphabet)) }
+        var hypothesis: [Int32] = []
+        for token in reference {
+            let roll = generator.below(100)
+            if roll < 10 { continue }
+            if roll < 20 { hypothesis.append(Int32(generator.below(alphabet))); continue }
+            hypothesis.append(token)
+            if roll < 28 { hypothesis.append(Int32(generator.below(alphabet))) }
+        }
+        var aligner = LevenshteinAligner()
+        var operations: [EditOperation] = []
+        reference.withUnsafeBufferPointer { r in
+            hypothesis.withUnsafeBufferPointer { h in
+                aligner.editOperations(reference: r, hypothesis: h, alphabetSize: alphabet, into: &operations)
+            }
+        }
+        #expect(operations.count == Self.distance(reference, hypothesis), "seed \(seed)")
+        #expect(Self.apply(operations, to: reference, hypothesis: hypothesis) == hypothesis, "seed \(seed)")
+    }
 }
