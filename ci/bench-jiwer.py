@@ -112,7 +112,8 @@ def main():
         ("cer one 5000-word pair", lambda: jiwer.process_characters(long_reference, long_hypothesis), "cer"),
     ]
     theirs = {}
-    print(f"jiwer {jiwer.__version__ if hasattr(jiwer, '__version__') else ''}".strip())
+    from importlib.metadata import version
+    print(f"jiwer {version('jiwer')}, rapidfuzz {version('rapidfuzz')}")
     for name, work, rate_name in workloads:
         best = float("inf")
         for _ in range(args.repeat):

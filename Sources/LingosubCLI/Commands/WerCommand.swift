@@ -47,6 +47,9 @@ enum WerCommand: Subcommand {
         let reference = try ResultFileReader.content(referencePath)
         let hypothesis = try ResultFileReader.content(hypothesisPath)
         guard case .lines(let references) = reference, case .lines(let hypotheses) = hypothesis else {
+            if reference.text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+                throw .init(description: "\(referencePath): the reference is empty")
+            }
             return ([reference.text], [hypothesis.text])
         }
         guard references.count == hypotheses.count else {
