@@ -83,4 +83,13 @@ struct ErrorRateTests {
             "substitute 4..<5 5..<6", "equal 5..<6 6..<7", "insert 6..<6 7..<8",
         ])
     }
+
+    @Test("lowercasing follows Python, final sigma included")
+    func pythonLowercase() throws {
+        var options = ErrorRateOptions()
+        options.normalization.lowercases = true
+        // Python: "ΟΔΟΣ ΣΑΣ İx".lower() == "οδος σας i̇x".
+        let report = try ErrorRate.words(reference: "ΟΔΟΣ ΣΑΣ İx", hypothesis: "", options: options)
+        #expect(report.referenceTokens(sentence: 0) == ["\u{3BF}\u{3B4}\u{3BF}\u{3C2}", "\u{3C3}\u{3B1}\u{3C2}", "i\u{307}x"])
+    }
 }

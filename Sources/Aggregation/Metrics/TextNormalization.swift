@@ -1,7 +1,7 @@
 /// Optional normalisation applied before jiwer's default transform. The default changes nothing,
 /// so case and punctuation differences count as errors, as in jiwer.
 public struct TextNormalization: Sendable, Hashable {
-    /// Lowercase (full Unicode mapping, like Python's `str.lower()`).
+    /// Lowercase exactly as Python's `str.lower()`: full Unicode mappings plus the final-sigma rule.
     public var lowercases = false
     /// Remove every scalar whose general category is punctuation (P*), like jiwer's `RemovePunctuation`.
     public var removesPunctuation = false
@@ -27,7 +27,7 @@ public struct TextNormalization: Sendable, Hashable {
     /// The normalised text.
     public func apply(_ text: String) -> String {
         guard !isIdentity else { return text }
-        let source = lowercases ? text.lowercased() : text
+        let source = lowercases ? Self.pythonLowercased(text) : text
         var result = String.UnicodeScalarView()
         for scalar in source.unicodeScalars {
             if removesPunctuation, Self.isPunctuation(scalar) { continue }
@@ -40,6 +40,32 @@ public struct TextNormalization: Sendable, Hashable {
             }
         }
         return String(result)
+    }
+
+    /// Python's `str.lower()`: each scalar's full lowercase mapping, except that a capital sigma
+    /// becomes final ς when a cased letter precedes it and none follows (case-ignorable scalars skipped).
+    static func pythonLowercased(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        for (index, scalar) in scalars.enumerated() {
+            guard scalar == "\u{3A3}" else {
+                result.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                continue
+            }
+            let final = casedNeighbour(scalars, from: index, step: -1) && !casedNeighbour(scalars, from: index, step: 1)
+            result.append(final ? "\u{3C2}" : "\u{3C3}")
+        }
+        return String(result)
+    }
+
+    private static func casedNeighbour(_ scalars: [Unicode.Scalar], from index: Int, step: Int) -> Bool {
+        var position = index + step
+        while position >= 0, position < scalars.count {
+            let properties = scalars[position].properties
+            if !properties.isCaseIgnorable { return properties.isCased }
+            position += step
+        }
+        return false
     }
 
     static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
