@@ -6,7 +6,7 @@ public struct TextNormalization: Sendable, Hashable {
     /// Remove every scalar whose general category is punctuation (P*), like jiwer's `RemovePunctuation`.
     public var removesPunctuation = false
     /// Make each Han, Hiragana and Katakana scalar a word of its own (Hangul is left alone: Korean
-    /// is written with spaces).
+    /// is written with spaces). Ignored for character error rates, where every scalar is a token.
     public var splitsCJK = false
 
     public init() {}

@@ -15,10 +15,13 @@ struct TokenizedCorpus {
                 code: .countMismatch,
                 detail: "\(references.count) reference and \(hypotheses.count) hypothesis sentences")
         }
+        var normalization = options.normalization
+        // Characters are already single tokens: splitting CJK would only add spaces to count.
+        if unit == .character { normalization.splitsCJK = false }
         for index in references.indices {
             var ids = referenceIDs
             referenceIDs = []
-            appendTokens(of: options.normalization.apply(references[index]), to: &ids)
+            appendTokens(of: normalization.apply(references[index]), to: &ids)
             referenceIDs = ids
             referenceOffsets.append(referenceIDs.count)
             if referenceOffsets[index + 1] == referenceOffsets[index], !options.allowsEmptyReferences {
@@ -27,7 +30,7 @@ struct TokenizedCorpus {
             }
             ids = hypothesisIDs
             hypothesisIDs = []
-            appendTokens(of: options.normalization.apply(hypotheses[index]), to: &ids)
+            appendTokens(of: normalization.apply(hypotheses[index]), to: &ids)
             hypothesisIDs = ids
             hypothesisOffsets.append(hypothesisIDs.count)
         }
