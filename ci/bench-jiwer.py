@@ -4,7 +4,9 @@
 
 Usage: ci/bench-jiwer.py [--seed N] [--repeat N] [--ours PATH-TO-lsbench]
 Installs jiwer into /tmp/jiwer-venv when it is missing (re-executing itself under that venv).
-With --ours, also runs `lsbench aggregation` and prints a side-by-side verdict.
+Also runs `lsbench aggregation` (--ours, default .build/release/lsbench when it exists; build it
+with `swift build -c release --product lsbench`) and prints a side-by-side verdict; exit 1 when
+any figure differs.
 """
 import argparse
 import os
@@ -95,6 +97,9 @@ def main():
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--ours", help="path to lsbench, to run it on the same corpora")
     args = parser.parse_args()
+    default_ours = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".build", "release", "lsbench")
+    if args.ours is None and os.path.exists(default_ours):
+        args.ours = default_ours
     ensure_jiwer()
     import jiwer
 
