@@ -19,8 +19,8 @@ public enum ROVER {
         guard (0...1).contains(scheme.alpha), (0...1).contains(scheme.nullConfidence) else {
             throw AggregationError(code: .invalidParameter, detail: "alpha and null confidence must be in 0...1")
         }
-        var network = WordTransitionNetwork(first: first.words)
-        for transcript in transcripts.dropFirst() { try network.add(transcript.words) }
+        var network = WordTransitionNetwork(first: first.timedWords)
+        for transcript in transcripts.dropFirst() { try network.add(transcript.timedWords) }
         var words: [Word] = []
         for slot in network.slots {
             if let word = vote(slot, systemCount: network.systemCount, scheme: scheme) { words.append(word) }

@@ -21,12 +21,12 @@ public enum EngineComparison {
                 wer[row][column] = counts.referenceLength > 0 ? counts.errorRate : nil
                 agreement[row][column] = counts.referenceLength + counts.hypothesisLength > 0 ? 1 - counts.matchErrorRate : nil
                 bleu[row][column] = BLEU.sentence(hypothesis: texts[column], reference: texts[row]).score
-                drift[row][column] = try timingDrift(reference: transcripts[row].words, hypothesis: transcripts[column].words)
+                drift[row][column] = try timingDrift(reference: transcripts[row].timedWords, hypothesis: transcripts[column].timedWords)
             }
         }
         var report = ComparisonReport(
             engines: names, pairwiseWER: wer, agreement: agreement, bleu: bleu,
-            confidence: transcripts.map { confidenceStatistics($0.words) }, timingDrift: drift)
+            confidence: transcripts.map { confidenceStatistics($0.timedWords) }, timingDrift: drift)
         if let reference {
             var referenceWER: [Double?] = []
             for text in texts {
