@@ -47,11 +47,11 @@ extension LevenshteinAligner {
     /// rapidfuzz `find_hirschberg_pos`: split the hypothesis in half and the reference at the
     /// smallest position where the distances of the two halves sum to the minimum.
     mutating func hirschbergSplit(
-        _ s1: UnsafeBufferPointer<Int32>, _ s2: UnsafeBufferPointer<Int32>, maximum: Int
+        _ s1: UnsafeBufferPointer<Int32>, _ s2: UnsafeBufferPointer<Int32>, maximum: Int, isExact: Bool
     ) -> Split {
         let reversed1 = Array(s1.reversed())
         let reversed2 = Array(s2[(s2.count / 2)...].reversed())
-        var bound = Self.initialBound(s1.count, s2.count, maximum: maximum)
+        var bound = Self.initialBound(s1.count, s2.count, maximum: maximum, isExact: isExact)
         while true {
             let split = reversed1.withUnsafeBufferPointer { r1 in
                 reversed2.withUnsafeBufferPointer { r2 in splitWithin(s1, s2, reversed1: r1, reversed2: r2, bound: bound) }

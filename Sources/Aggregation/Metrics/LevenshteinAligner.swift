@@ -34,13 +34,14 @@ package struct LevenshteinAligner {
             patternIndex.append(contentsOf: repeatElement(0, count: alphabetSize - patternIndex.count))
         }
         let maximum = Swift.max(reference.count, hypothesis.count)
-        alignHirschberg(reference, hypothesis, sourceOffset: 0, destinationOffset: 0, maximum: maximum, into: &operations)
+        alignHirschberg(
+            reference, hypothesis, sourceOffset: 0, destinationOffset: 0, maximum: maximum, isExact: false, into: &operations)
     }
 
     /// rapidfuzz `levenshtein_align_hirschberg`.
     mutating func alignHirschberg(
         _ whole1: UnsafeBufferPointer<Int32>, _ whole2: UnsafeBufferPointer<Int32>,
-        sourceOffset: Int, destinationOffset: Int, maximum: Int, into operations: inout [EditOperation]
+        sourceOffset: Int, destinationOffset: Int, maximum: Int, isExact: Bool, into operations: inout [EditOperation]
     ) {
         var prefix = 0
         while prefix < whole1.count, prefix < whole2.count, whole1[prefix] == whole2[prefix] { prefix += 1 }
@@ -58,25 +59,25 @@ package struct LevenshteinAligner {
         let fullBand = Swift.min(s1.count, 2 * bound + 1)
         let matrixBytes = 2 * fullBand * s2.count / 8
         if matrixBytes < 1_048_576 || s1.count < 65 || s2.count < 10 {
-            alignDirect(s1, s2, source: source, destination: destination, maximum: bound, into: &operations)
+            alignDirect(s1, s2, source: source, destination: destination, maximum: bound, isExact: isExact, into: &operations)
             return
         }
-        let split = hirschbergSplit(s1, s2, maximum: bound)
+        let split = hirschbergSplit(s1, s2, maximum: bound, isExact: isExact)
         alignHirschberg(
             UnsafeBufferPointer(rebasing: s1[..<split.sourceMiddle]),
             UnsafeBufferPointer(rebasing: s2[..<split.destinationMiddle]),
-            sourceOffset: source, destinationOffset: destination, maximum: split.leftScore, into: &operations)
+            sourceOffset: source, destinationOffset: destination, maximum: split.leftScore, isExact: true, into: &operations)
         alignHirschberg(
             UnsafeBufferPointer(rebasing: s1[split.sourceMiddle...]),
             UnsafeBufferPointer(rebasing: s2[split.destinationMiddle...]),
             sourceOffset: source + split.sourceMiddle, destinationOffset: destination + split.destinationMiddle,
-            maximum: split.rightScore, into: &operations)
+            maximum: split.rightScore, isExact: true, into: &operations)
     }
 
     /// rapidfuzz `levenshtein_align`: record the band of the matrix, then walk back.
     mutating func alignDirect(
         _ s1: UnsafeBufferPointer<Int32>, _ s2: UnsafeBufferPointer<Int32>,
-        source: Int, destination: Int, maximum: Int, into operations: inout [EditOperation]
+        source: Int, destination: Int, maximum: Int, isExact: Bool, into operations: inout [EditOperation]
     ) {
         if s1.isEmpty || s2.isEmpty {
             for index in 0..<s1.count { operations.append(EditOperation(.delete, source + index, destination)) }
@@ -86,7 +87,7 @@ package struct LevenshteinAligner {
         // Any band holding every optimal path gives the same walk; start narrow and widen until the
         // distance found fits the band (then it is exact).
         buildPattern(s1)
-        var bound = Self.initialBound(s1.count, s2.count, maximum: maximum)
+        var bound = Self.initialBound(s1.count, s2.count, maximum: maximum, isExact: isExact)
         while true {
             let band = DiagonalBand(count1: s1.count, count2: s2.count, maximum: bound)
             runRows(s1, s2, band: band, rowCount: s2.count, record: true)
@@ -101,9 +102,10 @@ package struct LevenshteinAligner {
 }
 
 extension LevenshteinAligner {
-    /// First band tried: the length difference plus one word of slack, at most `maximum`.
-    static func initialBound(_ count1: Int, _ count2: Int, maximum: Int) -> Int {
-        Swift.min(maximum, abs(count1 - count2) + 64)
+    /// First band tried: `maximum` when it is the exact distance (the halves of a split), else the
+    /// length difference plus one word of slack, at most `maximum`.
+    static func initialBound(_ count1: Int, _ count2: Int, maximum: Int, isExact: Bool) -> Int {
+        isExact ? maximum : Swift.min(maximum, abs(count1 - count2) + 64)
     }
 }
 
