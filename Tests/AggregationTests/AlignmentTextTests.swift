@@ -43,4 +43,23 @@ struct AlignmentTextTests {
         let alignment = AlignmentText.alignmentJSON(report)
         #expect(alignment["sentences"]?.arrayValue?.first?["chunks"]?.arrayValue?.count == 4)
     }
+
+    @Test("a line width wraps rows as jiwer does")
+    func wrapping() throws {
+        let words = try ErrorRate.words(
+            reference: "This is a very long sentence that is much longer than the previous one or the one before that",
+            hypothesis: "This is a very loong sentence that is not much longer than the previous one or one before that")
+        // jiwer 4.0.0 visualize_alignment(..., line_width=80).
+        let expected = "=== SENTENCE 1 ===\n\nREF: This is a very  long sentence that is *** much longer than the previous one\n"
+            + "HYP: This is a very loong sentence that is not much longer than the previous one\n"
+            + "                        S                    I                                  \n\n"
+            + "REF: or the one before that\nHYP: or *** one before that\n          D                \n\n"
+            + "=== SUMMARY ===\nnumber of sentences: 1\nsubstitutions=1 deletions=1 insertions=1 hits=17\n\n"
+            + "mer=15.00%\nwil=19.94%\nwip=80.06%\nwer=15.79%\n"
+        #expect(AlignmentText.render(words, lineWidth: 80) == expected)
+        let characters = try ErrorRate.characters(reference: "abcdefghij klmnop", hypothesis: "abXdefghij klmnopq")
+        let expectedCharacters = "=== SENTENCE 1 ===\n\nREF: abcdefg\nHYP: abXdefg\n       S    \n\n"
+            + "REF: hij klm\nHYP: hij klm\n            \n\nREF: nop*\nHYP: nopq\n        I\n"
+        #expect(AlignmentText.render(characters, showMeasures: false, lineWidth: 12) == expectedCharacters)
+    }
 }

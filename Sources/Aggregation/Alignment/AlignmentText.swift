@@ -3,10 +3,13 @@ import Wire
 
 /// Renders an `ErrorRateReport` for people (jiwer's `visualize_alignment`, same text) and as JSON.
 public enum AlignmentText {
-    /// jiwer `visualize_alignment(output, show_measures, skip_correct)` with no line width:
-    /// per sentence `REF:`/`HYP:` rows with `*` for missing tokens and `S`/`D`/`I` markers beneath,
-    /// padded to the widest of each column (width in Unicode scalars, as Python's `len`).
-    public static func render(_ report: ErrorRateReport, showMeasures: Bool = true, skipCorrect: Bool = true) -> String {
+    /// jiwer `visualize_alignment(output, show_measures, skip_correct, line_width)`: per sentence
+    /// `REF:`/`HYP:` rows with `*` for missing tokens and `S`/`D`/`I` markers beneath, padded to the
+    /// widest of each column (width in Unicode scalars, as Python's `len`), wrapped before a column
+    /// that would take the `REF:` row past `lineWidth`.
+    public static func render(
+        _ report: ErrorRateReport, showMeasures: Bool = true, skipCorrect: Bool = true, lineWidth: Int? = nil
+    ) -> String {
         var text = ""
         for sentence in 0..<report.sentenceCount {
             let chunks = report.chunks(sentence: sentence)
@@ -14,7 +17,7 @@ public enum AlignmentText {
             text += "=== SENTENCE \(sentence + 1) ===\n\n"
             text += comparison(
                 reference: report.referenceTokens(sentence: sentence), hypothesis: report.hypothesisTokens(sentence: sentence),
-                chunks: chunks, separated: report.unit == .word)
+                chunks: chunks, separated: report.unit == .word, lineWidth: lineWidth)
             text += "\n"
         }
         guard showMeasures else { return String(text.dropLast()) }
@@ -38,30 +41,19 @@ public enum AlignmentText {
     /// Python's `f"{value*100:.2f}%"`.
     static func percent(_ value: Double) -> String { String(format: "%.2f%%", value * 100) }
 
-    static func comparison(reference: [String], hypothesis: [String], chunks: [AlignmentChunk], separated: Bool) -> String {
-        var referenceRow = "REF: "
-        var hypothesisRow = "HYP: "
-        var markerRow = "     "
+    static func comparison(
+        reference: [String], hypothesis: [String], chunks: [AlignmentChunk], separated: Bool, lineWidth: Int?
+    ) -> String {
+        var rows = Rows()
+        var wrapped = ""
         for chunk in chunks {
-            let marker: String
-            var referenceCells: [String]
-            var hypothesisCells: [String]
-            switch chunk.kind {
-            case .equal, .substitute:
-                referenceCells = Array(reference[chunk.referenceRange])
-                hypothesisCells = Array(hypothesis[chunk.hypothesisRange])
-                marker = chunk.kind == .equal ? " " : "S"
-            case .delete:
-                referenceCells = Array(reference[chunk.referenceRange])
-                hypothesisCells = Array(repeating: "*", count: referenceCells.count)
-                marker = "D"
-            case .insert:
-                hypothesisCells = Array(hypothesis[chunk.hypothesisRange])
-                referenceCells = Array(repeating: "*", count: hypothesisCells.count)
-                marker = "I"
-            }
+            let (referenceCells, hypothesisCells, marker) = cells(chunk, reference: reference, hypothesis: hypothesis)
             for (referenceCell, hypothesisCell) in zip(referenceCells, hypothesisCells) {
                 let width = max(referenceCell.unicodeScalars.count, hypothesisCell.unicodeScalars.count, 1)
+                if let lineWidth, rows.referenceWidth + width > lineWidth {
+                    wrapped += rows.text(separated: separated) + "\n"
+                    rows = Rows()
+                }
                 var left = referenceCell
                 var right = hypothesisCell
                 if left == "*" {
@@ -69,20 +61,53 @@ public enum AlignmentText {
                 } else if right == "*" {
                     right = String(repeating: "*", count: width)
                 }
-                referenceRow += padLeft(left, width)
-                hypothesisRow += padLeft(right, width)
-                markerRow += padLeft(marker, width)
-                if separated {
-                    referenceRow += " "
-                    hypothesisRow += " "
-                    markerRow += " "
-                }
+                rows.append(left, right, marker, width: width, separated: separated)
             }
         }
-        if separated {
-            return "\(referenceRow.dropLast())\n\(hypothesisRow.dropLast())\n\(markerRow.dropLast())\n"
+        return wrapped + rows.text(separated: separated)
+    }
+
+    /// The REF/HYP/marker rows being built (widths in scalars, as Python's `len`).
+    struct Rows {
+        var reference = "REF: "
+        var hypothesis = "HYP: "
+        var markers = "     "
+        var referenceWidth = 5
+
+        mutating func append(_ left: String, _ right: String, _ marker: String, width: Int, separated: Bool) {
+            reference += padLeft(left, width)
+            hypothesis += padLeft(right, width)
+            markers += padLeft(marker, width)
+            referenceWidth += width
+            if separated {
+                reference += " "
+                hypothesis += " "
+                markers += " "
+                referenceWidth += 1
+            }
         }
-        return "\(referenceRow)\n\(hypothesisRow)\n\(markerRow)\n"
+
+        /// jiwer drops the last separator of each row.
+        func text(separated: Bool) -> String {
+            separated
+                ? "\(reference.dropLast())\n\(hypothesis.dropLast())\n\(markers.dropLast())\n"
+                : "\(reference)\n\(hypothesis)\n\(markers)\n"
+        }
+    }
+
+    static func cells(
+        _ chunk: AlignmentChunk, reference: [String], hypothesis: [String]
+    ) -> (reference: [String], hypothesis: [String], marker: String) {
+        switch chunk.kind {
+        case .equal, .substitute:
+            return (Array(reference[chunk.referenceRange]), Array(hypothesis[chunk.hypothesisRange]), chunk.kind == .equal ? " " : "S")
+        case .delete:
+            let cells = Array(reference[chunk.referenceRange])
+            return (cells, Array(repeating: "*", count: cells.count), "D")
+        case .insert:
+            let cells = Array(hypothesis[chunk.hypothesisRange])
+            return (Array(repeating: "*", count: cells.count), cells, "I")
+        }
     }
 
     /// Right-aligns to `width` scalars (Python `f"{s:>{width}}"`).
