@@ -88,4 +88,16 @@ final class AggregationCommandTests {
         let table = run(["compare", bad, good, "--ref", reference])
         #expect(table.stdout.contains("recommendation: good (lowest WER against the reference: 0.00%)"))
     }
+
+    @Test("wer --sclite --timed adds the weighted alignments to the JSON object")
+    func weighted() throws {
+        let reference = try transcript("ref.json", "the cat sat on the mat")
+        let hypothesis = try transcript("hyp.json", "the cat sat in the hat")
+        let result = run(["wer", reference, hypothesis, "--json", "--sclite", "--timed"])
+        #expect(result.code == 0)
+        #expect(result.stdout.hasSuffix(",\"sclite\":{\"wer\":0.3333333333333333,\"hits\":4,\"substitutions\":2,\"deletions\":0,"
+            + "\"insertions\":0},\"timed\":{\"wer\":0.3333333333333333,\"hits\":4,\"substitutions\":2,\"deletions\":0,\"insertions\":0}}\n"))
+        let text = try file("ref.txt", "the cat\n")
+        #expect(run(["wer", text, hypothesis, "--timed"]).code == 1)
+    }
 }

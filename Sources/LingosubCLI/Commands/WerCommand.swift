@@ -5,15 +5,17 @@ import Wire
 /// `lingosub wer REF HYP [--cer] [--json] [--align]`: word (and character) error rates with jiwer's
 /// conventions. Two text files are scored line by line, pooled over the corpus as jiwer does over
 /// lists; if either file is a transcript JSON, each side is scored as one utterance.
+/// `--sclite` adds sclite's weighted alignment (costs 0/3/3/4) and `--timed` the time-mediated one
+/// (both files transcript JSON) as further figures.
 enum WerCommand: Subcommand {
     static let name = "wer"
     static let summary = "word and character error rates between reference and hypothesis"
-    static let usage = "usage: lingosub wer REF HYP [--cer] [--json] [--align] [--normalize]\n"
+    static let usage = "usage: lingosub wer REF HYP [--cer] [--json] [--align] [--normalize] [--sclite] [--timed]\n"
 
     static func run(_ arguments: [String], output: any CommandOutput) -> Int32 {
         let parsed: ParsedArguments
         do {
-            parsed = try ArgumentSpec(flags: ["cer", "json", "align", "normalize"], positionalsMax: 2).parse(arguments)
+            parsed = try ArgumentSpec(flags: ["cer", "json", "align", "normalize", "sclite", "timed"], positionalsMax: 2).parse(arguments)
         } catch {
             output.err("lingosub wer: \(error)\n" + usage)
             return 2
@@ -35,7 +37,11 @@ enum WerCommand: Subcommand {
             let words = try score(references, hypotheses, options: options, characters: false, referencePath: referencePath)
             let characters = parsed.has("cer")
                 ? try score(references, hypotheses, options: options, characters: true, referencePath: referencePath) : nil
-            output.out(render(words: words, characters: characters, json: parsed.has("json"), align: parsed.has("align")))
+            var weighted: [(String, ErrorCounts)] = []
+            if parsed.has("sclite") { weighted.append(("sclite", try scliteCounts(words))) }
+            if parsed.has("timed") { weighted.append(("timed", try timedCounts(referencePath, hypothesisPath))) }
+            output.out(render(
+                words: words, characters: characters, weighted: weighted, json: parsed.has("json"), align: parsed.has("align")))
             return 0
         } catch {
             output.err("lingosub wer: \(error)\n")
@@ -73,10 +79,13 @@ enum WerCommand: Subcommand {
         }
     }
 
-    static func render(words: ErrorRateReport, characters: ErrorRateReport?, json: Bool, align: Bool) -> String {
+    static func render(
+        words: ErrorRateReport, characters: ErrorRateReport?, weighted: [(String, ErrorCounts)], json: Bool, align: Bool
+    ) -> String {
         if json {
             guard var object = AlignmentText.measuresJSON(words).objectValue else { return "" }
             if let characters { object["cer"] = .double(characters.errorRate) }
+            for (name, counts) in weighted { object[name] = weightedJSON(counts) }
             if align {
                 object["alignment"] = AlignmentText.alignmentJSON(words)
                 if let characters { object["character_alignment"] = AlignmentText.alignmentJSON(characters) }
@@ -86,7 +95,7 @@ enum WerCommand: Subcommand {
         if align {
             var text = AlignmentText.render(words)
             if let characters { text += "\n" + AlignmentText.render(characters) }
-            return text
+            return text + renderWeighted(weighted)
         }
         let counts = words.counts
         var text = "WER \(percent(counts.errorRate))  MER \(percent(counts.matchErrorRate))  "
@@ -98,7 +107,50 @@ enum WerCommand: Subcommand {
             text += "CER \(percent(counts.errorRate))  hits=\(counts.hits) substitutions=\(counts.substitutions) "
                 + "deletions=\(counts.deletions) insertions=\(counts.insertions) reference_characters=\(counts.referenceLength)\n"
         }
+        return text + renderWeighted(weighted)
+    }
+
+    /// sclite's weighted alignment of each sentence's words (after jiwer's transform), pooled.
+    static func scliteCounts(_ words: ErrorRateReport) throws(ResultFileReader.Failure) -> ErrorCounts {
+        var counts = ErrorCounts()
+        for sentence in 0..<words.sentenceCount {
+            do {
+                let pairs = try WeightedAlignment.align(
+                    reference: words.referenceTokens(sentence: sentence), hypothesis: words.hypothesisTokens(sentence: sentence))
+                counts = counts + WeightedAlignment.counts(pairs)
+            } catch {
+                throw .init(description: "\(error)")
+            }
+        }
+        return counts
+    }
+
+    static func timedCounts(_ referencePath: String, _ hypothesisPath: String) throws(ResultFileReader.Failure) -> ErrorCounts {
+        guard case .transcript(let reference) = try ResultFileReader.content(referencePath),
+              case .transcript(let hypothesis) = try ResultFileReader.content(hypothesisPath)
+        else { throw .init(description: "--timed needs two transcript JSON files") }
+        do {
+            return WeightedAlignment.counts(try WeightedAlignment.alignTimed(reference: reference.timedWords, hypothesis: hypothesis.timedWords))
+        } catch {
+            throw .init(description: "\(error)")
+        }
+    }
+
+    static func renderWeighted(_ weighted: [(String, ErrorCounts)]) -> String {
+        var text = ""
+        for (name, counts) in weighted {
+            text += "\(name): WER \(percent(counts.errorRate))  hits=\(counts.hits) substitutions=\(counts.substitutions) "
+                + "deletions=\(counts.deletions) insertions=\(counts.insertions)\n"
+        }
         return text
+    }
+
+    static func weightedJSON(_ counts: ErrorCounts) -> JSONValue {
+        [
+            "wer": .double(counts.errorRate), "hits": .number(JSONNumber(counts.hits)),
+            "substitutions": .number(JSONNumber(counts.substitutions)), "deletions": .number(JSONNumber(counts.deletions)),
+            "insertions": .number(JSONNumber(counts.insertions)),
+        ]
     }
 
     static func percent(_ value: Double) -> String {
