@@ -1,0 +1,32 @@
+import Dispatch
+
+extension ChildProcess {
+    /// The reaper thread's body: see the type's documentation for the order of events.
+    func superviseExit(
+        io: DispatchGroup, logWriter: DispatchGroup, cancel: (read: Int32, write: Int32), graceMs: Int,
+        handler: @Sendable (ExitStatus) -> Void
+    ) {
+        let waited = PosixWait.waitForExit(pid)
+        lifecycle.withLock { state in
+            // The unreaped leader pins the group id, so this cannot hit a stranger.
+            _ = PosixSignals.signalGroup(pid, ProcessSignal.kill.rawValue)
+            state = .reaped
+        }
+        var status = ExitStatus.unknown
+        if waited == nil, case .success(let raw) = PosixWait.reap(pid) {
+            status = ExitStatus(waitStatus: raw)
+        }
+        stdin?.close()
+        if io.wait(timeout: .now() + .milliseconds(graceMs)) == .timedOut {
+            PosixPipe.signal(cancel.write)
+            io.wait()
+        }
+        stderr?.finish()
+        logWriter.wait()
+        PosixPipe.close(cancel.read)
+        PosixPipe.close(cancel.write)
+        lifecycle.withLock { $0 = .finished(status) }
+        handler(status)
+        done.leave()
+    }
+}

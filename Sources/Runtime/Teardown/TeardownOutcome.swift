@@ -1,0 +1,12 @@
+/// What a stop sequence did.
+package struct TeardownOutcome: Sendable, Equatable {
+    /// Signals actually delivered to the group, in order.
+    package var signalsSent: [ProcessSignal] = []
+    /// The exit status; nil if the child outlived even the final SIGKILL wait.
+    package var status: ExitStatus?
+
+    package init(signalsSent: [ProcessSignal] = [], status: ExitStatus? = nil) {
+        self.signalsSent = signalsSent
+        self.status = status
+    }
+}
