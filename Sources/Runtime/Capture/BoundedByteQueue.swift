@@ -3,7 +3,7 @@ import Synchronization
 
 /// Chunks handed from one thread to another, at most `bytesMax` waiting. A chunk that does not fit is
 /// dropped and counted; `push` never blocks.
-final class BoundedByteQueue: Sendable {
+package final class BoundedByteQueue: Sendable {
     private struct State {
         var chunks: [[UInt8]] = []
         var head = 0
@@ -13,18 +13,18 @@ final class BoundedByteQueue: Sendable {
         var closed = false
     }
 
-    let bytesMax: Int
+    package let bytesMax: Int
     private let state = Mutex(State())
     private let available = DispatchSemaphore(value: 0)
 
-    init(bytesMax: Int) {
+    package init(bytesMax: Int) {
         precondition(bytesMax > 0, "queue bound must be positive")
         self.bytesMax = bytesMax
     }
 
     /// False when the chunk was dropped (no room, or closed).
     @discardableResult
-    func push(_ chunk: [UInt8]) -> Bool {
+    package func push(_ chunk: [UInt8]) -> Bool {
         let accepted = state.withLock { state in
             guard !state.closed, state.queuedBytes + chunk.count <= bytesMax else {
                 state.droppedBytes += UInt64(chunk.count)
@@ -40,7 +40,7 @@ final class BoundedByteQueue: Sendable {
     }
 
     /// No more pushes; `pop` returns what is queued, then nil.
-    func close() {
+    package func close() {
         let wasOpen = state.withLock { state in
             defer { state.closed = true }
             return !state.closed
@@ -49,7 +49,7 @@ final class BoundedByteQueue: Sendable {
     }
 
     /// Blocks for the next chunk; nil once closed and empty.
-    func pop() -> [UInt8]? {
+    package func pop() -> [UInt8]? {
         while true {
             available.wait()
             let chunk: [UInt8]?? = state.withLock { state in
@@ -67,6 +67,6 @@ final class BoundedByteQueue: Sendable {
         }
     }
 
-    var droppedBytes: UInt64 { state.withLock { $0.droppedBytes } }
-    var queuedBytesHighWater: Int { state.withLock { $0.queuedBytesHighWater } }
+    package var droppedBytes: UInt64 { state.withLock { $0.droppedBytes } }
+    package var queuedBytesHighWater: Int { state.withLock { $0.queuedBytesHighWater } }
 }

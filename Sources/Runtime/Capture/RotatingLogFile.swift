@@ -2,14 +2,14 @@
 /// `name.log.(k)` to `name.log.(k+1)` (dropping the oldest), `name.log` to `name.log.1`, and opens
 /// a fresh `name.log`. Cuts fall after the last newline that fits when there is one. Used by one
 /// thread only.
-struct RotatingLogFile: ~Copyable {
-    let policy: LogRotationPolicy
+package struct RotatingLogFile: ~Copyable {
+    package let policy: LogRotationPolicy
     private var fd: Int32 = -1
     private var size: UInt64 = 0
     /// The last failure (open, write or rename); bytes that failed to write are the caller's to count.
     private(set) var lastError: PosixErrno?
 
-    init(policy: LogRotationPolicy) {
+    package init(policy: LogRotationPolicy) {
         precondition(policy.fileBytesMax > 0 && policy.backupFilesMax >= 0, "bad log rotation policy")
         self.policy = policy
     }
@@ -17,7 +17,7 @@ struct RotatingLogFile: ~Copyable {
     deinit { PosixPipe.close(fd) }
 
     /// Writes `bytes`, rotating as needed; returns how many bytes reached the file.
-    mutating func write(_ bytes: [UInt8]) -> Int {
+    package mutating func write(_ bytes: [UInt8]) -> Int {
         var rest = bytes[...]
         var written = 0
         while !rest.isEmpty {

@@ -60,6 +60,11 @@ package final class ChildProcess: Sendable {
         stdin?.close()
     }
 
+    /// Waits at most `timeoutMs` until the stdin pipe is closed; true when it is (or never existed).
+    package func waitForStdinClosed(timeoutMs: Int) -> Bool {
+        stdin?.waitUntilClosed(timeoutMs: timeoutMs) ?? true
+    }
+
     /// Sends `signal` to the child's process group; false (nothing sent) once the leader is reaped.
     ///
     /// The lock is held across `kill` on purpose: `kill` never blocks, and holding it is what

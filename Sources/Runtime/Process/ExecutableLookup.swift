@@ -1,10 +1,10 @@
 /// Resolves `command[0]` the way `execvp` would, but against the child's PATH and without a shell:
 /// a name with a slash is used as given (relative to the working directory); a bare name is
 /// searched in PATH's absolute entries (empty and relative entries are skipped).
-enum ExecutableLookup {
+package enum ExecutableLookup {
     static let fallbackPath = "/usr/local/bin:/usr/bin:/bin"
 
-    static func resolve(
+    package static func resolve(
         _ name: String, path: String?, workingDirectory: String?
     ) -> Result<String, SpawnError> {
         if name.contains("/") { return check(absolute(name, workingDirectory: workingDirectory), name: name) }

@@ -15,9 +15,17 @@ final class StdinWriter: Sendable {
     let bytesMax: Int
     private let state = Mutex(State())
     private let available = DispatchSemaphore(value: 0)
+    /// Left when the pipe is closed.
+    private let stopped = DispatchGroup()
 
     init(bytesMax: Int) {
         self.bytesMax = bytesMax
+        stopped.enter()
+    }
+
+    /// Waits at most `timeoutMs` for the pipe to be closed (by `close`, an error, or the child's exit).
+    func waitUntilClosed(timeoutMs: Int) -> Bool {
+        stopped.wait(timeout: .now() + .milliseconds(timeoutMs)) == .success
     }
 
     func write(_ bytes: [UInt8]) -> StdinWriteResult {
@@ -46,7 +54,10 @@ final class StdinWriter: Sendable {
 
     /// The writer thread's body: `fd` is non-blocking; `cancelFd` readable aborts the wait.
     func run(fd: Int32, cancelFd: Int32) {
-        defer { PosixPipe.close(fd) }
+        defer {
+            PosixPipe.close(fd)
+            stopped.leave()
+        }
         while let chunk = next() {
             if let failure = deliver(chunk, fd: fd, cancelFd: cancelFd) {
                 state.withLock { state in
