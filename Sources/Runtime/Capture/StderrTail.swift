@@ -26,10 +26,13 @@ package struct StderrTail: Sendable, Equatable {
         return completed
     }
 
-    /// Oldest first; an unterminated last line is included.
+    /// At most `linesMax` lines, oldest first; an unterminated last line counts as one.
     package var snapshot: [String] {
         var result = Array(lines[next...] + lines[..<next])
-        if !partial.isEmpty || partialTruncated { result.append(Self.text(partial, truncated: partialTruncated)) }
+        if !partial.isEmpty || partialTruncated {
+            result.append(Self.text(partial, truncated: partialTruncated))
+            if result.count > linesMax { result.removeFirst() }
+        }
         return result
     }
 
