@@ -49,6 +49,13 @@ package final class DriverLoop<Event: Sendable, TimerKey: Hashable & Sendable>: 
         self.space = DispatchSemaphore(value: capacity)
     }
 
+    deinit {
+        // libdispatch traps when a semaphore is freed below its initial value: return the permits
+        // still held by queued events.
+        let held = state.withLock { $0.events.count - $0.head }
+        for _ in 0..<held { space.signal() }
+    }
+
     /// Adds an event, waiting while the inbox is full; false once stopped.
     @discardableResult
     package func post(_ event: Event) -> Bool {

@@ -4,7 +4,7 @@ extension ChildProcess {
     /// The reaper thread's body: see the type's documentation for the order of events.
     func superviseExit(
         io: DispatchGroup, logWriter: DispatchGroup, cancel: (read: Int32, write: Int32), graceMs: Int,
-        handler: @Sendable (ExitStatus) -> Void
+        handler: @Sendable (ProcessExitStatus) -> Void
     ) {
         let waited = PosixWait.waitForExit(pid)
         lifecycle.withLock { state in
@@ -12,9 +12,9 @@ extension ChildProcess {
             _ = PosixSignals.signalGroup(pid, ProcessSignal.kill.rawValue)
             state = .reaped
         }
-        var status = ExitStatus.unknown
+        var status = ProcessExitStatus.unknown
         if waited == nil, case .success(let raw) = PosixWait.reap(pid) {
-            status = ExitStatus(waitStatus: raw)
+            status = ProcessExitStatus(waitStatus: raw)
         }
         stdin?.close()
         if io.wait(timeout: .now() + .milliseconds(graceMs)) == .timedOut {

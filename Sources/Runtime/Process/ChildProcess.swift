@@ -16,7 +16,7 @@ package final class ChildProcess: Sendable {
         /// Each completed stderr line (cut to `lineBytesMax`).
         package var standardErrorLine: (@Sendable (String) -> Void)?
         /// Once, last.
-        package var exit: @Sendable (ExitStatus) -> Void = { _ in }
+        package var exit: @Sendable (ProcessExitStatus) -> Void = { _ in }
 
         package init() {}
     }
@@ -26,7 +26,7 @@ package final class ChildProcess: Sendable {
         case running
         /// Being or already reaped: never signal again.
         case reaped
-        case finished(ExitStatus)
+        case finished(ProcessExitStatus)
     }
 
     package let pid: Int32
@@ -82,7 +82,7 @@ package final class ChildProcess: Sendable {
     }
 
     /// The exit status once the exit handler has run.
-    package var exitStatus: ExitStatus? {
+    package var exitStatus: ProcessExitStatus? {
         lifecycle.withLock { state in
             if case .finished(let status) = state { return status }
             return nil
@@ -90,7 +90,7 @@ package final class ChildProcess: Sendable {
     }
 
     /// Waits at most `timeoutMs` for the exit handler to have run; nil on timeout.
-    package func waitForExit(timeoutMs: Int) -> ExitStatus? {
+    package func waitForExit(timeoutMs: Int) -> ProcessExitStatus? {
         guard done.wait(timeout: .now() + .milliseconds(timeoutMs)) == .success else { return nil }
         return exitStatus
     }

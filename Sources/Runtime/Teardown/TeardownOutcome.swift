@@ -3,9 +3,9 @@ package struct TeardownOutcome: Sendable, Equatable {
     /// Signals actually delivered to the group, in order.
     package var signalsSent: [ProcessSignal] = []
     /// The exit status; nil if the child outlived even the final SIGKILL wait.
-    package var status: ExitStatus?
+    package var status: ProcessExitStatus?
 
-    package init(signalsSent: [ProcessSignal] = [], status: ExitStatus? = nil) {
+    package init(signalsSent: [ProcessSignal] = [], status: ProcessExitStatus? = nil) {
         self.signalsSent = signalsSent
         self.status = status
     }

@@ -1,5 +1,5 @@
 /// How a child ended.
-package enum ExitStatus: Sendable, Hashable, CustomStringConvertible {
+package enum ProcessExitStatus: Sendable, Hashable, CustomStringConvertible {
     case exited(code: Int32)
     case signaled(signal: Int32, coreDumped: Bool)
     /// The child was reaped by someone else in this process (a stray `waitpid(-1)`).
