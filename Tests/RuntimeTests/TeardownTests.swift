@@ -63,5 +63,21 @@ extension RealProcessTests {
             #expect(child.waitForExit(timeoutMs: Fixture.waitMs) == .signaled(signal: 9, coreDumped: false))
             #expect(ProcessTable.eventually { ProcessTable.liveMembers(ofGroup: child.processGroup).isEmpty })
         }
+
+        @Test("a grandchild that left the group and holds stdout does not hold back the exit report")
+        func escapedGrandchild() throws {
+            var configuration = Fixture.child("escape")
+            configuration.outputDrainGraceMs = 100
+            let output = OutputCollector()
+            let child = try ChildProcess.spawn(configuration, handlers: output.handlers)
+            defer { child.kill() }
+            #expect(output.wait { $0.hasPrefix("escaped ") && $0.hasSuffix("\n") })
+            let escaped = Int32(output.lines.first?.dropFirst("escaped ".count) ?? "") ?? 0
+            defer { if escaped > 1 { kill(escaped, SIGKILL) } }
+            #expect(escaped > 1)
+            #expect(child.waitForExit(timeoutMs: Fixture.waitMs) == .exited(code: 0))
+            #expect(child.waitForStdinClosed(timeoutMs: Fixture.waitMs))
+            #expect(ProcessTable.entry(escaped)?.group == escaped)  // out of reach of the group kill
+        }
     }
 }

@@ -26,6 +26,7 @@ echo               copy stdin lines to stdout as "pong <line>" until EOF
 close-stdin        close stdin, print "ready", then wait for a signal
 ignore-term        ignore SIGTERM, print "ready", then wait for SIGKILL
 fork-tree N        fork N grandchildren that sleep; print their pids, then "ready"; wait
+escape             fork a grandchild that leaves the group (setsid) holding stdout; print its pid; exit
 flood BYTES        write BYTES of 1024-byte lines to stderr from a thread while echoing stdin
 """
 import os
@@ -74,6 +75,15 @@ def fork_tree(count):
     wait_forever()
 
 
+def escape():
+    pid = os.fork()
+    if pid == 0:
+        os.setsid()
+        while True:
+            time.sleep(3600)
+    say("escaped " + str(pid))
+
+
 def main():
     mode = sys.argv[1]
     if mode == "exit":
@@ -95,6 +105,8 @@ def main():
         wait_forever()
     elif mode == "fork-tree":
         fork_tree(int(sys.argv[2]))
+    elif mode == "escape":
+        escape()
     elif mode == "flood":
         thread = threading.Thread(target=flood, args=(int(sys.argv[2]),))
         thread.start()
