@@ -27,18 +27,24 @@ extension RealProcessTests {
             #expect(ProcessTable.zombieChildren(among: children.map(\.pid)).isEmpty)
         }
 
-        @Test("spawning, talking to and ending children leaves the descriptor count unchanged")
+        @Test("every pipe descriptor of a child is closed once its exit is reported, and the count is back")
         func noDescriptorLeak() throws {
             let before = ProcessTable.openDescriptorCount()
+            var opened: [(fd: Int32, target: String?)] = []
             for _ in 0..<10 {
                 let output = OutputCollector()
                 let child = try ChildProcess.spawn(ProcessConfiguration(command: ["cat"]), handlers: output.handlers)
                 defer { child.kill() }
+                #expect(child.descriptors.count == 5)
+                opened += child.descriptors.map { ($0, ProcessTable.descriptorTarget($0)) }
                 #expect(child.write(Array("x\n".utf8)) == .accepted)
                 #expect(output.wait { $0 == "x\n" })
                 #expect(child.signalGroup(.kill))
                 #expect(child.waitForExit(timeoutMs: Fixture.waitMs) == .signaled(signal: 9, coreDumped: false))
             }
+            #expect(opened.allSatisfy { $0.target?.hasPrefix("pipe:[") == true })
+            // A number may be reused by another suite running in parallel, but never for the same pipe.
+            #expect(opened.filter { ProcessTable.descriptorTarget($0.fd) == $0.target }.map(\.fd) == [])
             #expect(throws: SpawnError.self) { try ChildProcess.spawn(ProcessConfiguration(command: ["/nonexistent"])) }
             // Passes the lookup but fails in execve (ENOEXEC), after the pipes were made.
             let directory = try Fixture.temporaryDirectory()
@@ -50,6 +56,7 @@ extension RealProcessTests {
             } throws: { error in
                 (error as? SpawnError)?.code == .permissionDenied && (error as? SpawnError)?.errno == 8
             }
+            // Exact when no other suite opens files meanwhile (as with `--filter RuntimeTests`).
             #expect(ProcessTable.openDescriptorCount() == before)
         }
     }

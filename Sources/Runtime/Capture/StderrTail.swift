@@ -14,15 +14,27 @@ package struct StderrTail: Sendable, Equatable {
     }
 
     /// Adds bytes; returns the lines they completed (cut to `lineBytesMax`, `\r\n` tolerated).
-    package mutating func append(_ chunk: some Collection<UInt8>) -> [String] {
+    package mutating func append(_ chunk: [UInt8]) -> [String] {
+        chunk.withUnsafeBufferPointer { append($0) }
+    }
+
+    package mutating func append(_ chunk: ArraySlice<UInt8>) -> [String] {
+        chunk.withUnsafeBufferPointer { append($0) }
+    }
+
+    package mutating func append(_ chunk: UnsafeBufferPointer<UInt8>) -> [String] {
         var completed: [String] = []
-        var start = chunk.startIndex
-        while let newline = chunk[start...].firstIndex(of: 0x0A) {
-            take(chunk[start..<newline])
-            completed.append(finishLine())
-            start = chunk.index(after: newline)
+        var start = 0
+        var index = 0
+        while index < chunk.count {
+            if chunk[index] == 0x0A {
+                take(UnsafeBufferPointer(rebasing: chunk[start..<index]))
+                completed.append(finishLine())
+                start = index + 1
+            }
+            index += 1
         }
-        take(chunk[start...])
+        take(UnsafeBufferPointer(rebasing: chunk[start..<chunk.count]))
         return completed
     }
 
@@ -36,10 +48,10 @@ package struct StderrTail: Sendable, Equatable {
         return result
     }
 
-    private mutating func take(_ bytes: some Collection<UInt8>) {
+    private mutating func take(_ bytes: UnsafeBufferPointer<UInt8>) {
         let room = lineBytesMax - partial.count
         if bytes.count > room { partialTruncated = true }
-        partial.append(contentsOf: bytes.prefix(max(room, 0)))
+        partial.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<min(max(room, 0), bytes.count)]))
     }
 
     private mutating func finishLine() -> String {

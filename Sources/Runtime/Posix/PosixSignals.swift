@@ -8,15 +8,6 @@ enum PosixSignals {
         _ = signal(SIGPIPE, SIG_IGN)
     }
 
-    /// SIG_IGN for `signal` (a Dispatch signal source still sees it).
-    static func ignore(_ signal: Int32) {
-        _ = Glibc.signal(signal, SIG_IGN)
-    }
-
-    static func restoreDefault(_ signal: Int32) {
-        _ = Glibc.signal(signal, SIG_DFL)
-    }
-
     /// `kill(-group, signal)`; returns the errno on failure (ESRCH: the group is empty).
     static func signalGroup(_ group: Int32, _ signal: Int32) -> PosixErrno? {
         precondition(group > 1, "refusing to signal process group \(group)")

@@ -39,6 +39,11 @@ struct ChildPipes {
         return .success(pipes)
     }
 
+    /// The descriptors this process keeps (open ones only).
+    var parentEnds: [Int32] {
+        [stdinWrite, stdoutRead, stderrRead, cancelRead, cancelWrite].filter { $0 >= 0 }
+    }
+
     func stream(_ fd: Int32) -> PosixSpawn.Stream {
         fd >= 0 ? .descriptor(fd) : .null
     }

@@ -35,8 +35,9 @@ extension ChildProcess {
             throw spawnError(failure, command: path)
         case .success(let pid):
             let child = ChildProcess(
-                pid: pid, command: configuration.command, executablePath: path,
-                stdin: pipes.stdinWrite >= 0 ? StdinWriter(bytesMax: configuration.stdinQueueBytesMax) : nil,
+                pid: pid, command: configuration.command, executablePath: path, descriptors: pipes.parentEnds,
+                stdin: pipes.stdinWrite >= 0
+                    ? StdinWriter(fd: pipes.stdinWrite, bytesMax: configuration.stdinQueueBytesMax) : nil,
                 stderr: pipes.stderrRead >= 0
                     ? StderrCapture(policy: configuration.stderrCapture, lineHandler: handlers.standardErrorLine)
                     : nil)
@@ -83,10 +84,9 @@ extension ChildProcess {
             }
         }
         if let stdin {
-            let fd = pipes.stdinWrite
             io.enter()
             WorkerThread.start("\(name)-stdin") {
-                stdin.run(fd: fd, cancelFd: cancelRead)
+                stdin.run(cancelFd: cancelRead)
                 io.leave()
             }
         }

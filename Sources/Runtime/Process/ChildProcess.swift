@@ -35,14 +35,20 @@ package final class ChildProcess: Sendable {
     package let command: [String]
     /// The resolved executable.
     package let executablePath: String
+    /// The parent's pipe descriptors for this child, all closed by the time the exit is reported.
+    package let descriptors: [Int32]
     let lifecycle = Mutex(Lifecycle.running)
     let stdin: StdinWriter?
     let stderr: StderrCapture?
     /// Left when the exit handler has returned.
     let done = DispatchGroup()
 
-    init(pid: Int32, command: [String], executablePath: String, stdin: StdinWriter?, stderr: StderrCapture?) {
+    init(
+        pid: Int32, command: [String], executablePath: String, descriptors: [Int32],
+        stdin: StdinWriter?, stderr: StderrCapture?
+    ) {
         self.pid = pid
+        self.descriptors = descriptors
         self.command = command
         self.executablePath = executablePath
         self.stdin = stdin

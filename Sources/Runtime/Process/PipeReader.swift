@@ -8,12 +8,20 @@ enum PipeReader {
         while true {
             switch PosixPipe.read(fd, into: buffer) {
             case .bytes(let count):
-                deliver(Array(buffer[0..<count]))
+                deliver(copy(buffer, count: count))
             case .wouldBlock:
                 guard PosixPipe.waitReadable(fd, cancelFd: cancelFd) else { return }
             case .endOfFile, .failed:
                 return
             }
+        }
+    }
+
+    private static func copy(_ buffer: UnsafeMutableRawBufferPointer, count: Int) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: count) { destination, initialized in
+            UnsafeMutableRawBufferPointer(destination).copyMemory(
+                from: UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+            initialized = count
         }
     }
 }

@@ -1,43 +1,59 @@
-import Dispatch
 import Synchronization
 
 /// Turns signals that would end this process (SIGINT, SIGTERM by default) into a callback, so the
-/// driver can stop every engine's group before exiting. The handler runs on a Dispatch queue.
+/// driver can stop every engine's group before exiting. Handlers run on one process-wide thread that
+/// reads the self-pipe of `PosixSignalPipe` (signal dispositions are process-wide state).
 package final class TerminationSignalWatcher: Sendable {
-    package let signals: [ProcessSignal]
-    private let sources: Mutex<[any DispatchSourceSignal]>
-
-    private init(signals: [ProcessSignal], sources: sending [any DispatchSourceSignal]) {
-        self.signals = signals
-        self.sources = Mutex(sources)
+    private struct Registry {
+        var nextId: UInt64 = 0
+        var handlers: [(id: UInt64, signals: [ProcessSignal], handler: @Sendable (ProcessSignal) -> Void)] = []
+        var readerStarted = false
     }
 
-    /// Starts watching; the signals' default actions are disabled until `cancel`.
+    private static let registry = Mutex(Registry())
+
+    package let signals: [ProcessSignal]
+    private let id: UInt64
+
+    private init(signals: [ProcessSignal], id: UInt64) {
+        self.signals = signals
+        self.id = id
+    }
+
+    /// Starts watching; the signals' default actions are replaced until `cancel`.
     package static func start(
         _ signals: [ProcessSignal] = [.interrupt, .terminate],
         handler: @escaping @Sendable (ProcessSignal) -> Void
     ) -> TerminationSignalWatcher {
-        let queue = DispatchQueue(label: "lingosub.termination-signals")
-        var sources: [any DispatchSourceSignal] = []
-        for signal in signals {
-            PosixSignals.ignore(signal.rawValue)
-            let source = DispatchSource.makeSignalSource(signal: signal.rawValue, queue: queue)
-            source.setEventHandler { handler(signal) }
-            source.resume()
-            sources.append(source)
+        let (id, startReader) = registry.withLock { registry in
+            registry.nextId += 1
+            registry.handlers.append((registry.nextId, signals, handler))
+            defer { registry.readerStarted = true }
+            return (registry.nextId, !registry.readerStarted)
         }
-        return TerminationSignalWatcher(signals: signals, sources: sources)
+        if startReader { WorkerThread.start("termination-signals") { readSignals() } }
+        for signal in signals { PosixSignalPipe.install(signal.rawValue) }
+        return TerminationSignalWatcher(signals: signals, id: id)
     }
 
-    /// Stops watching and restores the default actions.
+    /// Stops watching; signals no other watcher wants get their default actions back.
     package func cancel() {
-        let cancelled = sources.withLock { sources in
-            defer { sources.removeAll() }
-            return sources
+        let stillWatched = Self.registry.withLock { registry in
+            registry.handlers.removeAll { $0.id == id }
+            return Set(registry.handlers.flatMap(\.signals))
         }
-        for source in cancelled { source.cancel() }
-        if !cancelled.isEmpty {
-            for signal in signals { PosixSignals.restoreDefault(signal.rawValue) }
+        for signal in signals where !stillWatched.contains(signal) {
+            PosixSignalPipe.restoreDefault(signal.rawValue)
+        }
+    }
+
+    private static func readSignals() {
+        while true {
+            let signal = ProcessSignal(rawValue: PosixSignalPipe.next())
+            let handlers = registry.withLock { registry in
+                registry.handlers.filter { $0.signals.contains(signal) }.map(\.handler)
+            }
+            for handler in handlers { handler(signal) }
         }
     }
 }

@@ -40,6 +40,11 @@ enum ProcessTable {
         }
     }
 
+    /// What `fd` of this process refers to (`pipe:[1234]`, a path, …); nil when it is closed.
+    static func descriptorTarget(_ fd: Int32) -> String? {
+        try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(fd)")
+    }
+
     static func openDescriptorCount() -> Int {
         ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).count
     }
