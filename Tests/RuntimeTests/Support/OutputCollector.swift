@@ -4,19 +4,21 @@ import Synchronization
 
 /// Gathers a child's stdout and exit for assertions; waits are bounded and wake on each chunk.
 final class OutputCollector: Sendable {
-    private let bytes = Mutex<[UInt8]>([])
+    private let received = Mutex<[UInt8]>([])
     private let changed = DispatchSemaphore(value: 0)
 
     var handlers: ChildProcess.Handlers {
         var handlers = ChildProcess.Handlers()
         handlers.standardOutput = { chunk in
-            self.bytes.withLock { $0.append(contentsOf: chunk) }
+            self.received.withLock { $0.append(contentsOf: chunk) }
             self.changed.signal()
         }
         return handlers
     }
 
-    var text: String { String(decoding: bytes.withLock { $0 }, as: UTF8.self) }
+    var bytes: [UInt8] { received.withLock { $0 } }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 
     var lines: [String] { text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) }
 
