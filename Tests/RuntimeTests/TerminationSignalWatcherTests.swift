@@ -9,16 +9,16 @@ extension RealProcessTests {
     struct TerminationSignalWatcherTests {
         @Test("a watched signal reaches the handler instead of ending the process")
         func watched() {
-            let received = Mutex<[ProcessSignal]>([])
+            let received = Mutex<[GroupSignal]>([])
             let arrived = DispatchSemaphore(value: 0)
-            let watcher = TerminationSignalWatcher.start([ProcessSignal(rawValue: SIGUSR2)]) { signal in
+            let watcher = TerminationSignalWatcher.start([GroupSignal(rawValue: SIGUSR2)]) { signal in
                 received.withLock { $0.append(signal) }
                 arrived.signal()
             }
             defer { watcher.cancel() }
             #expect(kill(getpid(), SIGUSR2) == 0)
             #expect(arrived.wait(timeout: .now() + .milliseconds(Fixture.waitMs)) == .success)
-            #expect(received.withLock { $0 } == [ProcessSignal(rawValue: SIGUSR2)])
+            #expect(received.withLock { $0 } == [GroupSignal(rawValue: SIGUSR2)])
         }
     }
 }

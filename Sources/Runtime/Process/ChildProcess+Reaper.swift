@@ -9,7 +9,7 @@ extension ChildProcess {
         let waited = PosixWait.waitForExit(pid)
         lifecycle.withLock { state in
             // The unreaped leader pins the group id, so this cannot hit a stranger.
-            _ = PosixSignals.signalGroup(pid, ProcessSignal.kill.rawValue)
+            _ = PosixSignals.signalGroup(pid, GroupSignal.kill.rawValue)
             state = .reaped
         }
         var status = ProcessExitStatus.unknown

@@ -76,7 +76,7 @@ package final class ChildProcess: Sendable {
     /// The lock is held across `kill` on purpose: `kill` never blocks, and holding it is what
     /// guarantees the reaper cannot reap (and the kernel cannot reuse the group id) in between.
     @discardableResult
-    package func signalGroup(_ signal: ProcessSignal) -> Bool {
+    package func signalGroup(_ signal: GroupSignal) -> Bool {
         lifecycle.withLock { state in
             switch state {
             case .running:

@@ -19,7 +19,7 @@ package enum ProcessExitStatus: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .exited(let code): "exited with code \(code)"
         case .signaled(let signal, let coreDumped):
-            "killed by \(ProcessSignal(rawValue: signal))" + (coreDumped ? " (core dumped)" : "")
+            "killed by \(GroupSignal(rawValue: signal))" + (coreDumped ? " (core dumped)" : "")
         case .unknown: "exit status unknown (reaped elsewhere)"
         }
     }

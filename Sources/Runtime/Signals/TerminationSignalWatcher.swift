@@ -6,24 +6,24 @@ import Synchronization
 package final class TerminationSignalWatcher: Sendable {
     private struct Registry {
         var nextId: UInt64 = 0
-        var handlers: [(id: UInt64, signals: [ProcessSignal], handler: @Sendable (ProcessSignal) -> Void)] = []
+        var handlers: [(id: UInt64, signals: [GroupSignal], handler: @Sendable (GroupSignal) -> Void)] = []
         var readerStarted = false
     }
 
     private static let registry = Mutex(Registry())
 
-    package let signals: [ProcessSignal]
+    package let signals: [GroupSignal]
     private let id: UInt64
 
-    private init(signals: [ProcessSignal], id: UInt64) {
+    private init(signals: [GroupSignal], id: UInt64) {
         self.signals = signals
         self.id = id
     }
 
     /// Starts watching; the signals' default actions are replaced until `cancel`.
     package static func start(
-        _ signals: [ProcessSignal] = [.interrupt, .terminate],
-        handler: @escaping @Sendable (ProcessSignal) -> Void
+        _ signals: [GroupSignal] = [.interrupt, .terminate],
+        handler: @escaping @Sendable (GroupSignal) -> Void
     ) -> TerminationSignalWatcher {
         let (id, startReader) = registry.withLock { registry in
             registry.nextId += 1
@@ -49,7 +49,7 @@ package final class TerminationSignalWatcher: Sendable {
 
     private static func readSignals() {
         while true {
-            let signal = ProcessSignal(rawValue: PosixSignalPipe.next())
+            let signal = GroupSignal(rawValue: PosixSignalPipe.next())
             let handlers = registry.withLock { registry in
                 registry.handlers.filter { $0.signals.contains(signal) }.map(\.handler)
             }

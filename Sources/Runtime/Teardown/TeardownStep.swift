@@ -1,10 +1,10 @@
 /// One step of a stop: signal the whole process group, then wait up to `graceMs` for the leader.
 /// A stop is a list of steps that ends with SIGKILL (the executor appends one if missing).
 package struct TeardownStep: Sendable, Hashable {
-    package var signal: ProcessSignal
+    package var signal: GroupSignal
     package var graceMs: Int
 
-    package init(signal: ProcessSignal, graceMs: Int) {
+    package init(signal: GroupSignal, graceMs: Int) {
         self.signal = signal
         self.graceMs = graceMs
     }
