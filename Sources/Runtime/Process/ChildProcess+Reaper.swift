@@ -8,8 +8,9 @@ extension ChildProcess {
     ) {
         let waited = PosixWait.waitForExit(pid)
         lifecycle.withLock { state in
-            // The unreaped leader pins the group id, so this cannot hit a stranger.
-            _ = PosixSignals.signalGroup(pid, GroupSignal.kill.rawValue)
+            // The unreaped leader pins the group id, so this cannot hit a stranger. If someone else
+            // reaped it (waited != nil) the id may already be reused: send nothing.
+            if waited == nil { _ = PosixSignals.signalGroup(pid, GroupSignal.kill.rawValue) }
             state = .reaped
         }
         var status = ProcessExitStatus.unknown
