@@ -10,6 +10,8 @@ public struct EngineConfigLoader: Sendable {
     public var arguments: [String]
     public var environment: [String: String]
     public var readFile: @Sendable (String) throws -> [UInt8]
+    /// The lowest layer (an engine may ship other defaults than `EngineConfig.default`).
+    public var defaults = EngineConfig.default
 
     public static let environmentPrefix = "LINGOSUB_"
     public static let fileVariable = "LINGOSUB_CONFIG"
@@ -33,7 +35,7 @@ public struct EngineConfigLoader: Sendable {
             let value = Self.value(ofVariable: raw)
             values.append((key: Self.keyPath(environmentName: name), value: value, source: "env:\(name)"))
         }
-        var config = EngineConfig()
+        var config = defaults
         for entry in values { try config.apply(entry.key, entry.value, source: entry.source) }
         return config
     }
