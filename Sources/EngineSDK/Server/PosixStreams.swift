@@ -53,9 +53,33 @@ package enum PosixStreams {
         return Int(now.tv_sec) * 1_000 + Int(now.tv_nsec) / 1_000_000
     }
 
+    /// Installs a SIGTERM handler that writes one byte to a pipe (the only async-signal-safe way
+    /// out of a handler); `waitForTerminate()` blocks on that pipe. Call once, before other threads.
+    package static func catchTerminate() {
+        _ = terminatePipe.write  // initialize the global outside the handler
+        signal(SIGTERM) { _ in
+            var byte: UInt8 = 15
+            _ = write(terminatePipe.write, &byte, 1)
+        }
+    }
+
+    /// Waits for the next SIGTERM caught by `catchTerminate()`.
+    package static func waitForTerminate() {
+        var byte: UInt8 = 0
+        while Glibc.read(terminatePipe.read, &byte, 1) < 0, errno == EINTR {}
+    }
+
     /// Ends the process now, without atexit handlers.
     package static func exitNow(_ code: Int32) -> Never { _exit(code) }
 
     /// Ends the process (flushing C stdio, which the SDK does not use for stdout).
     package static func exitProcess(_ code: Int32) -> Never { exit(code) }
 }
+
+/// The self-pipe of `PosixStreams.catchTerminate()`: read end, write end (close-on-exec).
+let terminatePipe: (read: Int32, write: Int32) = {
+    var fds: [Int32] = [-1, -1]
+    precondition(pipe(&fds) == 0, "pipe() failed: errno \(errno)")
+    for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+    return (fds[0], fds[1])
+}()

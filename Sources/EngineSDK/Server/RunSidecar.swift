@@ -25,6 +25,7 @@ package func runSidecar(
     arguments: [String], environment: [String: String], options: SidecarOptions,
     makeEngine: @Sendable (EngineConfig, SidecarControl) throws -> any SpeechEngine
 ) -> Never {
+    PosixStreams.catchTerminate()
     let outputFD = PosixStreams.takeStandardOutput()
     let bootLogger = SidecarLogger(name: options.loggerName, levelMin: .info)
     var loader = EngineConfigLoader(arguments: arguments, environment: environment) { path in
@@ -66,13 +67,17 @@ extension SidecarServer {
         if options.startupDelayMs > 0 { Thread.sleep(forTimeInterval: Double(options.startupDelayMs) / 1_000) }
         if !options.banner.isEmpty { _ = PosixStreams.writeAll(outputFD, options.banner) }
         logger.log(.info, "ready", extra: ["engine": .string(engine.descriptor.name)])
-        signal(SIGTERM, SIG_IGN)
-        let terminate = DispatchSource.makeSignalSource(signal: SIGTERM, queue: .global())
-        terminate.setEventHandler { [self] in
-            guard !options.ignoreTerminate else { return logger.log(.warning, "ignoring SIGTERM (fault injection)") }
-            submit { session, now in session.terminateSignal(now: now) }
+        let terminate = Thread { [self] in
+            while true {
+                PosixStreams.waitForTerminate()
+                if options.ignoreTerminate {
+                    logger.log(.warning, "ignoring SIGTERM (fault injection)")
+                    continue
+                }
+                submit { session, now in session.terminateSignal(now: now) }
+            }
         }
-        terminate.resume()
+        terminate.start()
         let reader = Thread { [self] in
             while true {
                 let chunk = PosixStreams.read(0, capacity: 65_536)
@@ -82,7 +87,7 @@ extension SidecarServer {
             submit { session, now in session.stdinClosed(now: now) }
         }
         reader.start()
-        withExtendedLifetime(terminate) { dispatchMain() }
+        dispatchMain()
     }
 }
 
