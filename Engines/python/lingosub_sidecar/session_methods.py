@@ -36,10 +36,11 @@ class SessionMethods:
             self.settings.validate_config(config)
         if params.get("clientInfo") is not None and not isinstance(params.get("clientInfo"), dict):
             raise ValidationError("clientInfo", "must be an object")
-        self.max_message_bytes = min(self.settings.max_message_bytes, offered or self.settings.max_message_bytes)
-        self.framer.set_max_line_bytes(self.max_message_bytes)
         self.state = State.LOADING
         self._reply_result(context, self._initialize_result())
+        # The negotiated limit applies from the next line on (not to the initialize reply itself).
+        self.max_message_bytes = min(self.settings.max_message_bytes, offered or self.settings.max_message_bytes)
+        self.framer.set_max_line_bytes(self.max_message_bytes)
         self._actions.append(act.StartEngine(config))
         if heartbeat_ms > 0:
             self.heartbeat_interval_ms = max(1, int(round(heartbeat_ms * self.settings.heartbeat_scale)))
