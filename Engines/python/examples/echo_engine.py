@@ -65,6 +65,8 @@ def words_for(path, duration, frames):
 
 
 def segments_for(words, duration):
+    if duration <= 0:
+        return []  # SPEC 10.1-MUST-4: no samples, no segments
     span = duration / len(words) if words else 0.0
     timed = [Word(word, round(index * span, 3), round((index + 1) * span, 3), 0.9) for index, word in enumerate(words)]
     segments = []

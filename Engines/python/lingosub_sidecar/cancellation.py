@@ -70,8 +70,8 @@ class Reporter:
             raise ValidationError("fraction", "must be a finite number")
         if not 0.0 <= fraction <= 1.0:
             raise ValidationError("fraction", "must be within 0..1, got %s" % fraction)
-        if not isinstance(stage, str):
-            raise ValidationError("stage", "must be a string")
+        if not isinstance(stage, str) or not stage:
+            raise ValidationError("stage", "must be a non-empty string")
         with self._lock:
             if self._closed:
                 return False

@@ -78,7 +78,7 @@ class SidecarError(Exception):
 
     def to_error_object(self) -> Dict[str, Any]:
         """The JSON-RPC error object for this error."""
-        data = {"reason": self.reason}
+        data = {"name": self.code.error_name, "reason": self.reason}
         data.update(self.data)
         return {"code": int(self.code), "message": self.code.message, "data": data}
 
@@ -92,7 +92,7 @@ class ValidationError(SidecarError, ValueError):
     code = ErrorCode.INVALID_PARAMS
 
     def __init__(self, field: str, reason: str):
-        super().__init__("%s: %s" % (field, reason) if field else reason, data={"field": field} if field else None)
+        super().__init__("%s: %s" % (field, reason) if field else reason, data={"member": field} if field else None)
         self.field = field
 
 

@@ -7,9 +7,6 @@ import math
 import re
 from typing import Any, Dict, List, Tuple
 
-DEPTH_MAX = 64
-"""Deepest nesting accepted in one message (arrays and objects)."""
-
 
 class JsonError(ValueError):
     """The text is not strict JSON; ``reason`` says why."""
@@ -60,46 +57,21 @@ _DECODER = json.JSONDecoder(
     parse_int=RawNumber, parse_float=RawNumber, parse_constant=_reject_constant, object_pairs_hook=_pairs
 )
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
-_OPENERS = re.compile(r"[\[{]")
 
 
 def parse(text: str) -> Any:
     """Parses one JSON text strictly; numbers become RawNumber. Raises JsonError."""
-    if len(_OPENERS.findall(text)) > DEPTH_MAX and _depth(text) > DEPTH_MAX:
-        raise JsonError("nesting deeper than %d" % DEPTH_MAX)
     try:
         value = _DECODER.decode(text)
     except JsonError:
         raise
     except json.JSONDecodeError as error:
         raise JsonError("%s at offset %d" % (error.msg, error.pos)) from None
-    except RecursionError:
+    except RecursionError:  # the C scanner bounds nesting by the interpreter's recursion limit
         raise JsonError("nesting too deep") from None
     if _SURROGATE_ESCAPE.search(text):
         _check_surrogates(value)
     return value
-
-
-def _depth(text: str) -> int:
-    """Deepest bracket nesting outside strings."""
-    depth = deepest = 0
-    in_string = escaped = False
-    for char in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif char in "]}":
-            depth -= 1
-    return deepest
 
 
 def _check_surrogates(value: Any) -> None:

@@ -54,6 +54,7 @@ class StructuredFormatter(logging.Formatter):
             "level": record.levelname,
             "logger": record.name,
             "message": record.getMessage(),
+            "msg": record.getMessage(),
             "module": record.module,
             "function": record.funcName,
             "line": record.lineno,

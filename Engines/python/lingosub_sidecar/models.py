@@ -238,9 +238,12 @@ class TranscriptionResponse:
         duration = self.duration
         if duration is None:
             duration = max([segment.end for segment in segments] or [0.0])
+        ids = [segment.id if segment.id is not None else index for index, segment in enumerate(segments)]
+        if len(set(ids)) != len(ids):
+            raise ValidationError("segments", "segment ids must be unique within a transcript")
         metrics = dict(self.metrics)
         if self.processing_time is not None:
-            metrics.setdefault("processingTimeSeconds", self.processing_time)
+            metrics.setdefault("processingMs", int(round(self.processing_time * 1000)))
         check_object("metrics", metrics)
         return {
             "language": self.language or default_language,

@@ -16,7 +16,7 @@ from . import actions as act
 from .cancellation import CancellationToken, Reporter
 from .config import ConfigError, SidecarConfig, load_config
 from .engine import BaseSidecarEngine, run_coroutine
-from .errors import (AudioFormatError, AudioNotFoundError, EngineFailureError, RequestCancelledError,
+from .errors import (AudioFormatError, AudioNotFoundError, EngineFailureError, ErrorCode, RequestCancelledError,
                      SidecarError, ValidationError, error_from_exception)
 from .logger import LogContext, SidecarLogger, setup_logging
 from .models import TaskStatus, TranscriptionRequest, TranscriptionResponse
@@ -218,9 +218,11 @@ class SidecarServer:
             try:
                 self._check_audio_policy(request.file_path)
                 response = run_coroutine(self.engine.call_transcribe(request, reporter))
-                result = self._result_of(response)
+                result = self._result_of(response, request, time.monotonic() - began)
             except BaseException as raised:  # noqa: B902 - every failure becomes one final reply
                 error = _mapped(raised, reporter.token)
+                if error.code in (ErrorCode.AUDIO_NOT_FOUND, ErrorCode.AUDIO_UNSUPPORTED_FORMAT):
+                    error.data.setdefault("path", request.file_path)
                 if error.code.name == "ENGINE_FAILURE":
                     _log.error("transcribe failed: %s", error.reason, exc_info=(type(raised), raised,
                                                                                raised.__traceback__))
@@ -229,7 +231,7 @@ class SidecarServer:
         self.monitor.record_request(duration_ms, "succeeded" if error is None else "failed")
         self.events.put(("done", job, result, error))
 
-    def _result_of(self, response: Any) -> Dict[str, Any]:
+    def _result_of(self, response: Any, request: TranscriptionRequest, seconds: float) -> Dict[str, Any]:
         if isinstance(response, dict):
             response = TranscriptionResponse(**response)
         if not isinstance(response, TranscriptionResponse):
@@ -238,10 +240,17 @@ class SidecarServer:
             raise RequestCancelledError()
         if response.status is TaskStatus.FAILED:
             raise EngineFailureError(str(response.metadata.get("error", "transcription failed")))
+        if request.language is not None:
+            response.language = request.language  # SPEC 6.1-MUST-4
         try:
-            return response.to_result(self.engine.config.language)
+            result = response.to_result(self.engine.config.language)
         except ValidationError as invalid:
             raise EngineFailureError("engine returned an invalid transcript: %s" % invalid.reason) from None
+        metrics = result["metrics"]
+        metrics.setdefault("processingMs", int(round(seconds * 1000)))
+        if result["duration"] > 0:
+            metrics.setdefault("realTimeFactor", round(seconds / result["duration"], 6))
+        return result
 
     def _check_audio_policy(self, path: str) -> None:
         security = self.config.security
@@ -338,7 +347,7 @@ def run_sidecar(create_engine: Callable[[SidecarConfig], BaseSidecarEngine], con
         setup_logging()
         _log.critical("invalid configuration: %s", error, extra={"key": error.key, "source": error.source})
         logging.shutdown()
-        os._exit(2)
+        os._exit(1)
     sidecar_logger = setup_logging(config.logging, config.engine_id)
     try:
         engine = create_engine(config)

@@ -7,7 +7,7 @@ No I/O, no clocks, no threads: every event method takes ``now_ms`` and returns a
 from typing import Any, Dict, List, Optional, Tuple
 
 from . import actions as act
-from .errors import ErrorCode, SidecarError
+from .errors import ErrorCode, SidecarError, ValidationError
 from .framing import LINE, LineFramer
 from .jsonwire import JsonError, RawNumber, cook, dumps, id_text, parse
 from .session_methods import SessionMethods
@@ -61,7 +61,8 @@ class Session(SessionMethods):
                 self._handle_line(line)
             else:
                 self._write_error_line("null", SidecarError(
-                    "line longer than %d bytes" % self.max_message_bytes, ErrorCode.MESSAGE_TOO_LARGE))
+                    "line longer than %d bytes" % self.max_message_bytes, ErrorCode.MESSAGE_TOO_LARGE,
+                    {"limitBytes": self.max_message_bytes}))
             if self.state is State.STOPPED:
                 break
         return self._take()
@@ -121,8 +122,9 @@ class Session(SessionMethods):
     def job_draft(self, job: int, segment: Dict[str, Any], now_ms: int) -> List[Any]:
         self.now_ms = now_ms
         entry = self.jobs.get(job)
-        if entry is None or self.state is State.STOPPED:
+        if entry is None or self.state is State.STOPPED or not self.settings.capabilities.get("drafts"):
             return []
+        segment = self._within_capabilities({"segments": [segment]})["segments"][0]
         entry.draft_seq += 1
         self._write_notification("draft", entry.context.id_text, {"seq": entry.draft_seq, "segment": segment})
         return self._take()
@@ -137,6 +139,8 @@ class Session(SessionMethods):
         if entry is None or self.state is State.STOPPED:
             return []
         entry.running = False
+        if result is not None:
+            result = self._within_capabilities(result)
         self._finish(entry, result=result, error=error)
         return self._take()
 
@@ -158,6 +162,23 @@ class Session(SessionMethods):
         for entry in current.waiters:
             self._finish(entry, result={"status": status, "detail": detail})
         return self._take()
+
+    def _within_capabilities(self, result: Dict[str, Any]) -> Dict[str, Any]:
+        """Drops words or word confidences the capabilities do not announce (SPEC 5.2)."""
+        capabilities = self.settings.capabilities
+        keep_words = capabilities.get("wordTimestamps", True)
+        keep_confidence = capabilities.get("wordConfidence", True)
+        if keep_words and keep_confidence:
+            return result
+        segments = []
+        for segment in result.get("segments", []):
+            segment = dict(segment)
+            if not keep_words:
+                segment["words"] = []
+            else:
+                segment["words"] = [{k: v for k, v in word.items() if k != "confidence"} for word in segment["words"]]
+            segments.append(segment)
+        return dict(result, segments=segments)
 
     # ----- queries ------------------------------------------------------------------------------
 
@@ -227,6 +248,8 @@ class Session(SessionMethods):
         try:
             self._dispatch(context, params)
         except SidecarError as error:
+            if context.method == "transcribe":
+                self._count_outcome(error, 0)
             self._reply_error(context, error)
 
     @staticmethod
@@ -254,23 +277,25 @@ class Session(SessionMethods):
     # ----- methods ------------------------------------------------------------------------------
 
     def _dispatch(self, context: Context, raw_params: Any) -> None:
+        """Checks in the SPEC's precedence (8.3): -32021, -32030, -32002, -32601, then the method's own."""
         method = context.method
+        if context.id_key in self.requests:
+            raise SidecarError("id %s is still in flight" % context.id_text, ErrorCode.DUPLICATE_REQUEST_ID)
         if self.state is State.STOPPED:
             raise SidecarError("the engine is stopping", ErrorCode.SHUTTING_DOWN)
-        if method == "stop":
-            self._stop(context)
-            return
-        if self.state is State.UNINITIALIZED and method != "initialize":
-            raise SidecarError("initialize first", ErrorCode.NOT_INITIALIZED)
+        if self.state is State.UNINITIALIZED and method not in ("initialize", "stop"):
+            raise SidecarError("send initialize first", ErrorCode.NOT_INITIALIZED)
         handler = _HANDLERS.get(method)
         if handler is None:
             raise SidecarError("unknown method %s" % dumps(method), ErrorCode.METHOD_NOT_FOUND)
-        if context.id_key in self.requests:
-            raise SidecarError("id %s is still in flight" % context.id_text, ErrorCode.DUPLICATE_REQUEST_ID)
+        if method == "initialize" and self.state is not State.UNINITIALIZED:
+            raise SidecarError("initialize was already accepted", ErrorCode.ALREADY_INITIALIZED)
+        if isinstance(raw_params, list):
+            raise ValidationError("params", "must be an object (all methods take named params)")
         try:
             params = cook(raw_params) if raw_params is not None else {}
         except JsonError as error:
-            raise SidecarError(error.reason, ErrorCode.INVALID_PARAMS) from None
+            raise ValidationError("params", error.reason) from None
         handler(self, context, params)
 
     # ----- replies ------------------------------------------------------------------------------
@@ -299,19 +324,25 @@ class Session(SessionMethods):
                 self.abandoned_jobs[entry.job] = context.id_text
                 self._actions.append(act.CancelJob(entry.job))
         elapsed = max(0, self.now_ms - entry.accepted_ms)
+        outcome = self._count_outcome(error, elapsed)
+        self._actions.append(act.JobDone(entry.job or 0, context.id_text, outcome, elapsed,
+                                         None if error is None else int(error.code)))
+
+    def _count_outcome(self, error: Optional[SidecarError], elapsed_ms: int) -> str:
+        """Counts one transcribe final reply (get_status.requestsServed, get_metrics.requests)."""
         self.requests_served += 1
+        self.counters["total"] += 1
         if error is None:
             outcome = "succeeded"
             self.duration_count += 1
-            self.duration_sum_ms += elapsed
-            self.duration_max_ms = max(self.duration_max_ms, elapsed)
+            self.duration_sum_ms += elapsed_ms
+            self.duration_max_ms = max(self.duration_max_ms, elapsed_ms)
         elif error.code is ErrorCode.REQUEST_CANCELLED:
             outcome = "cancelled"
         else:
             outcome = "failed"
         self.counters[outcome] += 1
-        self._actions.append(act.JobDone(entry.job or 0, context.id_text, outcome, elapsed,
-                                         None if error is None else int(error.code)))
+        return outcome
 
     def _reply_result(self, context: Context, result: Any) -> None:
         try:
@@ -414,4 +445,5 @@ _HANDLERS = {
     "get_status": SessionMethods._get_status,
     "get_metrics": SessionMethods._get_metrics,
     "restart": SessionMethods._restart,
+    "stop": SessionMethods._stop,
 }

@@ -1,6 +1,7 @@
 """The protocol's methods, as a mixin of Session (state lives in Session.__init__)."""
 
-from typing import Any, Dict
+import re
+from typing import Any, Dict, Tuple
 
 from . import actions as act
 from .errors import ErrorCode, SidecarError, ValidationError
@@ -15,27 +16,12 @@ class SessionMethods:
     def _initialize(self, context: Context, params: Any) -> None:
         if self.state is not State.UNINITIALIZED:
             raise SidecarError("initialize was already accepted", ErrorCode.ALREADY_INITIALIZED)
-        if not isinstance(params, dict):
-            raise ValidationError("params", "must be an object")
-        version = params.get("protocolVersion")
-        if not isinstance(version, str):
-            raise ValidationError("protocolVersion", "must be a string like \"1.0\"")
-        if version.split(".")[0] != "1":
+        version, heartbeat_ms, offered, config = _initialize_params(params)
+        if int(version.split(".")[0]) != 1:
             raise SidecarError("protocol version %s is not supported" % version,
                                ErrorCode.UNSUPPORTED_PROTOCOL_VERSION, {"supported": list(PROTOCOL_VERSIONS)})
-        heartbeat_ms = params.get("heartbeatIntervalMs", 0)
-        if isinstance(heartbeat_ms, bool) or not isinstance(heartbeat_ms, int) or heartbeat_ms < 0:
-            raise ValidationError("heartbeatIntervalMs", "must be an integer >= 0")
-        offered = self._offered_limit(params.get("limits"))
-        config = params.get("config", {})
-        if config is None:
-            config = {}
-        if not isinstance(config, dict):
-            raise ValidationError("config", "must be an object")
         if self.settings.validate_config is not None:
             self.settings.validate_config(config)
-        if params.get("clientInfo") is not None and not isinstance(params.get("clientInfo"), dict):
-            raise ValidationError("clientInfo", "must be an object")
         self.state = State.LOADING
         self._reply_result(context, self._initialize_result())
         # The negotiated limit applies from the next line on (not to the initialize reply itself).
@@ -46,19 +32,6 @@ class SessionMethods:
             self.heartbeat_interval_ms = max(1, int(round(heartbeat_ms * self.settings.heartbeat_scale)))
             self._actions.append(act.SetTimer("heartbeat", self.now_ms + self.heartbeat_interval_ms))
 
-    @staticmethod
-    def _offered_limit(limits: Any) -> int:
-        if limits is None:
-            return 0
-        if not isinstance(limits, dict):
-            raise ValidationError("limits", "must be an object")
-        offered = limits.get("maxMessageBytes")
-        if offered is None:
-            return 0
-        if isinstance(offered, bool) or not isinstance(offered, int) or offered < 1:
-            raise ValidationError("limits.maxMessageBytes", "must be an integer >= 1")
-        return offered
-
     def _initialize_result(self) -> Dict[str, Any]:
         return {
             "protocolVersion": PROTOCOL_VERSIONS[0],
@@ -68,16 +41,10 @@ class SessionMethods:
         }
 
     def _transcribe(self, context: Context, params: Any) -> None:
-        self.counters["total"] += 1
-        try:
-            request = self._validated_request(context, params)
-        except SidecarError:
-            self.counters["failed"] += 1
-            self.requests_served += 1
-            raise
+        request = self._validated_request(context, params)
         entry = Entry(context, "transcribe", self.now_ms, request=request)
         self.requests[context.id_key] = entry
-        self._actions.append(act.Log("INFO", "transcribe accepted", {"request_id": context.id_text}))
+        self._actions.append(act.Log("DEBUG", "transcribe accepted", {"request_id": context.id_text}))
         if self.settings.request_timeout_ms > 0:
             self._actions.append(act.SetTimer(("timeout", context.id_key),
                                               self.now_ms + self.settings.request_timeout_ms))
@@ -87,19 +54,23 @@ class SessionMethods:
             self.queued.append(entry)
 
     def _validated_request(self, context: Context, params: Any) -> TranscriptionRequest:
-        if self.state is State.FAILED:
-            raise SidecarError("engine failed to start: %s" % self.failure_reason, ErrorCode.ENGINE_FAILURE)
+        """Checks in the SPEC's precedence (8.3): -32602, -32020, -32012, then -32000 for a failed engine."""
         task_id = context.id_key[1] if context.id_key[0] == "string" else context.id_text
         request = TranscriptionRequest.from_params(params, context.id_text, task_id)
+        limit = self.settings.max_concurrent_requests
+        if self.active_requests >= limit:
+            raise SidecarError("%d transcription(s) in flight, the limit is %d" % (self.active_requests, limit),
+                               ErrorCode.BUSY, {"maxConcurrentRequests": limit})
+        if len(self.abandoned_jobs) >= ABANDONED_JOBS_MAX:
+            raise SidecarError("%d cancelled transcription(s) have not stopped yet" % len(self.abandoned_jobs),
+                               ErrorCode.BUSY, {"maxConcurrentRequests": limit})
         languages = self.settings.capabilities.get("languages") or []
         if request.language is not None and languages and request.language not in languages:
             raise SidecarError("language %s is not one of %s" % (dumps(request.language), dumps(languages)),
-                               ErrorCode.LANGUAGE_UNSUPPORTED, {"languages": list(languages)})
-        if self.active_requests >= self.settings.max_concurrent_requests:
-            raise SidecarError("%d request(s) in flight, the limit is %d" % (
-                self.active_requests, self.settings.max_concurrent_requests), ErrorCode.BUSY)
-        if len(self.abandoned_jobs) >= ABANDONED_JOBS_MAX:
-            raise SidecarError("%d cancelled job(s) have not stopped yet" % len(self.abandoned_jobs), ErrorCode.BUSY)
+                               ErrorCode.LANGUAGE_UNSUPPORTED,
+                               {"language": request.language, "supported": list(languages)})
+        if self.state is State.FAILED:
+            raise SidecarError("engine failed to start: %s" % self.failure_reason, ErrorCode.ENGINE_FAILURE)
         return request
 
     def _start_job(self, entry: Entry) -> None:
@@ -111,7 +82,8 @@ class SessionMethods:
 
     def _health_check(self, context: Context, params: Any) -> None:
         if self.state in (State.LOADING, State.RESTARTING):
-            self._reply_result(context, {"status": "loading", "detail": {"state": self.state.value}})
+            self._reply_result(context, {"status": "loading", "detail": {
+                "reason": "the model is loading" if self.state is State.LOADING else "the engine is restarting"}})
             return
         if self.state is State.FAILED:
             self._reply_result(context, {"status": "error", "detail": {"reason": self.failure_reason}})
@@ -167,7 +139,7 @@ class SessionMethods:
             self.state = State.RESTARTING
             self._actions.append(act.RestartEngine())
 
-    def _stop(self, context: Context) -> None:
+    def _stop(self, context: Context, params: Any) -> None:
         """Every request in flight gets -32030, then stop gets null; Exit follows the current line
         (later members of the same batch get -32030 and the batch is written first)."""
         stopping = SidecarError("the engine is stopping", ErrorCode.SHUTTING_DOWN)
@@ -176,3 +148,46 @@ class SessionMethods:
         self._reply_result(context, None)
         self.state = State.STOPPED
         self._exit_pending = True
+
+
+_VERSION = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
+HEARTBEAT_INTERVAL_MS_MIN = 100
+HEARTBEAT_INTERVAL_MS_MAX = 3_600_000
+MAX_MESSAGE_BYTES_MIN = 65_536
+
+
+def _integer(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _initialize_params(params: Any) -> Tuple[str, int, int, Dict[str, Any]]:
+    """(protocolVersion, heartbeatIntervalMs, offered maxMessageBytes or 0, config); -32602 otherwise."""
+    if not isinstance(params, dict):
+        raise ValidationError("params", "must be an object")
+    version = params.get("protocolVersion")
+    if not isinstance(version, str) or not _VERSION.match(version):
+        raise ValidationError("protocolVersion", 'must be a string "MAJOR.MINOR" such as "1.0"')
+    client = params.get("clientInfo")
+    if not isinstance(client, dict):
+        raise ValidationError("clientInfo", "must be an object {name, version}")
+    for member in ("name", "version"):
+        if not isinstance(client.get(member), str):
+            raise ValidationError("clientInfo." + member, "must be a string")
+    heartbeat_ms = params.get("heartbeatIntervalMs", 0)
+    if not _integer(heartbeat_ms) or not (
+            heartbeat_ms == 0 or HEARTBEAT_INTERVAL_MS_MIN <= heartbeat_ms <= HEARTBEAT_INTERVAL_MS_MAX):
+        raise ValidationError("heartbeatIntervalMs", "must be 0 or an integer in %d..%d" % (
+            HEARTBEAT_INTERVAL_MS_MIN, HEARTBEAT_INTERVAL_MS_MAX))
+    config = params.get("config", {})
+    if not isinstance(config, dict):
+        raise ValidationError("config", "must be an object")
+    offered = 0
+    if "limits" in params:
+        limits = params["limits"]
+        if not isinstance(limits, dict):
+            raise ValidationError("limits", "must be an object")
+        if "maxMessageBytes" in limits:
+            offered = limits["maxMessageBytes"]
+            if not _integer(offered) or offered < MAX_MESSAGE_BYTES_MIN:
+                raise ValidationError("limits.maxMessageBytes", "must be an integer >= %d" % MAX_MESSAGE_BYTES_MIN)
+    return version, heartbeat_ms, offered, config

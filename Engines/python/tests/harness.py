@@ -11,6 +11,7 @@ from lingosub_sidecar.session import Session, SessionSettings  # noqa: E402
 
 CAPABILITIES = {"languages": ["en", "de"], "drafts": True, "wordTimestamps": True, "wordConfidence": True,
                 "maxConcurrentRequests": 2}
+CLIENT = {"name": "test", "version": "1"}
 INITIALIZE = {"jsonrpc": "2.0", "id": 0, "method": "initialize",
               "params": {"protocolVersion": "1.0", "clientInfo": {"name": "test", "version": "1"},
                          "heartbeatIntervalMs": 0, "config": {}}}

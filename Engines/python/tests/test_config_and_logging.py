@@ -109,7 +109,7 @@ class LoggingTests(unittest.TestCase):
             logger.log_error(error, {"where": "test"})
         records = [json.loads(line) for line in stream.getvalue().splitlines()]
         self.assertEqual(sorted(records[0]), ["extra", "function", "level", "line", "logger", "message", "module",
-                                              "timestamp"])
+                                              "msg", "timestamp"])
         self.assertEqual(records[0]["extra"], {"request_id": "7", "job_id": "j", "chunk_id": 3,
                                                "method": "transcribe", "params_count": 1, "event_type": "request"})
         self.assertEqual((records[0]["logger"], records[0]["level"]), ("sidecar.eng", "INFO"))

@@ -19,7 +19,7 @@ class ModelTests(unittest.TestCase):
             "segments": [{"id": 0, "start": 0.0, "end": 1.0, "text": "hallo welt", "confidence": 0.8, "words": [
                 {"word": "hallo", "start": 0.0, "end": 0.5, "confidence": 0.9},
                 {"word": "welt", "start": 0.5, "end": 1.0}]}],
-            "metrics": {"processingTimeSeconds": 0.25}})
+            "metrics": {"processingMs": 250}})
 
     def test_seed_style_responses_with_timestamps_or_only_text_still_serialise(self):
         seed = TranscriptionResponse(task_id="t", status=TaskStatus.COMPLETED, text="a b",

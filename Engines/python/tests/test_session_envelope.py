@@ -2,7 +2,7 @@
 
 import unittest
 
-from tests.harness import INITIALIZE, RESULT, Harness, request, transcribe
+from tests.harness import CLIENT, INITIALIZE, RESULT, Harness, request, transcribe
 from lingosub_sidecar import actions as act
 
 
@@ -87,13 +87,20 @@ class EnvelopeTests(unittest.TestCase):
         self.assertEqual([(reply["id"], reply.get("error", {}).get("code")) for reply in replies],
                          [(None, -32001), (2, None)])
 
-    def test_the_limit_is_the_minimum_of_both_offers(self):
-        h = Harness(max_message_bytes=4096)
+    def test_the_limit_is_the_minimum_of_both_offers_from_the_next_line_on(self):
+        h = Harness(max_message_bytes=100_000)
         h.send({"jsonrpc": "2.0", "id": 0, "method": "initialize",
-                "params": {"protocolVersion": "1.0", "heartbeatIntervalMs": 0, "limits": {"maxMessageBytes": 100}}})
-        self.assertEqual(h.replies()[0]["result"]["limits"], {"maxMessageBytes": 4096})
-        h.send(b'{"jsonrpc":"2.0","id":1,"method":"get_status","params":{"p":"' + b"x" * 100 + b'"}}\n')
-        self.assertEqual(error_code(h.replies()[0]), -32001)
+                "params": {"protocolVersion": "1.0", "clientInfo": CLIENT, "limits": {"maxMessageBytes": 70_000}}})
+        self.assertEqual(h.replies()[0]["result"]["limits"], {"maxMessageBytes": 100_000})
+        h.send(b'{"jsonrpc":"2.0","id":1,"method":"get_status","params":{"p":"' + b"x" * 80_000 + b'"}}\n')
+        self.assertEqual(h.replies()[0]["error"], {"code": -32001, "message": "Message too large", "data": {
+            "name": "message_too_large", "reason": "line longer than 70000 bytes", "limitBytes": 70_000}})
+
+    def test_params_given_as_an_array_get_minus_32602_for_every_method(self):
+        for method in ["transcribe", "health_check", "get_status", "get_metrics", "restart", "stop"]:
+            with self.subTest(method=method):
+                self.h.send(request(1, method, [1]))
+                self.assertEqual(error_code(self.h.replies()[0]), -32602)
 
 
 class BatchTests(unittest.TestCase):
@@ -103,7 +110,7 @@ class BatchTests(unittest.TestCase):
     def test_an_empty_batch_gets_one_invalid_request_error(self):
         self.h.send(b"[]\n")
         self.assertEqual(self.h.raw(), [b'{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"Invalid Request",'
-                                        b'"data":{"reason":"empty batch"}}}'])
+                                        b'"data":{"name":"invalid_request","reason":"empty batch"}}}'])
 
     def test_a_batch_of_non_objects_gets_an_array_of_errors(self):
         self.h.send(b"[1,2,3]\n")

@@ -2,7 +2,7 @@
 
 import unittest
 
-from tests.harness import INITIALIZE, RESULT, Harness, request, transcribe
+from tests.harness import CLIENT, INITIALIZE, RESULT, Harness, request, transcribe
 from lingosub_sidecar import actions as act
 from lingosub_sidecar.errors import ErrorCode, SidecarError, ValidationError
 from lingosub_sidecar.session import ABANDONED_JOBS_MAX
@@ -20,43 +20,49 @@ class InitializeTests(unittest.TestCase):
 
     def test_another_major_version_gets_minus_32004_and_the_engine_stays_uninitialized(self):
         h = Harness()
-        h.send(request(1, "initialize", {"protocolVersion": "2.0", "heartbeatIntervalMs": 0}))
+        h.send(request(1, "initialize", {"protocolVersion": "2.0", "clientInfo": CLIENT, "heartbeatIntervalMs": 0}))
         reply = h.replies()[0]
         self.assertEqual((reply["error"]["code"], reply["error"]["data"]["supported"]), (-32004, ["1.0"]))
-        h.send(request(2, "get_status"), request(3, "initialize", {"protocolVersion": "1.7"}))
+        h.send(request(2, "get_status"), request(3, "initialize", {"protocolVersion": "1.7", "clientInfo": CLIENT}))
         replies = h.replies()
         self.assertEqual(codes(replies), [(2, -32002), (3, None)])
         self.assertEqual(replies[1]["result"]["protocolVersion"], "1.0")
 
     def test_malformed_initialize_params_get_minus_32602(self):
-        for params in [{"protocolVersion": 1}, {}, {"protocolVersion": "1.0", "heartbeatIntervalMs": -1},
-                       {"protocolVersion": "1.0", "heartbeatIntervalMs": 1.5}, {"protocolVersion": "1.0", "config": []},
-                       {"protocolVersion": "1.0", "limits": {"maxMessageBytes": 0}}, [1]]:
+        for params in [{"protocolVersion": 1}, {}, {"protocolVersion": "1.0", "clientInfo": CLIENT, "heartbeatIntervalMs": -1},
+                       {"protocolVersion": "1.0", "clientInfo": CLIENT, "heartbeatIntervalMs": 1.5}, {"protocolVersion": "1.0", "clientInfo": CLIENT, "config": []},
+                       {"protocolVersion": "1.0", "clientInfo": CLIENT, "limits": {"maxMessageBytes": 0}}, [1],
+                       {"protocolVersion": "1.0"}, {"protocolVersion": "1.0", "clientInfo": {"name": "x"}},
+                       {"protocolVersion": "1.0", "clientInfo": CLIENT, "heartbeatIntervalMs": 50},
+                       {"protocolVersion": "1.0", "clientInfo": CLIENT, "limits": {"maxMessageBytes": 65_535}},
+                       {"protocolVersion": "1", "clientInfo": CLIENT}, {"protocolVersion": "01.0", "clientInfo": CLIENT},
+                       {"protocolVersion": "2.0"}, None]:
             with self.subTest(params=params):
                 h = Harness()
                 h.send(request(1, "initialize", params))
-                self.assertEqual(codes(h.replies()), [(1, -32602)])
+                h.send(request(2, "get_status"))
+                self.assertEqual(codes(h.replies()), [(1, -32602), (2, -32002)])
 
     def test_the_engine_validates_the_config_object(self):
         def validate(config):
             if "beam" in config:
                 raise ValidationError("config.beam", "must be a number (from initialize.config)")
         h = Harness(validate_config=validate)
-        h.send(request(1, "initialize", {"protocolVersion": "1.0", "config": {"beam": "x"}}))
+        h.send(request(1, "initialize", {"protocolVersion": "1.0", "clientInfo": CLIENT, "config": {"beam": "x"}}))
         reply = h.replies()[0]
         self.assertEqual(reply["error"]["code"], -32602)
-        self.assertEqual(reply["error"]["data"]["field"], "config.beam")
+        self.assertEqual(reply["error"]["data"]["member"], "config.beam")
 
     def test_initialize_passes_its_config_to_the_engine_start(self):
         h = Harness()
-        h.send(request(1, "initialize", {"protocolVersion": "1.0", "config": {"lw": 7}}))
+        h.send(request(1, "initialize", {"protocolVersion": "1.0", "clientInfo": CLIENT, "config": {"lw": 7}}))
         self.assertEqual(h.of(act.StartEngine), [act.StartEngine({"lw": 7})])
 
 
 class HeartbeatTests(unittest.TestCase):
     def test_heartbeats_come_every_interval_with_increasing_seq(self):
         h = Harness()
-        h.send(request(0, "initialize", {"protocolVersion": "1.0", "heartbeatIntervalMs": 250}))
+        h.send(request(0, "initialize", {"protocolVersion": "1.0", "clientInfo": CLIENT, "heartbeatIntervalMs": 250}))
         self.assertEqual(h.of(act.SetTimer), [act.SetTimer("heartbeat", 1250)])
         h.clear()
         h.advance(250)
@@ -75,7 +81,7 @@ class HeartbeatTests(unittest.TestCase):
 
     def test_the_heartbeat_scale_stretches_the_interval(self):
         h = Harness(heartbeat_scale=3.0)
-        h.send(request(0, "initialize", {"protocolVersion": "1.0", "heartbeatIntervalMs": 100}))
+        h.send(request(0, "initialize", {"protocolVersion": "1.0", "clientInfo": CLIENT, "heartbeatIntervalMs": 100}))
         self.assertEqual(h.of(act.SetTimer), [act.SetTimer("heartbeat", 1300)])
 
 
@@ -97,6 +103,37 @@ class TranscribeTests(unittest.TestCase):
             with self.subTest(params=params):
                 self.h.send(request(1, "transcribe", params))
                 self.assertEqual(codes(self.h.replies()), [(1, -32602)])
+
+    def test_busy_comes_before_an_unsupported_language(self):
+        self.h.send(transcribe(1), transcribe(2), transcribe(3, language="fr"))
+        self.assertEqual(self.h.replies()[0]["error"]["data"], {
+            "name": "busy", "reason": "2 transcription(s) in flight, the limit is 2", "maxConcurrentRequests": 2})
+
+    def test_words_and_drafts_the_capabilities_do_not_announce_are_dropped(self):
+        segment = {"id": 0, "start": 0.0, "end": 1.0, "text": "a",
+                   "words": [{"word": "a", "start": 0.0, "end": 1.0, "confidence": 0.5}]}
+        for capabilities, words, drafts in [
+                ({"wordTimestamps": True, "wordConfidence": False, "drafts": True},
+                 [{"word": "a", "start": 0.0, "end": 1.0}], 1),
+                ({"wordTimestamps": False, "wordConfidence": False, "drafts": False}, [], 0)]:
+            with self.subTest(capabilities=capabilities):
+                values = dict(capabilities, languages=["en"], maxConcurrentRequests=1)
+                h = Harness(capabilities=values).initialized()
+                h.send(transcribe(1))
+                h.take(h.session.job_draft(1, segment, h.now))
+                h.finish(1, dict(RESULT, segments=[segment]))
+                replies = h.replies()
+                self.assertEqual(len(replies), 1 + drafts)
+                self.assertEqual(replies[-1]["result"]["segments"][0]["words"], words)
+
+    def test_rejected_transcriptions_count_as_served_and_failed(self):
+        h = Harness()
+        h.send(transcribe(1))
+        h.initialized()
+        h.send(transcribe(2, language="fr"), request(3, "get_metrics"), request(4, "get_status"))
+        replies = h.replies()
+        self.assertEqual(replies[1]["result"]["requests"], {"total": 2, "succeeded": 0, "failed": 2, "cancelled": 0})
+        self.assertEqual(replies[2]["result"]["requestsServed"], 2)
 
     def test_a_language_outside_the_capabilities_gets_minus_32012(self):
         self.h.send(transcribe(1, language="fr"), transcribe(2, language="de"), transcribe(3, language=None))
@@ -158,7 +195,7 @@ class TranscribeTests(unittest.TestCase):
         self.h.send(transcribe(1))
         self.h.finish(1, error=SidecarError("no such file", ErrorCode.AUDIO_NOT_FOUND))
         self.assertEqual(self.h.replies()[0]["error"], {"code": -32010, "message": "Audio not found",
-                                                         "data": {"reason": "no such file"}})
+                                                         "data": {"name": "audio_not_found", "reason": "no such file"}})
 
     def test_a_result_larger_than_the_limit_becomes_an_engine_failure(self):
         h = Harness(max_message_bytes=1024).initialized()
@@ -192,7 +229,7 @@ class CancelTests(unittest.TestCase):
         self.cancel(b"1e2")
         self.cancel(b"1e2")
         self.assertEqual(self.h.raw(), [b'{"jsonrpc":"2.0","id":1e2,"error":{"code":-32800,"message":"Request cancelled",'
-                                        b'"data":{"reason":"cancelled by the client"}}}'])
+                                        b'"data":{"name":"request_cancelled","reason":"cancelled by the client"}}}'])
         self.assertEqual(self.h.of(act.CancelJob), [act.CancelJob(1)])
         self.h.take(self.h.session.job_progress(1, 0.9, "late", self.h.now))
         self.h.finish(1, RESULT)
