@@ -67,28 +67,29 @@ extension EngineSupervisor {
                 restartCount = 0
                 return cancels + beginStart(now: now)
             case .forced(let cause):
-                return cancels
-                    + afterExit(cause: cause, readyAtMs: stopping.readyAtMs, now: now, generator: &generator)
+                return cancels + afterExit(
+                    cause: cause, status: status, readyAtMs: stopping.readyAtMs, now: now, generator: &generator)
             }
         case .running(let running):
             let cause = ExitCause(unrequested: status)
             let lost = SupervisorOutput.workLost(countsAttempt: true, reason: "engine \(id) exited: \(status)")
             return cancels + [lost]
-                + afterExit(cause: cause, readyAtMs: running.readyAtMs, now: now, generator: &generator)
+                + afterExit(cause: cause, status: status, readyAtMs: running.readyAtMs, now: now, generator: &generator)
         case .starting:
             let cause = ExitCause(unrequested: status)
-            return cancels + afterExit(cause: cause, readyAtMs: nil, now: now, generator: &generator)
+            return cancels + afterExit(cause: cause, status: status, readyAtMs: nil, now: now, generator: &generator)
         case .stopped, .failed, .backingOff:
             return []
         }
     }
 
-    /// The restart policy's decision after the process is gone (or never came up).
+    /// The restart policy's decision after the process is gone (or never came up: `status` nil).
     mutating func afterExit(
-        cause: ExitCause, readyAtMs: UInt64?, now: UInt64, generator: inout SeededGenerator
+        cause: ExitCause, status: TerminationStatus?, readyAtMs: UInt64?, now: UInt64,
+        generator: inout SeededGenerator
     ) -> [SupervisorOutput] {
         let policy = configuration.restart
-        var outputs: [SupervisorOutput] = [.event(.crashed(cause, lastExitStatus))]
+        var outputs: [SupervisorOutput] = [.event(.crashed(cause, status))]
         if cause == .cleanExit && !policy.restartsOnCleanExit { return outputs + enterStopped(now: now) }
         if case .handshakeFailure = cause, !policy.restartsOnHandshakeFailure {
             return outputs + enterFailed(cause: cause, now: now)
@@ -126,7 +127,7 @@ extension EngineSupervisor {
             guard case .starting(let starting) = phase else { return [] }
             let cause = ExitCause.startupTimeout(starting.stage)
             if let pid = starting.pid { return teardown(pid: pid, reason: .forced(cause), now: now) }
-            return afterExit(cause: cause, readyAtMs: nil, now: now, generator: &generator)
+            return afterExit(cause: cause, status: nil, readyAtMs: nil, now: now, generator: &generator)
         case .probe:
             return probeTimerFired(now: now, requestIDs: &requestIDs)
         case .probeTimeout:
