@@ -38,6 +38,15 @@ struct TraceJSONTests {
             == #"{"type":"armTimer","timer":"request_timeout.4","atMs":10}"#)
     }
 
+    @Test("engine and task states serialize for status reports")
+    func states() {
+        #expect(text(EngineState.running(pid: ProcessID(4), startedAtMs: 10, restartCount: 2).json)
+            == #"{"state":"running","pid":4,"startedAtMs":10,"restartCount":2}"#)
+        #expect(text(EngineState.starting(.waitingForHealth, pid: nil).json) == #"{"state":"waiting_for_health","pid":null}"#)
+        #expect(text(TaskState.running(engines: ["a"], progressPermille: 250).json)
+            == #"{"state":"running","engines":["a"],"progressPermille":250}"#)
+    }
+
     @Test("a whole run serializes to the same bytes twice", arguments: [1, 9] as [UInt64])
     func deterministicTrace(seed: UInt64) {
         func trace() -> String {
