@@ -12,6 +12,17 @@ enum EngineFixtures {
 
     static let brokenEngines = root + "/Conformance/broken-engines"
 
+    /// The build's products directory (where lsref and lsconform are), next to the test bundle.
+    static let productsDirectory: String = {
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+        var directory = executable.deletingLastPathComponent()
+        // On Linux the test runner is `<products>/<Package>PackageTests.xctest`; elsewhere it may sit inside a bundle.
+        while directory.path != "/", !FileManager.default.fileExists(atPath: directory.appendingPathComponent("lsconform").path) {
+            directory = directory.deletingLastPathComponent()
+        }
+        return directory.path
+    }()
+
     /// Set LSCONFORM_FULL_SWEEP=1 to run every broken engine against the full suite (slow: ~20 × the
     /// base engine's run) instead of the cases around its flaw.
     static let fullSweep = ProcessInfo.processInfo.environment["LSCONFORM_FULL_SWEEP"] == "1"

@@ -37,6 +37,7 @@ package final class CaseContext {
     package func launchInitialized(heartbeatMs: Int = 0, limitBytes: Int? = nil) throws(CaseFailure) -> EngineSession {
         let session = try launch()
         try session.initialize(Message.initializeParams(heartbeatMs: heartbeatMs, limitBytes: limitBytes))
+        try session.waitUntilLoaded()
         return session
     }
 

@@ -91,6 +91,19 @@ extension EngineSession {
         if graceMs > 0 { settle(forMs: graceMs) }
     }
 
+    /// Like a coordinator (5.2-SHOULD-NOT-1), waits while `health_check` says `loading` (5.2-MAY-1),
+    /// polling every 20 ms up to the start-up allowance; any other answer ends the wait.
+    package func waitUntilLoaded() throws(CaseFailure) {
+        let deadline = MonotonicClock.deadline(afterMs: Self.startupTimeoutMs)
+        repeat {
+            let id = nextBarrierID()
+            try send(Message.request(id: id, method: "health_check"))
+            let response = try reply(to: id, what: "health_check (waiting for the model)")
+            guard response["result"]?["status"] == "loading" else { return }
+            settle(forMs: 20)
+        } while MonotonicClock.nowNs() < deadline
+    }
+
     /// Lines and stderr at a glance, for failure messages.
     package var stdoutSummary: String {
         let tail = lines.suffix(3).map { $0.excerpt(limit: 120) }
