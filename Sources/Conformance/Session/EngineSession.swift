@@ -106,7 +106,8 @@ package final class EngineSession {
                 if predicate(lines[checked]) { return lines[checked] }
                 checked += 1
             }
-            guard MonotonicClock.nowNs() < deadline else { return nil }
+            // Once stdout is closed nothing more can arrive.
+            guard MonotonicClock.nowNs() < deadline, !stdoutClosed else { return nil }
             pump(deadlineNs: deadline)
         }
     }
