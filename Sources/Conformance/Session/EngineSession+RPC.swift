@@ -23,8 +23,11 @@ extension EngineSession {
     }
 
     /// Waits for a single-line response (not inside a batch) with `id`.
+    /// Until the engine's first stdout line, the wait is at least the start-up allowance.
     package func waitForResponse(to id: RPCID, timeoutMs: Int? = nil) -> (line: OutputLine, response: JSONObject)? {
-        let line = waitForLine(timeoutMs: timeoutMs ?? replyTimeoutMs) { line in
+        var timeout = timeoutMs ?? replyTimeoutMs
+        if lines.isEmpty { timeout = max(timeout, Self.startupTimeoutMs) }
+        let line = waitForLine(timeoutMs: timeout) { line in
             guard case .object(let object)? = line.json else { return false }
             return object.responseID == id && !object.contains("method")
         }
@@ -41,7 +44,7 @@ extension EngineSession {
 
     /// The response to `id`, waited for; a missing reply is a failure naming `what`.
     package func reply(to id: RPCID, what: String, timeoutMs: Int? = nil) throws(CaseFailure) -> JSONObject {
-        let timeout = timeoutMs ?? replyTimeoutMs
+        let timeout = lines.isEmpty ? max(timeoutMs ?? replyTimeoutMs, Self.startupTimeoutMs) : timeoutMs ?? replyTimeoutMs
         guard let found = waitForResponse(to: id, timeoutMs: timeout) else {
             throw CaseFailure(
                 expected: "a reply to \(what) (id \(id)) within \(timeout) ms",
@@ -74,8 +77,7 @@ extension EngineSession {
     /// Sends `initialize` with `params` and requires a result.
     @discardableResult
     package func initialize(_ params: JSONValue = Message.initializeParams(), id: RPCID = "lsconform-init") throws(CaseFailure) -> JSONObject {
-        try send(Message.request(id: id, method: "initialize", params: params))
-        let response = try reply(to: id, what: "initialize", timeoutMs: max(replyTimeoutMs, Self.startupTimeoutMs))
+        let response = try call("initialize", params: params, id: id)
         guard let result = response["result"]?.objectValue else {
             throw CaseFailure(expected: "initialize succeeds", actual: response.serializedLine)
         }
