@@ -33,7 +33,7 @@ enum EngineFixtures {
         var configuration = RunConfiguration(command: EngineCommand(arguments: ["python3", brokenEngines + "/" + script]))
         configuration.casePatterns = patterns
         configuration.jobs = 8
-        configuration.timingSlackMs = 150
+        configuration.timingSlackMs = 250
         configuration.replyTimeoutMs = 2_500
         configuration.longAudioSeconds = 60
         return configuration

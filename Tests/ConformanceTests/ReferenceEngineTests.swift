@@ -23,7 +23,7 @@ struct ReferenceEngineTests {
         try #require(FileManager.default.isExecutableFile(atPath: lsref), "build lsref first (swift build)")
         var configuration = RunConfiguration(command: EngineCommand(arguments: [lsref] + flags))
         configuration.jobs = 8
-        configuration.timingSlackMs = 150
+        configuration.timingSlackMs = 250
         configuration.baseline = Self.knownDeviations
         let report = ConformanceRunner.run(configuration)
         #expect(report.exitCode == 0, "\(EngineFixtures.describe(report))")
