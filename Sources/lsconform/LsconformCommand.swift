@@ -19,7 +19,8 @@ enum LsconformCommand {
           --timing-slack-ms N    added to the SPEC's timing bounds for a loaded machine (default 50)
           --jobs N               cases run in parallel, each with its own engine (default 4)
           --env K=V              add K=V to the engine's environment (repeatable)
-          --audio DIR            use the smallest/largest .wav in DIR as the short/long clip
+          --audio DIR            use the shortest .wav in DIR as the short clip (and the longest as
+                                 the long clip when it lasts --long-audio-seconds)
           --long-audio-seconds N length of the generated long clip (default 60)
           --baseline FILE        expected failures, one case id per line; passing ones are STALE
           --keep-logs DIR        write every case's byte transcript to DIR
@@ -94,6 +95,12 @@ enum LsconformCommand {
         configuration.jobs = try parsed.int("jobs", default: 4, range: 1...RunConfiguration.jobsMax)
         configuration.longAudioSeconds = try parsed.double("long-audio-seconds", default: 60, range: 5...3_600)
         configuration.audioDirectory = parsed.value("audio")
+        if let directory = configuration.audioDirectory {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw UsageError("--audio \(directory) is not a directory")
+            }
+        }
         configuration.keepLogsDirectory = parsed.value("keep-logs")
         configuration.jsonPath = parsed.value("json")
         configuration.junitPath = parsed.value("junit")

@@ -94,6 +94,17 @@ struct CommandLineTests {
         #expect(known.stdout.contains("XFAIL framing/quiet-start"))
     }
 
+    @Test("--audio DIR puts the user's WAV into the transcribe cases")
+    func userAudio() throws {
+        let directory = Self.temporaryDirectory()
+        try FileManager.default.copyItem(atPath: EngineFixtures.root + "/Examples/audio/hello.wav", toPath: directory + "/mine.wav")
+        let outcome = try Self.lsconform(["--case", "domain/transcribe-result", "--audio", directory, "--keep-logs", directory + "/logs", "--"] + Self.base)
+        #expect(outcome.status == 0)
+        let log = try String(contentsOfFile: directory + "/logs/domain_transcribe-result.log", encoding: .utf8)
+        #expect(log.contains(directory + "/mine.wav"))
+        #expect(try Self.lsconform(["--audio", directory + "/missing", "--"] + Self.base).status == 2)
+    }
+
     @Test("a failing MUST exits 1 and prints expected, actual and the transcript path")
     func failure() throws {
         let outcome = try Self.lsconform(["--case", "framing/quiet-start", "--", "python3", EngineFixtures.brokenEngines + "/banner.py"])

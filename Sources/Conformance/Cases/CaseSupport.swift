@@ -29,7 +29,7 @@ enum CaseSupport {
     static func requireInFlight(_ session: EngineSession, _ context: CaseContext, id: RPCID, purpose: String) throws(CaseFailure) {
         guard let done = session.responses(to: id).first else { return }
         throw CaseFailure(
-            expected: "the \(Int(context.fixtures.longSeconds)) s clip still in flight \(purpose)",
+            expected: "the \(Int(context.fixtures.longSeconds)) s clip (\(context.fixtures.long)) still in flight \(purpose)",
             actual: "it was answered after \(Int(done.line.timeMs)) ms (\(done.response.serializedLine.prefix(100))); "
                 + "cannot test this rule: run with a longer clip (--long-audio-seconds, or --audio DIR)")
     }
