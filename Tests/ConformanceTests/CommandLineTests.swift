@@ -105,6 +105,17 @@ struct CommandLineTests {
         #expect(try Self.lsconform(["--audio", directory + "/missing", "--"] + Self.base).status == 2)
     }
 
+    @Test("a failing SHOULD is WARN (exit 0), and FAIL under --strict (exit 1)")
+    func strict() throws {
+        let engine = ["python3", EngineFixtures.brokenEngines + "/plain_stderr.py"]
+        let lenient = try Self.lsconform(["--case", "framing/stderr-json-logs", "--"] + engine)
+        #expect(lenient.status == 0)
+        #expect(lenient.stdout.hasSuffix("0 passed, 0 failed, 1 warnings\n"))
+        let strict = try Self.lsconform(["--strict", "--case", "framing/stderr-json-logs", "--"] + engine)
+        #expect(strict.status == 1)
+        #expect(strict.stdout.hasSuffix("0 passed, 1 failed, 0 warnings\n"))
+    }
+
     @Test("a failing MUST exits 1 and prints expected, actual and the transcript path")
     func failure() throws {
         let outcome = try Self.lsconform(["--case", "framing/quiet-start", "--", "python3", EngineFixtures.brokenEngines + "/banner.py"])

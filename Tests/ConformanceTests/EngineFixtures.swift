@@ -35,7 +35,7 @@ enum EngineFixtures {
         configuration.jobs = 8
         configuration.timingSlackMs = 250
         configuration.replyTimeoutMs = 2_500
-        configuration.longAudioSeconds = 60
+        configuration.longAudioSeconds = 120
         return configuration
     }
 

@@ -25,7 +25,7 @@ package struct FixtureSet: Sendable {
 
     /// Sample rate of generated clips (the SPEC's default form: 16-bit mono 16 kHz).
     package static let sampleRate = 16_000
-    package static let longSecondsDefault = 60.0
+    package static let longSecondsDefault = 120.0
 
     /// Writes the fixtures into a fresh temporary directory.
     package static func generate(longSeconds: Double = longSecondsDefault, userAudioDirectory: String? = nil) throws(FixtureError) -> FixtureSet {
