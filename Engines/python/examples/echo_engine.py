@@ -19,6 +19,7 @@ Config (engine id, max_workers, …) comes from LINGOSUB_* variables, see lingos
 """
 
 import argparse
+import math
 import os
 import sys
 import time
@@ -68,7 +69,9 @@ def segments_for(words, duration):
     if duration <= 0:
         return []  # SPEC 10.1-MUST-4: no samples, no segments
     span = duration / len(words) if words else 0.0
-    timed = [Word(word, round(index * span, 3), round((index + 1) * span, 3), 0.9) for index, word in enumerate(words)]
+    def ms(seconds):  # rounded down, so no time passes the duration
+        return math.floor(seconds * 1000.0) / 1000.0
+    timed = [Word(word, ms(index * span), ms((index + 1) * span), 0.9) for index, word in enumerate(words)]
     segments = []
     for first in range(0, len(timed), WORDS_PER_SEGMENT_MAX):
         chunk = timed[first:first + WORDS_PER_SEGMENT_MAX]
