@@ -23,8 +23,8 @@ REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 ENGINE = os.path.join(HERE, "pocketsphinx_engine.py")
 SPEECH = os.path.join(REPO, "Examples", "audio", "speech")
 WAIT_SECONDS = 300.0
-SETTINGS = {"default": {}, "lw9": {"lw": 9.0}, "narrow-beam": {"beam": 1e-30, "wbeam": 1e-20, "pbeam": 1e-30},
-            "dither-seed7": {"dither": True, "seed": 7}}
+SETTINGS = {"default": {}, "lw9": {"lw": 9.0}, "wide-beam": {"beam": 1e-60, "wbeam": 1e-35, "pbeam": 1e-60},
+            "dither-seed7": {"dither": True, "seed": 7}, "cmn45": {"cmn_init": "45,0,0"}}
 
 
 class Sidecar:
@@ -168,7 +168,7 @@ def main():
     print("health_check round trip while transcribing: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d probes)" % (
         health["p50Ms"], health["p99Ms"], health["maxMs"], health["probes"]))
     for name, value in report["werBySettings"].items():
-        print("WER %-13s %.4f" % (name, value))
+        print("WER %-13s %.4f  %s" % (name, value, json.dumps(SETTINGS[name])))
 
 
 if __name__ == "__main__":
