@@ -91,7 +91,10 @@ class Recognizer:
             frame = pcm[position:position + frame_bytes]
             position += len(frame)
             last = len(frame) < frame_bytes
-            speech = self.endpointer.end_stream(frame) if last else self.endpointer.process(frame)
+            if last:  # end_stream refuses an empty frame: one silent sample stands in for it
+                speech = self.endpointer.end_stream(frame or b"\x00\x00")
+            else:
+                speech = self.endpointer.process(frame)
             if speech is not None:
                 self._speech(speech, position / BYTES_PER_SECOND)
             if last:

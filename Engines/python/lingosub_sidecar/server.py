@@ -81,7 +81,8 @@ class SidecarServer:
     def run(self, install_signal_handler: bool = True) -> int:
         """Serves until exit; returns the exit status."""
         if install_signal_handler:
-            signal.signal(signal.SIGTERM, lambda *_: self.events.put(("term",)))
+            for number in (signal.SIGTERM, signal.SIGINT):  # SIGINT too: Ctrl-C exits cleanly
+                signal.signal(number, lambda *_: self.events.put(("term",)))
         threading.Thread(target=self._read_input, name="stdin-reader", daemon=True).start()
         while self.exit_status is None:
             event = self._next_event()

@@ -163,6 +163,11 @@ class PocketsphinxEngineTests(unittest.TestCase):
                     with wave.open(os.path.join(SPEECH, name + ".wav"), "rb") as reader:
                         writer.writeframes(reader.readframes(reader.getnframes()))
                     writer.writeframes(b"\x00\x00" * 12800)
+            empty = os.path.join(directory, "empty.wav")
+            write_wav(empty, seconds=0.0)
+            engine.request("empty", "transcribe", {"audio": {"path": empty}})
+            result = engine.reply("empty", timeout=60)["result"]
+            self.assertEqual((result["duration"], result["segments"]), (0.0, []))
             engine.request(0, "transcribe", {"audio": {"path": joined}})
             segments = engine.reply(0, timeout=60)["result"]["segments"]
         self.assertEqual([segment["id"] for segment in segments], [0, 1])
