@@ -8,6 +8,7 @@ the audio content (a word per half second picked by a checksum). Behaviour switc
   --startup-delay-ms N    sleep before serving stdin
   --loading-ms N          model load time (health says loading meanwhile)
   --latency-ms N          extra time per transcription (progress and drafts flow meanwhile)
+  --realtime-factor F     each transcription also takes F × the audio duration (0.1)
   --crash-after N         the N-th transcription exits (status --crash-exit-code, 3) instead of replying
   --hang-after N          the N-th transcription freezes the whole engine (SIGSTOP): nothing is answered
   --hang                  every transcription hangs ignoring cancel; the SDK still answers everything else
@@ -30,33 +31,22 @@ import os
 import signal
 import sys
 import time
-import wave
 import zlib
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
-from lingosub_sidecar import (AudioFormatError, AudioNotFoundError, BaseSidecarEngine, EngineType,  # noqa: E402
-                              HealthStatus, Segment, TranscriptionResponse, Word, engine_config_from, run_sidecar)
+from lingosub_sidecar import (BaseSidecarEngine, EngineType, HealthStatus, Segment,  # noqa: E402
+                              TranscriptionResponse, Word, engine_config_from, run_sidecar)
+from lingosub_sidecar.audio import read_pcm  # noqa: E402
 
 VOCABULARY = ("alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel",
               "india", "juliet", "kilo", "lima", "mike", "november", "oscar", "papa")
 
 
 def read_wav(path):
-    """(duration seconds, PCM bytes, channels) of a 16-bit PCM WAV; protocol errors otherwise."""
-    if not os.path.isfile(path):
-        raise AudioNotFoundError("no such audio file: %s" % path)
-    try:
-        with wave.open(path, "rb") as reader:
-            if reader.getsampwidth() != 2 or reader.getcomptype() != "NONE":
-                raise AudioFormatError("only 16-bit PCM WAV is supported (%d-byte samples)" % reader.getsampwidth())
-            frames = reader.readframes(reader.getnframes())
-            rate, channels = reader.getframerate(), reader.getnchannels()
-    except (wave.Error, EOFError) as error:
-        raise AudioFormatError("not a valid WAV file: %s" % error) from None
-    except OSError as error:
-        raise AudioNotFoundError("cannot read %s: %s" % (path, error.strerror)) from None
-    return (len(frames) / float(2 * channels * rate) if rate else 0.0), frames, channels
+    """(duration seconds, PCM bytes, channels) of a 16-bit PCM WAV; -32010 / -32011 otherwise."""
+    frames, rate, channels = read_pcm(path)
+    return len(frames) / float(2 * channels * rate), frames, channels
 
 
 def words_for(path, duration, frames):
@@ -127,8 +117,9 @@ class EchoEngine(BaseSidecarEngine):
         segments = segments_for(words_for(request.file_path, duration, frames), duration,
                                 switches.get("words_per_segment", 5))
         steps = max(1, len(segments))
+        pause = (switches.get("latency_ms", 0) / 1000.0 + duration * switches.get("realtime_factor", 0.0)) / steps
         for index, segment in enumerate(segments):
-            if reporter.sleep(switches.get("latency_ms", 0) / 1000.0 / steps):
+            if reporter.sleep(pause):
                 reporter.raise_if_cancelled()
             reporter.progress((index + 1) / float(steps), "transcribing")
             reporter.draft(segment)
@@ -155,6 +146,7 @@ def parse_switches(argv):
 
     for flag in ("startup-delay-ms", "loading-ms", "latency-ms"):
         number(flag, 0)
+    number("realtime-factor", 0.1, float)
     number("crash-after")
     number("crash-exit-code", 3)
     number("hang-after")

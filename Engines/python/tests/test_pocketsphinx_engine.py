@@ -18,7 +18,7 @@ ENGINE = os.path.join(ENGINE_DIR, "pocketsphinx_engine.py")
 SPEECH = os.path.join(REPO, "Examples", "audio", "speech")
 sys.path.insert(0, ENGINE_DIR)
 
-from lingosub_pocketsphinx.audio import load_for_decoding, read_pcm, to_mono_16k  # noqa: E402
+from lingosub_sidecar.audio import load_for_decoding, read_pcm, to_mono_16k  # noqa: E402
 from lingosub_pocketsphinx.settings import DecoderSettings, split_options  # noqa: E402
 from lingosub_pocketsphinx.words import normalised, segment_of, words_of  # noqa: E402
 

@@ -1,4 +1,10 @@
-"""Reads 16-bit PCM WAV and converts it to what the en-us model wants: 16 kHz mono 16-bit."""
+"""Strict 16-bit PCM WAV reading and conversion to 16 kHz mono, for engines.
+
+``read_pcm`` parses RIFF/WAVE itself (format tag 1, or WAVE_FORMAT_EXTENSIBLE with the PCM
+sub-format) and maps every problem to the protocol's errors: a missing or unreadable file is
+-32010, anything it cannot decode (truncated header, a chunk past the end of the file, another
+encoding or sample width) is -32011.
+"""
 
 import array
 import os
@@ -7,12 +13,12 @@ import sys
 import warnings
 from typing import Tuple
 
-from lingosub_sidecar import AudioFormatError, AudioNotFoundError
+from .errors import AudioFormatError, AudioNotFoundError
 
 TARGET_RATE = 16000
-SAMPLE_RATE_MIN = 8000
-SAMPLE_RATE_MAX = 192000
-CHANNELS_MAX = 8
+SAMPLE_RATE_MIN = 1000
+SAMPLE_RATE_MAX = 384000
+CHANNELS_MAX = 16
 WAVE_FORMAT_PCM = 1
 WAVE_FORMAT_EXTENSIBLE = 0xFFFE
 
