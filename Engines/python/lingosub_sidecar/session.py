@@ -48,6 +48,8 @@ class Session(SessionMethods):
         self._stale_probe: Optional[int] = None
         self._exit_pending = False
         self._actions: List[Any] = []
+        self.preload = "running" if settings.preloading else None
+        self.pending_config: Optional[Dict[str, Any]] = None
 
     # ----- events -------------------------------------------------------------------------------
 
@@ -90,6 +92,14 @@ class Session(SessionMethods):
     def engine_ready(self, ok: bool, reason: str, now_ms: int) -> List[Any]:
         """The engine finished loading (after initialize or restart); ``ok`` False means it failed."""
         self.now_ms = now_ms
+        if self.state is State.UNINITIALIZED and self.preload == "running":
+            self.preload = "ok" if ok else "failed"
+            self.failure_reason = reason
+            return []
+        if self.state is State.LOADING and self.pending_config is not None:
+            config, self.pending_config = self.pending_config, None
+            self._actions.append(act.StartEngine(config, reload=True))
+            return self._take()
         if self.state not in (State.LOADING, State.RESTARTING):
             return []
         waiters, self.restart_waiters = self.restart_waiters, []

@@ -59,6 +59,47 @@ class InitializeTests(unittest.TestCase):
         self.assertEqual(h.of(act.StartEngine), [act.StartEngine({"lw": 7})])
 
 
+class PreloadTests(unittest.TestCase):
+    def status_after(self, h, *messages):
+        h.send(*messages)
+        h.send(request("s", "get_status"))
+        return h.replies()[-1]["result"]["state"]
+
+    def test_a_preloaded_engine_is_ready_at_initialize(self):
+        h = Harness(preloading=True)
+        h.take(h.session.engine_ready(True, "", h.now))
+        self.assertEqual(self.status_after(h, INITIALIZE), "ready")
+        self.assertEqual(h.of(act.StartEngine), [])
+
+    def test_initialize_during_the_preload_waits_for_it(self):
+        h = Harness(preloading=True)
+        self.assertEqual(self.status_after(h, INITIALIZE, transcribe(1)), "loading")
+        h.take(h.session.engine_ready(True, "", h.now))
+        self.assertEqual((h.of(act.StartEngine), h.jobs()), ([], [1]))
+
+    def test_a_config_object_reloads_the_preloaded_engine(self):
+        for preload_done in (True, False):
+            with self.subTest(preload_done=preload_done):
+                h = Harness(preloading=True)
+                if preload_done:
+                    h.take(h.session.engine_ready(True, "", h.now))
+                params = {"protocolVersion": "1.0", "clientInfo": CLIENT, "config": {"lw": 9}}
+                self.assertEqual(self.status_after(h, request(0, "initialize", params)), "loading")
+                if not preload_done:
+                    self.assertEqual(h.of(act.StartEngine), [])
+                    h.take(h.session.engine_ready(True, "", h.now))
+                self.assertEqual(h.of(act.StartEngine), [act.StartEngine({"lw": 9}, reload=True)])
+                h.take(h.session.engine_ready(True, "", h.now))
+                h.send(request("s2", "get_status"))
+                self.assertEqual(h.replies()[-1]["result"]["state"], "ready")
+
+    def test_a_failed_preload_makes_health_error(self):
+        h = Harness(preloading=True)
+        h.take(h.session.engine_ready(False, "no model", h.now))
+        h.send(INITIALIZE, request(1, "health_check"))
+        self.assertEqual(h.replies()[-1]["result"], {"status": "error", "detail": {"reason": "no model"}})
+
+
 class HeartbeatTests(unittest.TestCase):
     def test_heartbeats_come_every_interval_with_increasing_seq(self):
         h = Harness()
