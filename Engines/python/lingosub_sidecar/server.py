@@ -95,7 +95,12 @@ class SidecarServer:
             for key in self._due_timers(now):
                 self._perform(self.session.timer_fired(key, now))
             if event is not None and self.exit_status is None:
-                self._perform(self._dispatch(event, now))
+                try:
+                    actions = self._dispatch(event, now)
+                except Exception:  # a bug must not kill the engine; the request table stays consistent
+                    _log.exception("internal error handling %s", event[0])
+                    continue
+                self._perform(actions)
         self._shutdown()
         return self.exit_status
 

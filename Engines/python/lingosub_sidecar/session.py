@@ -261,6 +261,12 @@ class Session(SessionMethods):
             if context.method == "transcribe":
                 self._count_outcome(error, 0)
             self._reply_error(context, error)
+        except Exception as error:  # a bug in a handler or a validate_config hook: -32603, keep serving
+            if self.requests.get(context.id_key) is None:
+                self._actions.append(act.Log("ERROR", "internal error in %s" % context.method,
+                                             {"error": "%s: %s" % (type(error).__name__, error)}))
+                self._reply_error(context, SidecarError("internal error: %s: %s" % (type(error).__name__, error),
+                                                        ErrorCode.INTERNAL_ERROR))
 
     @staticmethod
     def _envelope_problem(message: Dict[str, Any], id_ok: bool) -> str:

@@ -53,6 +53,14 @@ class InitializeTests(unittest.TestCase):
         self.assertEqual(reply["error"]["code"], -32602)
         self.assertEqual(reply["error"]["data"]["member"], "config.beam")
 
+    def test_a_crashing_config_hook_gets_minus_32603_and_serving_continues(self):
+        def validate(config):
+            raise KeyError("boom")
+        h = Harness(validate_config=validate)
+        h.send(request(1, "initialize", {"protocolVersion": "1.0", "clientInfo": CLIENT, "config": {"x": 1}}),
+               request(2, "get_status"))
+        self.assertEqual(codes(h.replies()), [(1, -32603), (2, -32002)])
+
     def test_initialize_passes_its_config_to_the_engine_start(self):
         h = Harness()
         h.send(request(1, "initialize", {"protocolVersion": "1.0", "clientInfo": CLIENT, "config": {"lw": 7}}))
