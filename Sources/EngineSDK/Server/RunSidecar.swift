@@ -74,6 +74,8 @@ extension SidecarServer {
                     logger.log(.warning, "ignoring SIGTERM (fault injection)")
                     continue
                 }
+                // A frozen (hung) engine dies the way a real hung process does on SIGTERM.
+                if state.withLock({ $0.frozen }) { PosixStreams.exitNow(143) }
                 submit { session, now in session.terminateSignal(now: now) }
             }
         }
