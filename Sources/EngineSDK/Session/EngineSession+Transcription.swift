@@ -133,7 +133,3 @@ extension EngineSession {
         return segment
     }
 }
-
-extension Result {
-    var isSuccess: Bool { if case .success = self { true } else { false } }
-}
