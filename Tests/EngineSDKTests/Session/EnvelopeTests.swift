@@ -168,4 +168,32 @@ struct EnvelopeTests {
         #expect(expected.contains(#"{"jsonrpc":"2.0","id":"é✓😀","error":{"code":-32601"#))
         #expect(expected.split(separator: "\n").count == 4)
     }
+
+    @Test("unknown members in the envelope and in params are ignored (3.1-MUST-4)")
+    func unknownMembers() {
+        var harness = Self.ready()
+        #expect(harness.send(#"{"jsonrpc":"2.0","id":1,"method":"get_status","params":{"verbose":true},"trace":"abc"}"#)
+            == H.result("1", #"{"state":"ready","activeRequests":0,"maxConcurrentRequests":2,"uptimeMs":0,"requestsServed":0}"#))
+        let (_, handle) = harness.transcribe(id: "2")
+        #expect(handle != nil)
+    }
+
+    @Test("batch elements count as their own requests: a repeated id in one batch is -32021 (4.1-MUST-4)")
+    func duplicateInBatch() {
+        var harness = Self.ready()
+        let request = #"{"jsonrpc":"2.0","id":1,"method":"transcribe","params":{"audio":{"path":"/a.wav"}}}"#
+        let actions = harness.feed("[\(request),\(request)]\n")
+        #expect(H.output(actions) == "")
+        #expect(H.effects(actions).count == 1)
+        var handle: RequestHandle?
+        for case .startTranscription(let started, _) in actions { handle = started }
+        guard let handle else {
+            Issue.record("no transcription started")
+            return
+        }
+        let done = H.output(harness.session.transcriptionFinished(handle, .failure(EngineError(.engineFailure, reason: "x")), now: 0))
+        let duplicate = #"{"jsonrpc":"2.0","id":1,"error":{"code":-32021,"message":"Duplicate request id","data":{"name":"duplicate_request_id","reason":"id 1 is already in flight"}}}"#
+        let failed = #"{"jsonrpc":"2.0","id":1,"error":{"code":-32000,"message":"Engine failure","data":{"name":"engine_failure","reason":"x"}}}"#
+        #expect(done == "[\(failed),\(duplicate)]\n")
+    }
 }
