@@ -31,6 +31,10 @@ package final class ReferenceSpeechEngine: SpeechEngine {
         _ request: TranscriptionRequest, reporter: TranscriptionReporter, cancellation: CancellationSignal
     ) async throws -> Transcript {
         let number = requestCount.add(1, ordering: .relaxed).newValue
+        if behaviour.strayPrint {
+            print("stray print from engine code (request \(request.id))")
+            fflush(nil)
+        }
         let audio = Self.readFile(request.audioPath)
         let plan = ReferencePlanner.plan(
             audio: audio, transcriptText: audio == nil ? nil : Self.transcriptText(for: request.audioPath),

@@ -87,4 +87,21 @@ struct LsrefProcessTests {
         lsref.closeInput()
         #expect(lsref.waitForExit() == 0)
     }
+
+    @Test("health_check and cancel are answered while a transcription runs; print() never reaches stdout (9.1, 7.1, 2.1)")
+    func busyEngine() throws {
+        let lsref = try LsrefProcess(arguments: ["--latency-ms", "20000", "--stray-print"])
+        lsref.send(Self.initialize)
+        #expect(lsref.readLine() == Self.initializeResult)
+        lsref.send(#"{"jsonrpc":"2.0","id":"job-7","method":"transcribe","params":{"audio":{"path":"Examples/audio/count.wav"},"language":null,"options":{}}}"#)
+        #expect(lsref.readLine() == #"{"jsonrpc":"2.0","method":"progress","params":{"id":"job-7","fraction":0.0,"stage":"loading_audio"}}"#)
+        lsref.send(#"{"jsonrpc":"2.0","id":3,"method":"health_check"}"#)
+        #expect(lsref.readLine() == #"{"jsonrpc":"2.0","id":3,"result":{"status":"ok","detail":{"activeRequests":1}}}"#)
+        lsref.send(#"{"jsonrpc":"2.0","method":"cancel","params":{"id":"job-7"}}"#)
+        #expect(lsref.readLine() == #"{"jsonrpc":"2.0","id":"job-7","error":{"code":-32800,"message":"Request cancelled","data":{"name":"request_cancelled","reason":"cancelled by the coordinator"}}}"#)
+        lsref.send(#"{"jsonrpc":"2.0","id":8,"method":"stop"}"#)
+        #expect(lsref.readLine() == #"{"jsonrpc":"2.0","id":8,"result":null}"#)
+        #expect(lsref.readLine() == nil)
+        #expect(lsref.waitForExit() == 0)
+    }
 }
