@@ -192,8 +192,27 @@ struct EnvelopeTests {
             return
         }
         let done = H.output(harness.session.transcriptionFinished(handle, .failure(EngineError(.engineFailure, reason: "x")), now: 0))
-        let duplicate = #"{"jsonrpc":"2.0","id":1,"error":{"code":-32021,"message":"Duplicate request id","data":{"name":"duplicate_request_id","reason":"id 1 is already in flight"}}}"#
+        let duplicate = #"{"jsonrpc":"2.0","id":1,"error":{"code":-32021,"message":"Duplicate request id","data":{"name":"duplicate_request_id","reason":"a request with this id is in flight"}}}"#
         let failed = #"{"jsonrpc":"2.0","id":1,"error":{"code":-32000,"message":"Engine failure","data":{"name":"engine_failure","reason":"x"}}}"#
         #expect(done == "[\(failed),\(duplicate)]\n")
+    }
+
+    @Test("names quoted in reasons are cut so that replies stay small (2.3-MUST-NOT-1)")
+    func longNames() {
+        var harness = Self.ready()
+        let method = String(repeating: "m", count: 70) + "é"
+        #expect(harness.send(#"{"jsonrpc":"2.0","id":1,"method":"\#(method)"}"#)
+            == H.error("1", -32601, "Method not found", "method_not_found", "unknown method '\(String(repeating: "m", count: 64))…'"))
+    }
+
+    @Test("an error reply over the line limit keeps only its name and a short reason")
+    func errorOverLimit() throws {
+        var harness = SessionHarness(maxMessageBytes: 65_536)
+        harness.initialize()
+        let path = String(repeating: "p", count: 65_400)
+        let (_, started) = harness.transcribe(id: "1", path: path)
+        let handle = try #require(started)
+        let done = harness.session.transcriptionFinished(handle, .failure(EngineError(.audioNotFound, reason: "missing", path: path)), now: 0)
+        #expect(H.output(done) == H.error("1", -32010, "Audio not found", "audio_not_found", "error details exceed the line limit"))
     }
 }
