@@ -215,4 +215,19 @@ struct EnvelopeTests {
         let done = harness.session.transcriptionFinished(handle, .failure(EngineError(.audioNotFound, reason: "missing", path: path)), now: 0)
         #expect(H.output(done) == H.error("1", -32010, "Audio not found", "audio_not_found", "error details exceed the line limit"))
     }
+
+    @Test("when several checks fail, the first in SPEC 8.3 order is reported (8.3-SHOULD-1)")
+    func precedence() throws {
+        var fresh = SessionHarness()
+        #expect(fresh.send(#"{"jsonrpc":"2.0","id":1,"method":"nope","params":[1]}"#)
+            == H.error("1", -32002, "Not initialized", "not_initialized", "send initialize first"))
+        var harness = Self.ready()
+        _ = try #require(harness.transcribe(id: "1").1)
+        #expect(harness.send(#"{"jsonrpc":"2.0","id":1,"method":"nope"}"#)
+            == H.error("1", -32021, "Duplicate request id", "duplicate_request_id", "a request with this id is in flight"))
+        #expect(harness.send(#"{"jsonrpc":"2.0","id":2,"method":"initialize","params":[]}"#)
+            == H.error("2", -32003, "Already initialized", "already_initialized", "initialize was already accepted"))
+        #expect(harness.send(#"{"jsonrpc":"2.0","id":3,"method":"transcribe","params":{"audio":{"path":"/a"},"language":7}}"#)
+            == H.error("3", -32602, "Invalid params", "invalid_params", "language must be a string or null", extra: #","member":"language""#))
+    }
 }
