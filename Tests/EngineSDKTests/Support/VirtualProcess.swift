@@ -16,6 +16,7 @@ struct VirtualProcess {
     }
 
     mutating func apply(_ actions: [HostAction]) {
+        host.session.checkInvariants()
         for action in actions {
             switch action {
             case .stdout(let bytes): stdout += bytes
