@@ -133,7 +133,7 @@ struct EnvelopeTests {
         harness.initialize()
         let big = #"{"jsonrpc":"2.0","id":1,"method":"get_status","params":{"pad":""# + String(repeating: "x", count: 70_000) + #""}}"#
         let output = harness.send(big + "\n" + #"{"jsonrpc":"2.0","id":2,"method":"get_metrics"}"#)
-        let expected = H.error("null", -32001, "Message too large", "message_too_large", "message_too_large: line of 70066 bytes",
+        let expected = H.error("null", -32001, "Message too large", "message_too_large", "message_too_large: line of 70066 bytes exceeds the limit of 65536 bytes",
                                extra: #","limitBytes":65536"#)
             + H.result("2", #"{"requests":{"total":0,"succeeded":0,"failed":0,"cancelled":0},"uptimeMs":0,"durationMs":{"count":0,"mean":0.0,"max":0.0}}"#)
         #expect(output == expected)
