@@ -51,7 +51,10 @@ package func runSidecar(
             injectOutput: { bytes in server.value?.control.injectOutput(bytes) },
             injectOversizedLine: { server.value?.control.injectOversizedLine() },
             freeze: { server.value?.control.freeze() },
-            crash: { code in PosixStreams.exitNow(code) }))
+            crash: { code in
+                server.value?.control.crash(code)
+                PosixStreams.exitNow(code)
+            }))
     } catch {
         logger.log(.error, "the engine could not be created", extra: ["reason": .string("\(error)")])
         PosixStreams.exitProcess(1)
