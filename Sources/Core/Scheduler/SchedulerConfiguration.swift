@@ -20,8 +20,8 @@ package struct SchedulerConfiguration: Hashable, Sendable {
     package var draftSegmentsMax = 10_000
     /// Bytes kept of engine-provided error messages in task errors and events.
     package var engineMessageBytesMax = 512
-    /// Default per-request timeout; nil: none.
-    package var requestTimeoutMs: UInt64?
+    /// Default per-request timeout (a task's own `requestTimeoutMs` wins); nil: none.
+    package var requestTimeoutMs: UInt64? = 1_800_000
     /// Finished tasks kept for queries, idempotency and replay; the oldest are forgotten beyond it.
     package var finishedTasksRetainedMax = 10_000
 
