@@ -3,11 +3,13 @@
 import json
 import os
 import signal
+import subprocess
+import sys
 import tempfile
 import time
 import unittest
 
-from tests.engine_process import QUICKSTART, EngineProcess, write_wav
+from tests.engine_process import ECHO_ENGINE, QUICKSTART, EngineProcess, write_wav
 
 def process_state(pid):
     with open("/proc/%d/stat" % pid) as handle:
@@ -124,6 +126,17 @@ class EchoEngineProcessTests(unittest.TestCase):
         engine.initialize()
         engine.process.send_signal(signal.SIGTERM)
         self.assertIn(engine.wait_exit(), (0, -signal.SIGTERM, 143))
+
+    def test_a_closed_stdout_makes_the_engine_exit(self):
+        process = subprocess.Popen([sys.executable, ECHO_ENGINE], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                   stderr=subprocess.DEVNULL, start_new_session=True)
+        self.addCleanup(lambda: process.poll() is None and process.kill())
+        process.stdout.close()
+        line = b'{"jsonrpc":"2.0","id":1,"method":"get_status"}\n'
+        process.stdin.write(line * 3)
+        process.stdin.flush()
+        self.assertEqual(process.wait(timeout=5), 0)
+        process.stdin.close()
 
     def test_crash_after_n_requests_kills_the_process(self):
         engine = self.engine("--crash-after", "2")
