@@ -37,7 +37,6 @@ class Session(SessionMethods):
         self.heartbeat_interval_ms = 0
         self.heartbeat_seq = 0
         self.counters = {"total": 0, "succeeded": 0, "failed": 0, "cancelled": 0}
-        self.durations_ms: List[int] = []
         self.duration_count = 0
         self.duration_sum_ms = 0
         self.duration_max_ms = 0
