@@ -86,8 +86,8 @@ class ServerTests(unittest.TestCase):
         h.send({"jsonrpc": "2.0", "id": 0, "method": "initialize",
                 "params": {"protocolVersion": "1.0", "clientInfo": CLIENT}})
         h.reply(0)
-        status = "loading"
-        while status == "loading":
+        status, deadline = "loading", time.monotonic() + WAIT_SECONDS
+        while status == "loading" and time.monotonic() < deadline:
             h.send({"jsonrpc": "2.0", "id": "h", "method": "health_check"})
             health = h.reply("h")["result"]
             status = health["status"]
@@ -103,8 +103,8 @@ class ServerTests(unittest.TestCase):
         h.send({"jsonrpc": "2.0", "id": 0, "method": "initialize",
                 "params": {"protocolVersion": "1.0", "clientInfo": CLIENT}})
         h.reply(0)
-        status = "loading"
-        while status == "loading":
+        status, deadline = "loading", time.monotonic() + WAIT_SECONDS
+        while status == "loading" and time.monotonic() < deadline:
             h.send({"jsonrpc": "2.0", "id": "h", "method": "health_check"})
             health = h.reply("h")["result"]
             status = health["status"]
