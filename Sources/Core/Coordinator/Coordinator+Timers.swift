@@ -1,0 +1,64 @@
+/// Timer bookkeeping and the translation of scheduler outputs.
+extension Coordinator {
+    /// Records an armed timer and returns its action.
+    mutating func arm(_ timer: TimerID, atMs: UInt64) -> CoordinatorAction {
+        timerSequence += 1
+        let armed = ArmedTimer(atMs: atMs, sequence: timerSequence, timer: timer)
+        timers[timer] = armed
+        timerQueue.push(armed)
+        return .armTimer(timer, atMs: atMs)
+    }
+
+    /// Forgets an armed timer; no action for one that is not armed.
+    mutating func cancel(_ timer: TimerID) -> [CoordinatorAction] {
+        timers.removeValue(forKey: timer) == nil ? [] : [.cancelTimer(timer)]
+    }
+
+    /// Routes a due timer; ignored when it is not armed.
+    mutating func fire(_ timer: TimerID, now: UInt64) -> [CoordinatorAction] {
+        guard timers.removeValue(forKey: timer) != nil else { return [] }
+        switch timer {
+        case .engine(let engine, let engineTimer):
+            let outputs = supervisors[engine]!.timerFired(
+                engineTimer, now: now, requestIDs: &requestIDs, generator: &generator)
+            return apply(outputs, engine: engine, now: now)
+        case .requestTimeout, .cancelGrace, .taskDeadline:
+            return apply(scheduler.timerFired(timer, now: now), now: now)
+        }
+    }
+
+    /// Fires due timers in (due time, arming order) until none is due; bounded against a timer that
+    /// keeps re-arming itself in the past.
+    mutating func fireDueTimers(now: UInt64) -> [CoordinatorAction] {
+        var actions: [CoordinatorAction] = []
+        for _ in 0..<100_000 {
+            pruneTimerQueue()
+            guard let next = nextTimer, next.atMs <= now else { return actions }
+            actions += fire(next.timer, now: now)
+        }
+        preconditionFailure("timers keep firing at \(now)")
+    }
+
+    /// Drops cancelled or re-armed entries from the top of the timer queue (so `nextTimer` is armed),
+    /// and rebuilds the queue when stale entries outnumber live ones.
+    mutating func pruneTimerQueue() {
+        while let top = timerQueue.top, timers[top.timer] != top { timerQueue.pop() }
+        if timerQueue.count > 2 * timers.count + 64 { timerQueue = MinHeap(Array(timers.values)) }
+    }
+
+    /// Turns scheduler outputs into actions, appending events to the log.
+    mutating func apply(_ outputs: [SchedulerOutput], now: UInt64) -> [CoordinatorAction] {
+        var actions: [CoordinatorAction] = []
+        actions.reserveCapacity(outputs.count)
+        for output in outputs {
+            switch output {
+            case .send(let engine, let request): actions.append(.send(engine, request))
+            case .armTimer(let timer, let atMs): actions.append(arm(timer, atMs: atMs))
+            case .cancelTimer(let timer): actions += cancel(timer)
+            case .event(let job, let kind): actions.append(.emit(events.append(job: job, kind: kind, now: now)))
+            case .forget(let job): events.forget(job: job)
+            }
+        }
+        return actions
+    }
+}

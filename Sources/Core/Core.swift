@@ -1,2 +1,0 @@
-/// Namespace for the Core module.
-package enum CoreModule {}

@@ -1,0 +1,87 @@
+import Wire
+
+/// Engine replies, progress and drafts for transcription requests.
+extension Scheduler {
+    /// Whether `request` is a transcription this scheduler sent (running or cancelled).
+    package func owns(_ request: RequestID) -> Bool { running[request] != nil || orphans[request] != nil }
+
+    /// The engine a transcription request was sent to (running or cancelled), if it is the scheduler's.
+    package func engine(of request: RequestID) -> EngineID? { runningEngine(request) ?? orphans[request]?.engine }
+
+    /// A final reply. nil when the request is not the scheduler's.
+    package mutating func reply(to request: RequestID, _ reply: EngineReply, now: UInt64) -> [SchedulerOutput]? {
+        if let orphan = orphans.removeValue(forKey: request) {
+            release(orphan.engine, cost: orphan.cost)
+            return [.cancelTimer(.cancelGrace(request))]
+        }
+        guard let reference = running.removeValue(forKey: request) else { return nil }
+        let task = tasks[reference.task]!
+        guard case .running(let engine, _, _) = task.lanes[reference.lane].state else {
+            preconditionFailure("\(request) maps to a lane that is not running")
+        }
+        release(engine, cost: task.spec.cost)
+        var outputs: [SchedulerOutput] = [.cancelTimer(.requestTimeout(request))]
+        switch reply {
+        case .success(let json):
+            do {
+                let transcript = try EngineCodec.transcript(from: json)
+                outputs += laneEnded(reference, .completed(engine: engine, transcript), now: now)
+            } catch {
+                outputs += laneEnded(reference, .failed(error), now: now)
+            }
+        case .failure(let error)
+        where Self.retryableCodes.contains(error.code)
+            && tasks[reference.task]!.lanes[reference.lane].retries < configuration.retriesMax:
+            tasks[reference.task]!.lanes[reference.lane].retries += 1
+            enqueue(reference, now: now)
+            let reason = "\(engine) answered \(error.code) \(error.message)"
+            outputs.append(.event(reference.task, .taskRequeued(
+                engine: engine, attemptsFailed: tasks[reference.task]!.lanes[reference.lane].attemptsFailed,
+                reason: reason)))
+        case .failure(let error):
+            let failure = CoreError(.engineError, "\(engine): \(error.message)", engineCode: error.code)
+            outputs += laneEnded(reference, .failed(failure), now: now)
+        }
+        return outputs
+    }
+
+    /// Engine errors that say "not now" rather than "this request is bad": the lane is re-queued
+    /// without counting a failed attempt (busy, shutting down, cancelled by an in-process restart).
+    static let retryableCodes: Set<Int> = [
+        EngineErrorObject.busyCode, EngineErrorObject.shuttingDownCode, EngineErrorObject.requestCancelledCode,
+    ]
+
+    /// A `progress` notification: lane progress never decreases; `progress.overall` is emitted when the
+    /// task's mean progress rises.
+    package mutating func progress(_ request: RequestID, permille: UInt32, now: UInt64) -> [SchedulerOutput] {
+        guard let reference = running[request],
+            case .running(let engine, _, let old) = tasks[reference.task]!.lanes[reference.lane].state
+        else { return [] }
+        let new = min(1_000, max(old, permille))
+        tasks[reference.task]!.lanes[reference.lane].state = .running(
+            engine: engine, request: request, progressPermille: new)
+        return progressEvent(reference.task)
+    }
+
+    mutating func progressEvent(_ id: TaskID) -> [SchedulerOutput] {
+        let overall = tasks[id]!.progressPermille
+        guard overall > tasks[id]!.progressEmittedPermille, tasks[id]!.outcome == nil else { return [] }
+        tasks[id]!.progressEmittedPermille = overall
+        return [.event(id, .progressOverall(permille: overall))]
+    }
+
+    /// A `draft` notification: the first draft of a segment id is `subtitle.draft`, later ones
+    /// `subtitle.overwrite`.
+    package mutating func draft(
+        _ request: RequestID, seq: UInt64, segment: Segment, now: UInt64
+    ) -> [SchedulerOutput] {
+        guard let reference = running[request],
+            case .running(let engine, _, _) = tasks[reference.task]!.lanes[reference.lane].state
+        else { return [] }
+        let isNew = tasks[reference.task]!.lanes[reference.lane].draftSegments.insert(segment.id).inserted
+        let kind: EventKind = isNew
+            ? .subtitleDraft(engine: engine, seq: seq, segment)
+            : .subtitleOverwrite(engine: engine, seq: seq, segment)
+        return [.event(reference.task, kind)]
+    }
+}
