@@ -81,6 +81,8 @@ struct DriverSession {
         while index < pending.count {
             let actions = coordinator.handle(pending[index], now: nowMs)
             index += 1
+            // Before the actions, so a client woken by an emitted event sees at least this state.
+            publishSnapshot()
             for action in actions {
                 pending += perform(action, reply: reply, nowMs: nowMs)
             }
@@ -95,7 +97,7 @@ struct DriverSession {
         }
     }
 
-    private func publishSnapshot() {
+    func publishSnapshot() {
         var engines: [EngineID: EngineState] = [:]
         for id in coordinator.engineIDs {
             engines[id] = coordinator.engineState(id)

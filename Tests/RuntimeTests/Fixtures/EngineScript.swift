@@ -1,8 +1,10 @@
 import Foundation
 
 /// A minimal protocol engine in Python (standard library only) for the driver tests, written to a
-/// temporary file on first use. Modes: normal, crash (exits 3 on transcribe), garbage (twelve unreadable
-/// lines after initialize), ignore-term (ignores SIGTERM and the stop request).
+/// temporary file on first use. Modes: normal; crash (exits 3 on transcribe); crash-at-start (a stderr
+/// line, then exit 3); garbage (twelve unreadable lines after initialize); ignore-term (ignores SIGTERM
+/// and the stop request); slow (answers transcribe only with -32800 on cancel); health-stops (answers
+/// only the first health check).
 enum EngineScript {
     static let path: String = {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -24,6 +26,10 @@ import signal
 import sys
 
 mode = sys.argv[1] if len(sys.argv) > 1 else "normal"
+if mode == "crash-at-start":
+    sys.stderr.write("fatal: model file missing\n")
+    sys.stderr.flush()
+    sys.exit(3)
 if mode == "ignore-term":
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
@@ -42,6 +48,7 @@ CAPABILITIES = {"languages": ["en"], "drafts": False, "wordTimestamps": False,
 TRANSCRIPT = {"language": "en", "duration": 1.0, "metrics": {},
               "segments": [{"id": 0, "start": 0.0, "end": 1.0, "text": "hello", "words": []}]}
 
+health_checks = 0
 for line in sys.stdin:
     message = json.loads(line)
     method, request_id = message.get("method"), message.get("id")
@@ -53,13 +60,19 @@ for line in sys.stdin:
                 sys.stdout.buffer.write(b"this is not json\n\xff\xfe invalid utf-8\n")
             sys.stdout.flush()
     elif method == "health_check":
-        reply(request_id, {"status": "ok", "detail": {}})
+        health_checks += 1
+        if mode != "health-stops" or health_checks == 1:
+            reply(request_id, {"status": "ok", "detail": {}})
     elif method == "transcribe":
         if mode == "crash":
             sys.stderr.write("crashing on purpose\n")
             sys.stderr.flush()
             os._exit(3)
-        reply(request_id, TRANSCRIPT)
+        if mode != "slow":
+            reply(request_id, TRANSCRIPT)
+    elif method == "cancel":
+        send({"jsonrpc": "2.0", "id": message["params"]["id"],
+              "error": {"code": -32800, "message": "Request cancelled", "data": {"reason": "cancelled"}}})
     elif method == "stop" and mode != "ignore-term":
         reply(request_id, None)
         sys.exit(0)
