@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import Glibc
 import Runtime
 import Testing
 
@@ -157,6 +158,23 @@ extension RealProcessTests {
             #expect(driver.send(.startAllEngines, timeoutMs: Fixture.waitMs) != nil)
             #expect(events.wait { Self.signal($0) { $0 == .stopping(.forced(.healthFailure)) } })
             #expect(events.wait { Self.signal($0) { if case .restarting = $0 { true } else { false } } })
+        }
+
+        @Test("a termination signal to this process stops every engine and ends the driver")
+        func signalShutsDown() throws {
+            let events = EventCollector()
+            let driver = RuntimeDriver(configuration: Self.configuration("normal"), eventHandler: events.handler)
+            // SIGUSR2 stands in for SIGINT/SIGTERM, which would also reach the test runner's own handling.
+            let watcher = driver.shutDownOnSignals([GroupSignal(rawValue: SIGUSR2)])
+            defer { watcher.cancel() }
+            driver.start()
+            defer { Self.shutDown(driver) }
+            #expect(driver.send(.startAllEngines, timeoutMs: Fixture.waitMs) != nil)
+            #expect(events.wait { Self.signal($0) { if case .ready = $0 { true } else { false } } })
+            #expect(kill(getpid(), SIGUSR2) == 0)
+            #expect(driver.waitUntilFinished(timeoutMs: Fixture.waitMs))
+            #expect(driver.liveProcessCount == 0)
+            #expect(driver.engineState("fixture") == .stopped)
         }
     }
 }

@@ -60,6 +60,12 @@ package final class RuntimeDriver: Sendable {
         _ = loop.post(.shutdown)
     }
 
+    /// Shuts down (as `requestShutdown`) when one of `signals` arrives, e.g. when `lingosub` is
+    /// interrupted; cancel the returned watcher to restore the signals' default actions.
+    package func shutDownOnSignals(_ signals: [GroupSignal] = [.interrupt, .terminate]) -> TerminationSignalWatcher {
+        TerminationSignalWatcher.start(signals) { [self] _ in requestShutdown() }
+    }
+
     /// Waits at most `timeoutMs` for the driver thread to end (after `requestShutdown`).
     package func waitUntilFinished(timeoutMs: Int) -> Bool {
         finished.wait(timeout: .now() + .milliseconds(timeoutMs)) == .success
