@@ -95,10 +95,13 @@ extension RealProcessTests {
         @Test("an engine that crashes at every start goes to Failed with its exit and stderr in the diagnostics")
         func crashLoopToFailed() throws {
             let events = EventCollector()
-            let configuration = Self.configuration("crash-at-start") { engine in
+            var configuration = Self.configuration("crash-at-start") { engine in
                 engine.restart.backoff = .exponential(initialMs: 10, multiplier: 1, capMs: 10)
                 engine.restart.restartsMax = 2
             }
+            let logs = try Fixture.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(atPath: logs) }
+            configuration.logDirectory = logs
             let driver = RuntimeDriver(configuration: configuration, eventHandler: events.handler)
             driver.start()
             defer { Self.shutDown(driver) }
@@ -114,6 +117,9 @@ extension RealProcessTests {
             #expect(diagnostics.stderrTail.last == "fatal: model file missing")
             let crashes = events.all.filter { Self.signal($0) { if case .crashed = $0 { true } else { false } } }
             #expect(crashes.count == 3)
+            // Every start appends to the same engine log.
+            let log = try String(contentsOfFile: logs + "/fixture.log", encoding: .utf8)
+            #expect(log == String(repeating: "fatal: model file missing\n", count: 3))
         }
 
         @Test("cancelling a running task ends it as cancelled and keeps the engine running")
