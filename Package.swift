@@ -3,6 +3,7 @@
 //
 // Data flow (read top to bottom):
 //   Wire           JSON, JSON-RPC 2.0, NDJSON framing, transcript model (pure)
+//   Audio          16-bit PCM WAV codec, burst detection, tone speech samples (pure)
 //   EngineSDK      engine side: pure session machine + thin stdio loop
 //   ReferenceEngine  lsref's scriptable engine logic, built on EngineSDK
 //   Core           coordinator: supervisor, scheduler, event log (pure state machines)
@@ -28,12 +29,13 @@ let package = Package(
     ],
     targets: [
         .target(name: "Wire"),
-        .target(name: "EngineSDK", dependencies: ["Wire"]),
-        .target(name: "ReferenceEngine", dependencies: ["EngineSDK", "Wire"]),
+        .target(name: "Audio"),
+        .target(name: "EngineSDK", dependencies: ["Wire", "Audio"]),
+        .target(name: "ReferenceEngine", dependencies: ["EngineSDK", "Wire", "Audio"]),
         .target(name: "Core", dependencies: ["Wire"]),
         .target(name: "Sim", dependencies: ["Core", "Wire", "EngineSDK", "ReferenceEngine"]),
         .target(name: "Runtime", dependencies: ["Core", "Wire"]),
-        .target(name: "Conformance", dependencies: ["Wire"]),
+        .target(name: "Conformance", dependencies: ["Wire", "Audio"]),
         .target(name: "Aggregation", dependencies: ["Wire"]),
         .target(name: "Subtitles", dependencies: ["Wire"]),
         .target(name: "CommandLineSupport"),
@@ -50,6 +52,7 @@ let package = Package(
         ]),
 
         .testTarget(name: "WireTests", dependencies: ["Wire"]),
+        .testTarget(name: "AudioTests", dependencies: ["Audio"]),
         .testTarget(name: "EngineSDKTests", dependencies: ["EngineSDK", "ReferenceEngine", "Wire"]),
         .testTarget(name: "CoreTests", dependencies: ["Core", "Wire"]),
         .testTarget(name: "SimTests", dependencies: ["Sim", "Core", "Wire"]),

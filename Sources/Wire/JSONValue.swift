@@ -38,6 +38,8 @@ public struct JSONObject: Sendable, Hashable, ExpressibleByDictionaryLiteral {
     public init() { members = [] }
     public init(_ members: [(String, JSONValue)]) { self.members = members.map { (key: $0.0, value: $0.1) } }
     public init(dictionaryLiteral elements: (String, JSONValue)...) { self.init(elements) }
+    /// Takes members as they are (the parser's path: no re-mapping copy).
+    package init(members: [(key: String, value: JSONValue)]) { self.members = members }
 
     public var keys: [String] { members.map(\.key) }
     public var count: Int { members.count }

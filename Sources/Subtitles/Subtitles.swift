@@ -1,2 +1,0 @@
-/// Namespace for the Subtitles module.
-package enum SubtitlesModule {}

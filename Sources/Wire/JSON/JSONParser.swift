@@ -1,0 +1,186 @@
+/// Strict RFC 8259 parser over UTF-8 bytes: one pass, no backtracking, number text kept verbatim.
+///
+/// Rejects what RFC 8259 rejects (trailing commas, leading zeros, `+1`, `.5`, `1.`, NaN/Infinity,
+/// raw control characters in strings, lone surrogate escapes, whitespace other than space/tab/CR/LF,
+/// trailing content) plus ill-formed UTF-8 anywhere and a leading byte order mark.
+/// Duplicate member names are kept (lookup returns the last). Raw U+2028/U+2029 are accepted.
+///
+///     let value = try JSONParser.parse(Array(#"{"a":[1,2.50]}"#.utf8))
+public struct JSONParser {
+    /// The input, valid only during one `parse` call.
+    let bytes: UnsafeBufferPointer<UInt8>
+    let limits: JSONLimits
+    var index = 0
+    var depth = 0
+    /// Reused for strings that contain escapes.
+    var scratch: [UInt8] = []
+
+    init(bytes: UnsafeBufferPointer<UInt8>, limits: JSONLimits) {
+        self.bytes = bytes
+        self.limits = limits
+    }
+
+    /// Parses exactly one JSON value, optionally surrounded by whitespace.
+    public static func parse(
+        _ buffer: UnsafeRawBufferPointer, limits: JSONLimits = .default
+    ) throws(JSONError) -> JSONValue {
+        var parser = JSONParser(bytes: buffer.bindMemory(to: UInt8.self), limits: limits)
+        return try parser.parseDocument()
+    }
+
+    /// Parses exactly one JSON value, optionally surrounded by whitespace.
+    public static func parse(_ bytes: [UInt8], limits: JSONLimits = .default) throws(JSONError) -> JSONValue {
+        let result = bytes.withUnsafeBytes { buffer in
+            Result { () throws(JSONError) -> JSONValue in try parse(buffer, limits: limits) }
+        }
+        return try result.get()
+    }
+
+    /// Parses exactly one JSON value, optionally surrounded by whitespace. Offsets in errors
+    /// count from the start of the slice.
+    public static func parse(_ bytes: ArraySlice<UInt8>, limits: JSONLimits = .default) throws(JSONError) -> JSONValue {
+        let result = bytes.withUnsafeBytes { buffer in
+            Result { () throws(JSONError) -> JSONValue in try parse(buffer, limits: limits) }
+        }
+        return try result.get()
+    }
+
+    /// Parses exactly one JSON value from the UTF-8 of `text`.
+    public static func parse(_ text: String, limits: JSONLimits = .default) throws(JSONError) -> JSONValue {
+        var text = text
+        let result = text.withUTF8 { buffer in
+            Result { () throws(JSONError) -> JSONValue in try parse(UnsafeRawBufferPointer(buffer), limits: limits) }
+        }
+        return try result.get()
+    }
+
+    // MARK: Document and values
+
+    mutating func parseDocument() throws(JSONError) -> JSONValue {
+        guard bytes.count <= limits.bytesMax else { throw JSONError(code: .inputTooLarge, offset: limits.bytesMax) }
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            throw JSONError(code: .byteOrderMark, offset: 0)
+        }
+        let value = try parseValue()
+        skipWhitespace()
+        guard index == bytes.count else { throw JSONError(code: .trailingContent, offset: index) }
+        return value
+    }
+
+    mutating func parseValue() throws(JSONError) -> JSONValue {
+        skipWhitespace()
+        guard index < bytes.count else { throw JSONError(code: .unexpectedEnd, offset: index) }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return try parseObject()
+        case UInt8(ascii: "["): return try parseArray()
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
+        case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
+        case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
+        case UInt8(ascii: "n"): try expectLiteral("null"); return .null
+        case UInt8(ascii: "+"), UInt8(ascii: "."): throw JSONError(code: .invalidNumber, offset: index)
+        case UInt8(ascii: "N"), UInt8(ascii: "I"): throw JSONError(code: .invalidLiteral, offset: index)
+        default: throw unexpectedByte()
+        }
+    }
+
+    /// The error for the byte at `index`: ill-formed UTF-8 is reported as such.
+    func unexpectedByte() -> JSONError {
+        if bytes[index] >= 0x80, utf8SequenceLength(at: index) == nil {
+            return JSONError(code: .invalidUTF8, offset: index)
+        }
+        return JSONError(code: .unexpectedCharacter, offset: index)
+    }
+
+    @inline(__always)
+    mutating func skipWhitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x0A, 0x0D, 0x09: index += 1
+            default: return
+            }
+        }
+    }
+
+    mutating func expectLiteral(_ literal: StaticString) throws(JSONError) {
+        let start = index
+        let text = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
+        for expected in text {
+            guard index < bytes.count else { throw JSONError(code: .unexpectedEnd, offset: index) }
+            guard bytes[index] == expected else { throw JSONError(code: .invalidLiteral, offset: start) }
+            index += 1
+        }
+    }
+
+    // MARK: Containers
+
+    mutating func enterContainer() throws(JSONError) {
+        depth += 1
+        guard depth <= limits.depthMax else { throw JSONError(code: .depthExceeded, offset: index) }
+        index += 1
+        skipWhitespace()
+    }
+
+    mutating func parseArray() throws(JSONError) -> JSONValue {
+        try enterContainer()
+        defer { depth -= 1 }
+        var elements: [JSONValue] = []
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            return .array(elements)
+        }
+        while true {
+            elements.append(try parseValue())
+            skipWhitespace()
+            guard index < bytes.count else { throw JSONError(code: .unexpectedEnd, offset: index) }
+            switch bytes[index] {
+            case UInt8(ascii: ","):
+                index += 1
+                skipWhitespace()
+                if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+                    throw JSONError(code: .trailingComma, offset: index)
+                }
+            case UInt8(ascii: "]"):
+                index += 1
+                return .array(elements)
+            default:
+                throw unexpectedByte()
+            }
+        }
+    }
+
+    mutating func parseObject() throws(JSONError) -> JSONValue {
+        try enterContainer()
+        defer { depth -= 1 }
+        var members: [(key: String, value: JSONValue)] = []
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            return .object(JSONObject(members: members))
+        }
+        while true {
+            guard index < bytes.count else { throw JSONError(code: .unexpectedEnd, offset: index) }
+            guard bytes[index] == UInt8(ascii: "\"") else { throw unexpectedByte() }
+            let key = try parseString()
+            skipWhitespace()
+            guard index < bytes.count else { throw JSONError(code: .unexpectedEnd, offset: index) }
+            guard bytes[index] == UInt8(ascii: ":") else { throw unexpectedByte() }
+            index += 1
+            members.append((key: key, value: try parseValue()))
+            skipWhitespace()
+            guard index < bytes.count else { throw JSONError(code: .unexpectedEnd, offset: index) }
+            switch bytes[index] {
+            case UInt8(ascii: ","):
+                index += 1
+                skipWhitespace()
+                if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+                    throw JSONError(code: .trailingComma, offset: index)
+                }
+            case UInt8(ascii: "}"):
+                index += 1
+                return .object(JSONObject(members: members))
+            default:
+                throw unexpectedByte()
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+/// Reads typed members of a JSON object, naming the full path in every error.
+/// Shared by the `init(json:)` decoders; members it is not asked for are ignored.
+package struct JSONObjectReader {
+    package let object: JSONObject
+    package let path: String
+
+    /// Fails with `wrong_type` at `path` unless `value` is an object.
+    package init(_ value: JSONValue, path: String) throws(JSONDecodingError) {
+        guard case .object(let object) = value else {
+            throw JSONDecodingError(code: .wrongType, path: path, expected: "object")
+        }
+        self.object = object
+        self.path = path
+    }
+
+    /// The path of member `key` (`segments[2].start`).
+    package func path(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    package func required(_ key: String, expected: String) throws(JSONDecodingError) -> JSONValue {
+        guard let value = object[key] else {
+            throw JSONDecodingError(code: .missingMember, path: path(key), expected: expected)
+        }
+        return value
+    }
+
+    package func string(_ key: String) throws(JSONDecodingError) -> String {
+        guard case .string(let text) = try required(key, expected: "string") else {
+            throw JSONDecodingError(code: .wrongType, path: path(key), expected: "string")
+        }
+        return text
+    }
+
+    package func double(_ key: String) throws(JSONDecodingError) -> Double {
+        try Self.double(try required(key, expected: "number"), path: path(key))
+    }
+
+    /// Absent or null is nil.
+    package func optionalDouble(_ key: String) throws(JSONDecodingError) -> Double? {
+        guard let value = object[key], value != .null else { return nil }
+        return try Self.double(value, path: path(key))
+    }
+
+    package func int(_ key: String) throws(JSONDecodingError) -> Int {
+        guard case .number(let number) = try required(key, expected: "integer") else {
+            throw JSONDecodingError(code: .wrongType, path: path(key), expected: "integer")
+        }
+        guard let value = number.int else {
+            throw JSONDecodingError(code: .invalidValue, path: path(key), expected: "integer")
+        }
+        return value
+    }
+
+    /// The elements of array member `key` with each element's path (`words[3]`).
+    package func array(_ key: String) throws(JSONDecodingError) -> [(value: JSONValue, path: String)] {
+        guard case .array(let elements) = try required(key, expected: "array") else {
+            throw JSONDecodingError(code: .wrongType, path: path(key), expected: "array")
+        }
+        let base = path(key)
+        var result: [(value: JSONValue, path: String)] = []
+        result.reserveCapacity(elements.count)
+        for (index, element) in elements.enumerated() { result.append((value: element, path: "\(base)[\(index)]")) }
+        return result
+    }
+
+    private static func double(_ value: JSONValue, path: String) throws(JSONDecodingError) -> Double {
+        guard case .number(let number) = value else {
+            throw JSONDecodingError(code: .wrongType, path: path, expected: "number")
+        }
+        guard let double = number.double, double.isFinite else {
+            throw JSONDecodingError(code: .invalidValue, path: path, expected: "finite number")
+        }
+        return double
+    }
+}

@@ -1,0 +1,24 @@
+extension Transcript {
+    /// Reads a `transcribe` result: `{"language", "duration", "segments": [...]}`.
+    /// Other members (`metrics`, …) are ignored. Errors name the path (`segments[2].words[0].start`).
+    public init(json: JSONValue) throws(JSONDecodingError) {
+        let reader = try JSONObjectReader(json, path: "")
+        let language = try reader.string("language")
+        let durationSeconds = try reader.double("duration")
+        var segments: [Segment] = []
+        for element in try reader.array("segments") {
+            segments.append(try Segment(json: element.value, path: element.path))
+        }
+        self.init(language: language, durationSeconds: durationSeconds, segments: segments)
+    }
+
+    /// `{"language","duration","segments":[…]}` (no `metrics`: the caller adds what it measured).
+    /// Doubles are written as shortest round-trip text, so `Transcript(json: t.json) == t`;
+    /// a non-finite time is written as null (and then fails to decode).
+    public var json: JSONValue {
+        .object(JSONObject(members: [
+            (key: "language", value: .string(language)), (key: "duration", value: .double(durationSeconds)),
+            (key: "segments", value: .array(segments.map(\.json))),
+        ]))
+    }
+}

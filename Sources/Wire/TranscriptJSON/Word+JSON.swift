@@ -1,0 +1,21 @@
+extension Word {
+    /// Reads `{"word", "start", "end", "confidence"?}`; other members are ignored.
+    public init(json: JSONValue) throws(JSONDecodingError) { try self.init(json: json, path: "") }
+
+    package init(json: JSONValue, path: String) throws(JSONDecodingError) {
+        let reader = try JSONObjectReader(json, path: path)
+        self.init(
+            text: try reader.string("word"), startSeconds: try reader.double("start"),
+            endSeconds: try reader.double("end"), confidence: try reader.optionalDouble("confidence"))
+    }
+
+    /// `{"word","start","end","confidence"?}`; times as shortest round-trip doubles (`0.5`, `2.0`).
+    public var json: JSONValue {
+        var members: [(key: String, value: JSONValue)] = [
+            (key: "word", value: .string(text)), (key: "start", value: .double(startSeconds)),
+            (key: "end", value: .double(endSeconds)),
+        ]
+        if let confidence { members.append((key: "confidence", value: .double(confidence))) }
+        return .object(JSONObject(members: members))
+    }
+}
