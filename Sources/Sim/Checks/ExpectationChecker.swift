@@ -81,6 +81,7 @@ package struct ExpectationChecker {
         let task = expectation.task.map { world.book.ids[$0] }
         return source.filter { event in
             event.name == expectation.name
+                && (expectation.task != nil || event.job == nil || !event.name.hasPrefix("signal.engine."))
                 && (expectation.engine.map { event.engine?.name == $0 } ?? true)
                 && (task.map { $0 != nil && event.job == $0 } ?? true)
                 && (expectation.detail.map { event.detail == $0 } ?? true)
