@@ -13,11 +13,15 @@ package struct RunReport: Sendable {
     package var virtualMs: UInt64
     package var inputsHandled: UInt64
     package var eventsScheduled: UInt64
+    /// Set by callers that ran it another way (explore, a faults file).
+    package var replayCommandOverride: String?
 
     package var passed: Bool { violations.isEmpty && expectationFailures.isEmpty }
 
     /// The command that replays this run.
-    package var replayCommand: String { "swift run lssim run \(scenarioPath) --seed \(seed)" }
+    package var replayCommand: String {
+        replayCommandOverride ?? "swift run lssim run \(scenarioPath) --seed \(seed)"
+    }
 
     /// Human summary: PASS/FAIL line, then every problem, then the replay command on failure.
     package var summary: String {
@@ -39,7 +43,8 @@ package enum ScenarioRunner {
         options: RunOptions = .full, expectations: Bool = true, liveness: Bool = false
     ) -> RunReport {
         let seed = seed ?? scenario.seed
-        let world = SimWorld(scenario: scenario, seed: seed, faults: faults, options: options, scenarioPath: path)
+        let world = SimWorld(scenario: scenario, seed: seed, faults: faults, options: options, scenarioPath: path,
+                             expectations: expectations, liveness: liveness)
         world.runScenario(liveness: liveness)
         let failures = expectations && options.recordEvents ? ExpectationChecker(world: world).failures() : []
         var trace = world.trace
@@ -50,6 +55,6 @@ package enum ScenarioRunner {
             scenarioName: scenario.name, scenarioPath: path, seed: seed, faults: world.faults,
             violations: world.violations, expectationFailures: failures, trace: trace?.bytes ?? [],
             traceHash: trace?.hash ?? 0, virtualMs: world.nowMs, inputsHandled: world.inputsHandled,
-            eventsScheduled: world.scheduledEventCount)
+            eventsScheduled: world.scheduledEventCount, replayCommandOverride: nil)
     }
 }

@@ -11,19 +11,26 @@ package struct TraceHeader: Sendable {
     package var seed: UInt64
     /// The faults the run used (the scenario's own, or an explored/shrunk schedule).
     package var faults: [FaultSpec]
+    /// Whether the run checked expectations (`lssim run`) or only invariants (`explore`).
+    package var expectations: Bool
+    /// Whether the explore liveness phase ran.
+    package var liveness: Bool
 
-    package init(scenarioPath: String, scenarioName: String, seed: UInt64, faults: [FaultSpec]) {
+    package init(scenarioPath: String, scenarioName: String, seed: UInt64, faults: [FaultSpec],
+                 expectations: Bool = true, liveness: Bool = false) {
         self.scenarioPath = scenarioPath
         self.scenarioName = scenarioName
         self.seed = seed
         self.faults = faults
+        self.expectations = expectations
+        self.liveness = liveness
     }
 
     package var json: JSONValue {
         [
             "format": .string(Self.format), "version": .number(JSONNumber(Self.version)),
             "scenario": .string(scenarioPath), "name": .string(scenarioName), "seed": .number(JSONNumber(seed)),
-            "faults": .array(faults.map(\.json)),
+            "faults": .array(faults.map(\.json)), "expectations": .bool(expectations), "liveness": .bool(liveness),
         ]
     }
 
@@ -38,6 +45,7 @@ package struct TraceHeader: Sendable {
             guard let spec = try? FaultSpec(fault, path: "faults[\(index)]") else { return nil }
             decoded.append(spec)
         }
-        self.init(scenarioPath: path, scenarioName: json["name"]?.stringValue ?? "", seed: seed, faults: decoded)
+        self.init(scenarioPath: path, scenarioName: json["name"]?.stringValue ?? "", seed: seed, faults: decoded,
+                  expectations: json["expectations"]?.boolValue ?? true, liveness: json["liveness"]?.boolValue ?? false)
     }
 }

@@ -41,7 +41,7 @@ package final class SimWorld {
     var submittingAlias: String?
 
     package init(scenario: Scenario, seed: UInt64, faults: [FaultSpec]? = nil, options: RunOptions = .full,
-                 scenarioPath: String = "") {
+                 scenarioPath: String = "", expectations: Bool = true, liveness: Bool = false) {
         self.scenario = scenario
         self.seed = seed
         self.faults = faults ?? scenario.faults
@@ -51,7 +51,8 @@ package final class SimWorld {
         self.generator = generator
         if options.trace {
             trace = TraceWriter(header: TraceHeader(
-                scenarioPath: scenarioPath, scenarioName: scenario.name, seed: seed, faults: self.faults))
+                scenarioPath: scenarioPath, scenarioName: scenario.name, seed: seed, faults: self.faults,
+                expectations: expectations, liveness: liveness))
         }
         scheduleScenario()
     }
