@@ -23,7 +23,7 @@ extension ScriptedEngine {
     }
 
     /// The request's steps and their offsets from its arrival, in time order.
-    static func plan(_ request: RequestScript) -> ([PlannedStep], [UInt64]) {
+    package static func plan(_ request: RequestScript) -> ([PlannedStep], [UInt64]) {
         var steps: [(UInt64, PlannedStep)] = []
         let latency = request.latencyMs
         let progressCount = UInt64(request.progressSteps)

@@ -21,7 +21,7 @@ package struct ScriptedEngine: Sendable {
         var audioPath: String
     }
 
-    enum PlannedStep: Sendable {
+    package enum PlannedStep: Hashable, Sendable {
         case progress(permille: UInt64)
         case draft(seq: Int, segment: Int)
         case reply
