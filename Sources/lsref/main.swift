@@ -1,1 +1,4 @@
-print("lsref: not implemented yet")
+import Foundation
+import ReferenceEngine
+
+ReferenceMain.run(arguments: CommandLine.arguments, environment: ProcessInfo.processInfo.environment)

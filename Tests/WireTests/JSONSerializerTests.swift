@@ -24,6 +24,18 @@ struct JSONSerializerTests {
         #expect(JSONValue.string("\u{1F}\u{7F}").serializedString == #""\u001f\#u{7F}""#)
     }
 
+    @Test("escapes are found at every position around the eight-byte scan",
+          arguments: [("\"", #"\""#), ("\\", #"\\"#), ("\n", #"\n"#), ("\u{1}", #"\u0001"#), ("\u{2028}", #"\u2028"#),
+                      ("\u{2029}", #"\u2029"#), ("\u{2027}", "\u{2027}"), ("é", "é"), ("\u{7F}", "\u{7F}")])
+    func escapePositions(character: String, escaped: String) {
+        for position in 0..<18 {
+            let prefix = String(repeating: "a", count: position)
+            let suffix = String(repeating: "b", count: 17 - position)
+            let value = JSONValue.string(prefix + character + suffix)
+            #expect(value.serializedString == "\"" + prefix + escaped + suffix + "\"", "position \(position)")
+        }
+    }
+
     @Test("numbers are written as their text")
     func numbers() throws {
         let value: JSONValue = [.number(JSONNumber(unchecked: "1E+2")), .number(JSONNumber(unchecked: "-0")),

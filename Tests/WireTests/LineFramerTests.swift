@@ -35,7 +35,7 @@ enum FramerFixture {
                 events.append(.line(line))
             }
         }
-        if tail.count > maxLineBytes + 1 {
+        if tail.count - (tail.last == 0x0D ? 1 : 0) > maxLineBytes {
             events.append(.oversized(byteCount: tail.count))
         } else if !tail.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
             events.append(.truncated(byteCount: tail.count))
@@ -129,5 +129,44 @@ struct LineFramerTests {
         var framer = LineFramer()
         let expected = Array(repeating: UInt8(0x20), count: prefix) + line
         #expect(framer.append(stream) == [.line(expected), .line(line)])
+    }
+}
+
+@Suite("Line framer memory bound")
+struct LineFramerMemoryTests {
+    @Test("a partial line is held only up to the limit, plus a trailing CR that does not count")
+    func strictBound() {
+        var framer = LineFramer(maxLineBytes: 4)
+        #expect(framer.append(Array("abcd".utf8)) == [])
+        #expect(framer.bufferedByteCount == 4)
+        #expect(framer.append(Array("\r".utf8)) == [])
+        #expect(framer.bufferedByteCount == 5)
+        #expect(framer.append(Array("\n".utf8)) == [.line(Array("abcd".utf8))])
+        #expect(framer.append(Array("abcd".utf8)) == [])
+        #expect(framer.append(Array("e".utf8)) == [])
+        #expect(framer.bufferedByteCount == 0)
+        #expect(framer.append(Array("f\nok\n".utf8)) == [.oversized(byteCount: 6), .line(Array("ok".utf8))])
+        #expect(framer.append(Array("abcd\r".utf8)) == [])
+        #expect(framer.append(Array("x\n".utf8)) == [.oversized(byteCount: 6)])
+        #expect(framer.append(Array("abc".utf8) + [0x0D]) == [])
+        #expect(framer.append(Array("\r\n".utf8)) == [.line(Array("abc\r".utf8))])
+        #expect(framer.append(Array("abcde".utf8)) == [])
+        #expect(framer.bufferedByteCount == 0)
+        #expect(framer.finish() == .oversized(byteCount: 5))
+    }
+
+    @Test("every chunking of a stream of lines near the limit matches the reference",
+          arguments: [1, 2, 3, 4, 5, 6, 9])
+    func nearLimit(chunkBytes: Int) {
+        var stream: [UInt8] = []
+        for length in 0...7 {
+            stream += Array(repeating: UInt8(ascii: "a") + UInt8(length), count: length) + [0x0A]
+            stream += Array(repeating: UInt8(ascii: "a") + UInt8(length), count: length) + [0x0D, 0x0A]
+            stream += Array(repeating: UInt8(ascii: "a") + UInt8(length), count: length) + [0x0D, 0x0D, 0x0A]
+        }
+        stream += Array("abcde\r".utf8)
+        let framed = FramerFixture.frame(stream, chunkBytes: chunkBytes, maxLineBytes: 5)
+        #expect(framed.events == FramerFixture.reference(stream, maxLineBytes: 5))
+        #expect(framed.bufferedMax <= 6)
     }
 }

@@ -79,3 +79,37 @@ struct RPCClassificationTests {
             == .single(.notification(RPCNotification(method: "a"))))
     }
 }
+
+@Suite("JSON-RPC classification for engines")
+struct RPCEngineInputTests {
+    @Test("anything without a method is invalid for an engine, with the id when readable", arguments: [
+        (#"{"jsonrpc":"2.0","id":7,"result":null}"#, RPCID(7)),
+        (#"{"jsonrpc":"2.0","id":"e","error":{"code":-32000,"message":"m"}}"#, RPCID.string("e")),
+        (#"{"jsonrpc":"2.0","id":8}"#, RPCID(8)),
+        (#"{"jsonrpc":"2.0","result":1}"#, RPCID.null),
+        (#"{"jsonrpc":"2.0","id":9,"result":1,"error":{}}"#, RPCID(9)),
+    ])
+    func responsesAreInvalid(text: String, id: RPCID) throws {
+        let message = RPCMessage(engineInput: try JSONParser.parse(text))
+        #expect(message == .invalid(RPCInvalidMessage(id: id, code: .missingMethod)))
+    }
+
+    @Test("requests, notifications and other invalid shapes classify as usual")
+    func unchanged() throws {
+        for text in [#"{"jsonrpc":"2.0","id":1,"method":"m"}"#, #"{"jsonrpc":"2.0","method":"m"}"#,
+                     #"{"jsonrpc":"1.0","id":1,"method":"m"}"#, "42"] {
+            let json = try JSONParser.parse(text)
+            #expect(RPCMessage(engineInput: json) == RPCMessage(json: json), "\(text)")
+        }
+    }
+
+    @Test("batches for engines classify each element the engine way")
+    func batches() throws {
+        #expect(RPCIncoming(engineInput: try JSONParser.parse("[]")) == .emptyBatch)
+        let batch = try JSONParser.parse(#"[{"jsonrpc":"2.0","id":1,"result":2},{"jsonrpc":"2.0","method":"m"},5]"#)
+        #expect(RPCIncoming(engineInput: batch) == .batch([
+            .invalid(RPCInvalidMessage(id: 1, code: .missingMethod)), .notification(RPCNotification(method: "m")),
+            .invalid(RPCInvalidMessage(id: .null, code: .notAnObject)),
+        ]))
+    }
+}

@@ -18,22 +18,22 @@ struct RPCEncodingTests {
     @Test("the standard error reply has exact bytes")
     func errorReply() {
         #expect(line(RPCResponse.error(id: .null, .messageTooLarge, reason: "line of 9000000 bytes").encodedLine())
-            == "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32001,\"message\":\"Message too large\",\"data\":{\"reason\":\"line of 9000000 bytes\"}}}\n")
+            == "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32001,\"message\":\"Message too large\",\"data\":{\"name\":\"message_too_large\",\"reason\":\"line of 9000000 bytes\"}}}\n")
         let version = RPCResponse.error(id: 1, .unsupportedProtocolVersion, reason: "major 2", extra: ["supported": ["1.0"]])
         #expect(line(version.encodedLine())
-            == "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32004,\"message\":\"Unsupported protocol version\",\"data\":{\"reason\":\"major 2\",\"supported\":[\"1.0\"]}}}\n")
+            == "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32004,\"message\":\"Unsupported protocol version\",\"data\":{\"name\":\"unsupported_protocol_version\",\"reason\":\"major 2\",\"supported\":[\"1.0\"]}}}\n")
         #expect(line(RPCIncoming.emptyBatchResponse.encodedLine())
-            == "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"Invalid Request\",\"data\":{\"reason\":\"empty batch\"}}}\n")
+            == "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"Invalid Request\",\"data\":{\"name\":\"invalid_request\",\"reason\":\"empty batch\"}}}\n")
         let invalid = RPCInvalidMessage(id: 3, code: .methodNotString)
         #expect(line(RPCMessage.invalid(invalid).encodedLine())
-            == "{\"jsonrpc\":\"2.0\",\"id\":3,\"error\":{\"code\":-32600,\"message\":\"Invalid Request\",\"data\":{\"reason\":\"method must be a string\"}}}\n")
+            == "{\"jsonrpc\":\"2.0\",\"id\":3,\"error\":{\"code\":-32600,\"message\":\"Invalid Request\",\"data\":{\"name\":\"invalid_request\",\"reason\":\"method must be a string\"}}}\n")
     }
 
     @Test("batch replies are one array line; no responses means no line")
     func batchLine() throws {
         let responses = [RPCResponse(id: 1, result: true), RPCResponse.error(id: .null, .invalidRequest, reason: "r")]
         let bytes = try #require(RPCResponse.batchLine(responses))
-        #expect(line(bytes) == "[{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":true},{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"Invalid Request\",\"data\":{\"reason\":\"r\"}}}]\n")
+        #expect(line(bytes) == "[{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":true},{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"Invalid Request\",\"data\":{\"name\":\"invalid_request\",\"reason\":\"r\"}}}]\n")
         #expect(RPCResponse.batchLine([]) == nil)
     }
 
@@ -67,5 +67,15 @@ struct RPCEncodingTests {
         #expect(RPCErrorCode(-31999).id == "unknown")
         #expect(!RPCErrorCode(-31999).isKnown)
         #expect(RPCError(json: ["code": -31999, "message": "x"])?.code.value == -31999)
+    }
+}
+
+@Suite("JSON-RPC message JSON")
+struct RPCMessageJSONTests {
+    @Test("an invalid message has no JSON (Optional.none, not JSONValue.null)")
+    func invalidHasNoJSON() {
+        let json = RPCMessage.invalid(RPCInvalidMessage(id: .null, code: .notAnObject)).json
+        #expect(json == Optional<JSONValue>.none)
+        #expect(RPCMessage.request(RPCRequest(id: 1, method: "m")).json == ["jsonrpc": "2.0", "id": 1, "method": "m"])
     }
 }

@@ -43,6 +43,8 @@ struct TranscriptJSONTests {
         (#"{"language":"en","duration":1,"segments":[1]}"#, "segments[0]", .wrongType),
         (#"{"language":"en","duration":1,"segments":[{"id":1.5,"start":0,"end":1,"text":"","words":[]}]}"#,
          "segments[0].id", .invalidValue),
+        (#"{"language":"en","duration":1,"segments":[{"id":1e30,"start":0,"end":1,"text":"","words":[]}]}"#,
+         "segments[0].id", .invalidValue),
         (#"{"language":"en","duration":1,"segments":[{"id":1,"start":0,"end":1,"text":""}]}"#,
          "segments[0].words", .missingMember),
         (#"{"language":"en","duration":1,"segments":[{"id":0,"start":0,"end":1,"text":"","words":[]},{"id":1,"start":0,"end":1,"text":"","words":[]},"#
@@ -66,6 +68,20 @@ struct TranscriptJSONTests {
         return code == .invalidValue ? "finite number" : "number"
     }
 
+    @Test("integral ids written as 1.0 or 2e0 are accepted, as JSON Schema's integer does")
+    func integralIDs() throws {
+        let text = #"{"language":"en","duration":1,"segments":[{"id":1.0,"start":0,"end":1,"text":"","words":[]},"#
+            + #"{"id":2e0,"start":0,"end":1,"text":"","words":[]}]}"#
+        #expect(try Transcript(json: try JSONParser.parse(text)).segments.map(\.id) == [1, 2])
+    }
+
+    @Test("the transcribe result adds metrics after the transcript members")
+    func withMetrics() {
+        let transcript = Transcript(language: "en", durationSeconds: 1, segments: [])
+        #expect(transcript.json(metrics: ["processingMs": 840]).serializedString
+            == #"{"language":"en","duration":1.0,"segments":[],"metrics":{"processingMs":840}}"#)
+    }
+
     @Test("segments and words decode on their own with paths relative to themselves")
     func standalone() throws {
         #expect(throws: JSONDecodingError(code: .missingMember, path: "word", expected: "string")) {
@@ -76,5 +92,30 @@ struct TranscriptJSONTests {
         }
         #expect(JSONDecodingError(code: .wrongType, path: "segments[2].words[0].start", expected: "number").description
             == "wrong_type at segments[2].words[0].start: expected number")
+    }
+}
+
+@Suite("JSON object reader")
+struct JSONObjectReaderTests {
+    @Test("optional and nested members read with full paths")
+    func nested() throws {
+        let value: JSONValue = ["limits": ["maxMessageBytes": 1024], "language": nil, "drafts": true, "n": "x"]
+        let reader = try JSONObjectReader(value, path: "params")
+        #expect(try reader.object("limits").int("maxMessageBytes") == 1024)
+        #expect(try reader.optionalString("language") == nil)
+        #expect(try reader.optionalInt("missing") == nil)
+        #expect(try reader.bool("drafts"))
+        #expect(try reader.optionalObject("absent") == nil)
+        #expect(throws: JSONDecodingError(code: .wrongType, path: "params.n", expected: "integer")) { try reader.optionalInt("n") }
+        #expect(throws: JSONDecodingError(code: .missingMember, path: "params.limits.x", expected: "boolean")) {
+            try reader.object("limits").bool("x")
+        }
+    }
+
+    @Test("a decoding error becomes the exact -32602 reply")
+    func invalidParams() {
+        let error = JSONDecodingError(code: .wrongType, path: "audio.path", expected: "string")
+        #expect(String(decoding: RPCResponse(id: 4, error: error.invalidParamsError).encodedLine(), as: UTF8.self)
+            == "{\"jsonrpc\":\"2.0\",\"id\":4,\"error\":{\"code\":-32602,\"message\":\"Invalid params\",\"data\":{\"name\":\"invalid_params\",\"reason\":\"wrong_type at audio.path: expected string\",\"member\":\"audio.path\"}}}\n")
     }
 }

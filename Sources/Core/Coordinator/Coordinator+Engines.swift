@@ -3,33 +3,33 @@ extension Coordinator {
     mutating func engineInput(_ input: CoordinatorInput, now: UInt64) -> [CoordinatorAction] {
         switch input {
         case .dependenciesChecked(let engine, let missing):
-            guard supervisors[engine] != nil else { return [] }
+            guard supervisors.index(forKey: engine) != nil else { return [] }
             return apply(supervisors[engine]!.dependenciesChecked(missing: missing, now: now, generator: &generator),
                          engine: engine, now: now)
         case .dependenciesInstalled(let engine, let failure):
-            guard supervisors[engine] != nil else { return [] }
+            guard supervisors.index(forKey: engine) != nil else { return [] }
             return apply(supervisors[engine]!.dependenciesInstalled(failure: failure, now: now, generator: &generator),
                          engine: engine, now: now)
         case .processSpawned(let engine, let pid):
-            guard supervisors[engine] != nil else { return [.signal(engine, pid: pid, .kill, processGroup: true)] }
+            guard supervisors.index(forKey: engine) != nil else { return [.signal(engine, pid: pid, .kill, processGroup: true)] }
             return apply(supervisors[engine]!.processSpawned(pid: pid, now: now, requestIDs: &requestIDs),
                          engine: engine, now: now)
         case .spawnFailed(let engine, let reason):
-            guard supervisors[engine] != nil else { return [] }
+            guard supervisors.index(forKey: engine) != nil else { return [] }
             return apply(supervisors[engine]!.spawnFailed(reason: reason, now: now, generator: &generator),
                          engine: engine, now: now)
         case .processExited(let engine, let pid, let status):
-            guard supervisors[engine] != nil else { return [] }
+            guard supervisors.index(forKey: engine) != nil else { return [] }
             let outputs = supervisors[engine]!.processExited(pid: pid, status: status, now: now, generator: &generator)
             return apply(outputs, engine: engine, now: now)
         case .engineMessage(let engine, let message):
-            guard supervisors[engine] != nil else { return [] }
+            guard supervisors.index(forKey: engine) != nil else { return [] }
             return engineMessage(message, from: engine, now: now)
         case .engineStderr(let engine, let line):
             supervisors[engine]?.stderrLine(line)
             return []
         case .engineProtocolError(let engine, _, _):
-            guard supervisors[engine] != nil else { return [] }
+            guard supervisors.index(forKey: engine) != nil else { return [] }
             return apply(supervisors[engine]!.protocolError(now: now), engine: engine, now: now)
         case .timerFired, .tick, .client:
             preconditionFailure("\(input) is not an engine input")
@@ -42,7 +42,8 @@ extension Coordinator {
         supervisors[engine]!.messageReceived()
         switch message {
         case .response(let request, let reply):
-            if scheduler.owns(request) {
+            if let owner = scheduler.engine(of: request) {
+                guard owner == engine else { return [] }  // not this engine's request: ignore it
                 return apply(scheduler.reply(to: request, reply, now: now) ?? [], now: now)
             }
             let outputs = supervisors[engine]!.reply(to: request, reply, now: now, requestIDs: &requestIDs) ?? []
@@ -51,10 +52,12 @@ extension Coordinator {
             supervisors[engine]!.stderrLine("[rpc error \(error.code)] \(error.message)")
             return []
         case .heartbeat:
-            return []
+            return apply(supervisors[engine]!.heartbeat(now: now), engine: engine, now: now)
         case .progress(let request, let permille, _):
+            guard scheduler.engine(of: request) == engine else { return [] }
             return apply(scheduler.progress(request, permille: permille, now: now), now: now)
         case .draft(let request, let seq, let segment):
+            guard scheduler.engine(of: request) == engine else { return [] }
             return apply(scheduler.draft(request, seq: seq, segment: segment, now: now), now: now)
         }
     }
@@ -63,7 +66,6 @@ extension Coordinator {
     /// crash/restart/failure signals also to the jobs whose requests the engine just lost.
     mutating func apply(_ outputs: [SupervisorOutput], engine: EngineID, now: UInt64) -> [CoordinatorAction] {
         var actions: [CoordinatorAction] = []
-        var affectedJobs: [TaskID] = []
         for output in outputs {
             switch output {
             case .checkDependencies(let names): actions.append(.checkDependencies(engine, names))
@@ -74,25 +76,28 @@ extension Coordinator {
             case .armTimer(let timer, let atMs): actions.append(arm(.engine(engine, timer), atMs: atMs))
             case .cancelTimer(let timer): actions += cancel(.engine(engine, timer))
             case .event(let signal):
-                actions += engineEvent(signal, engine: engine, jobs: affectedJobs, now: now)
+                actions += engineEvent(signal, engine: engine, now: now)
             case .workLost(let countsAttempt, let reason):
-                affectedJobs = jobsRunning(on: engine)
+                jobsLostByEngine[engine] = jobsRunning(on: engine)
                 let lost = scheduler.engineLost(engine, countsAttempt: countsAttempt, reason: reason, now: now)
                 actions += apply(lost, now: now)
             }
         }
+        slots[engineIndex[engine]!] = Self.slot(supervisors[engine]!)
         return actions
     }
 
     private mutating func engineEvent(
-        _ signal: EngineSignal, engine: EngineID, jobs: [TaskID], now: UInt64
+        _ signal: EngineSignal, engine: EngineID, now: UInt64
     ) -> [CoordinatorAction] {
         var actions: [CoordinatorAction] = [.emit(events.append(job: nil, kind: .engine(engine, signal), now: now))]
         switch signal {
         case .crashed, .restarting, .failed, .stopping:
-            for job in jobs where !events.isFinished(job: job) && scheduler.task(job) != nil {
+            for job in jobsLostByEngine[engine] ?? [] where !events.isFinished(job: job) && scheduler.task(job) != nil {
                 actions.append(.emit(events.append(job: job, kind: .engine(engine, signal), now: now)))
             }
+        case .ready, .stopped:
+            jobsLostByEngine[engine] = nil
         default:
             break
         }

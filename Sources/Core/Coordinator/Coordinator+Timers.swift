@@ -3,7 +3,9 @@ extension Coordinator {
     /// Records an armed timer and returns its action.
     mutating func arm(_ timer: TimerID, atMs: UInt64) -> CoordinatorAction {
         timerSequence += 1
-        timers[timer] = ArmedTimer(atMs: atMs, sequence: timerSequence)
+        let armed = ArmedTimer(atMs: atMs, sequence: timerSequence, timer: timer)
+        timers[timer] = armed
+        timerQueue.push(armed)
         return .armTimer(timer, atMs: atMs)
     }
 
@@ -30,10 +32,18 @@ extension Coordinator {
     mutating func fireDueTimers(now: UInt64) -> [CoordinatorAction] {
         var actions: [CoordinatorAction] = []
         for _ in 0..<100_000 {
+            pruneTimerQueue()
             guard let next = nextTimer, next.atMs <= now else { return actions }
             actions += fire(next.timer, now: now)
         }
         preconditionFailure("timers keep firing at \(now)")
+    }
+
+    /// Drops cancelled or re-armed entries from the top of the timer queue (so `nextTimer` is armed),
+    /// and rebuilds the queue when stale entries outnumber live ones.
+    mutating func pruneTimerQueue() {
+        while let top = timerQueue.top, timers[top.timer] != top { timerQueue.pop() }
+        if timerQueue.count > 2 * timers.count + 64 { timerQueue = MinHeap(Array(timers.values)) }
     }
 
     /// Turns scheduler outputs into actions, appending events to the log.

@@ -5,21 +5,50 @@
 /// clock, and draws randomness only from its seeded generator, so the same inputs at the same times
 /// give the same actions (the simulator's replay relies on it). After each input it dispatches queued
 /// work to engines that accept it. `checkInvariants()` lists anything broken.
+///
+/// Driver contract (the simulator and the runtime both follow it):
+/// - Perform the returned actions after `handle` returns, in order, never while holding a lock.
+/// - `.spawn`: start the process in its own process group (no shell), then report `.processSpawned`
+///   or `.spawnFailed`; later report `.processExited` exactly once per spawned pid, after reaping it.
+///   Use a fresh `EngineStreamDecoder` per process for its stdout and hand every input it yields to
+///   `handle`; at stdout EOF hand over `finish()`'s input (if any) before reporting the exit.
+///   Each stderr line becomes `.engineStderr`.
+/// - `.send`: write `EngineCodec.encodedLine(request)` to the engine's stdin (a failed write is
+///   ignored: the exit will be reported).
+/// - `.signal(engine, pid, signal, processGroup: true)`: `kill(-pid, signal)` unless that pid was
+///   already reaped.
+/// - `.armTimer(id, atMs)` arms or moves timer `id`; `.cancelTimer(id)` drops it; deliver
+///   `.timerFired(id)` when due (or call `.tick` with the current time). Late or stale firings are
+///   harmless: ids no longer armed are ignored.
+/// - `.checkDependencies`/`.installDependencies`: answer with `.dependenciesChecked`/`.dependenciesInstalled`.
+/// - `.emit(event)`: deliver to subscribers of `event.job` (nil: coordinator-wide); `Event.json` is
+///   the wire form. `.reply` answers the `.client` command of the same call.
 package struct Coordinator: Sendable {
     package let configuration: CoordinatorConfiguration
     /// Engine ids in order; every loop over engines uses it.
     package let engineIDs: [EngineID]
+    /// Position of each engine in `engineIDs`.
+    let engineIndex: [EngineID: Int]
+    /// What the dispatcher needs of each engine, refreshed whenever its supervisor changes.
+    var slots: [EngineSlot] = []
     package internal(set) var supervisors: [EngineID: EngineSupervisor] = [:]
     package internal(set) var scheduler: Scheduler
     package internal(set) var events: EventLog
     package internal(set) var generator: SeededGenerator
     var requestIDs = RequestIDAllocator()
+    /// Jobs whose requests an engine lost, told about that engine's signals until it is Ready again.
+    var jobsLostByEngine: [EngineID: [TaskID]] = [:]
+    /// Armed timers; `timerQueue` orders them (with stale entries removed lazily).
     var timers: [TimerID: ArmedTimer] = [:]
+    var timerQueue = MinHeap<ArmedTimer>()
     var timerSequence: UInt64 = 0
 
-    struct ArmedTimer: Hashable, Sendable {
+    struct ArmedTimer: Hashable, Sendable, Comparable {
         var atMs: UInt64
         var sequence: UInt64
+        var timer: TimerID
+
+        static func < (a: Self, b: Self) -> Bool { (a.atMs, a.sequence) < (b.atMs, b.sequence) }
     }
 
     package init(configuration: CoordinatorConfiguration) {
@@ -31,9 +60,19 @@ package struct Coordinator: Sendable {
             capacities[engine.id] = engine.costCapacity
         }
         engineIDs = configuration.engines.map(\.id).sorted()
+        var engineIndex: [EngineID: Int] = [:]
+        for (index, id) in engineIDs.enumerated() { engineIndex[id] = index }
+        self.engineIndex = engineIndex
         scheduler = Scheduler(configuration: configuration.scheduler, engines: capacities)
         events = EventLog(historyMax: configuration.eventHistoryMax)
         generator = SeededGenerator(seed: configuration.seed)
+        slots = engineIDs.map { Self.slot(supervisors[$0]!) }
+    }
+
+    static func slot(_ supervisor: EngineSupervisor) -> EngineSlot {
+        EngineSlot(
+            id: supervisor.id, acceptsWork: supervisor.acceptsWork,
+            requestsInFlightMax: supervisor.requestsInFlightMax, costCapacity: supervisor.configuration.costCapacity)
     }
 
     /// Handles one input at `now` and returns the actions to perform, in order.
@@ -50,18 +89,13 @@ package struct Coordinator: Sendable {
             actions += engineInput(input, now: now)
         }
         actions += dispatch(now: now)
+        pruneTimerQueue()
         return actions
     }
 
     /// Sends queued work to engines that accept it.
     mutating func dispatch(now: UInt64) -> [CoordinatorAction] {
-        var slots: [EngineSlot] = []
-        for id in engineIDs {
-            let supervisor = supervisors[id]!
-            slots.append(EngineSlot(
-                id: id, acceptsWork: supervisor.acceptsWork, requestsInFlightMax: supervisor.requestsInFlightMax,
-                costCapacity: supervisor.configuration.costCapacity))
-        }
+        guard scheduler.mayDispatch else { return [] }
         return apply(scheduler.dispatch(now: now, engines: slots, requestIDs: &requestIDs), now: now)
     }
 
@@ -73,17 +107,11 @@ package struct Coordinator: Sendable {
 
     /// Armed timers by due time then arming order.
     package var armedTimers: [(timer: TimerID, atMs: UInt64)] {
-        timers.sorted { ($0.value.atMs, $0.value.sequence) < ($1.value.atMs, $1.value.sequence) }
-            .map { (timer: $0.key, atMs: $0.value.atMs) }
+        timers.values.sorted().map { (timer: $0.timer, atMs: $0.atMs) }
     }
 
-    /// The earliest armed timer, if any.
+    /// The earliest armed timer, if any (O(1)).
     package var nextTimer: (timer: TimerID, atMs: UInt64)? {
-        var best: (TimerID, ArmedTimer)?
-        for (timer, armed) in timers
-        where best.map({ (armed.atMs, armed.sequence) < ($0.1.atMs, $0.1.sequence) }) ?? true {
-            best = (timer, armed)
-        }
-        return best.map { (timer: $0.0, atMs: $0.1.atMs) }
+        timerQueue.top.map { (timer: $0.timer, atMs: $0.atMs) }
     }
 }

@@ -24,7 +24,8 @@ package enum CoordinatorAction: Hashable, Sendable {
 package enum ClientReply: Hashable, Sendable {
     case submitted(TaskID, deduplicated: Bool)
     case cancelled(TaskID)
-    case engineCommandAccepted(EngineID)
+    /// The engines the command applied to (all-engine commands skip engines already in that state).
+    case engineCommandAccepted([EngineID])
     case replay(job: TaskID?, [Event])
     case rejected(CoreError)
 }

@@ -23,33 +23,12 @@ extension EngineCodec {
         json["status"]?.stringValue.flatMap(HealthStatus.init(rawValue:))
     }
 
-    /// The `transcribe` result; nil when it does not match the SPEC's shape.
-    package static func transcript(from json: JSONValue) -> Transcript? {
-        guard let language = json["language"]?.stringValue, let duration = json["duration"]?.doubleValue,
-            let segmentValues = json["segments"]?.arrayValue
-        else { return nil }
-        var segments: [Segment] = []
-        segments.reserveCapacity(segmentValues.count)
-        for value in segmentValues {
-            guard let segment = segment(from: value) else { return nil }
-            segments.append(segment)
+    /// The `transcribe` result (Wire's reader); the error names the offending path.
+    package static func transcript(from json: JSONValue) throws(CoreError) -> Transcript {
+        do {
+            return try Transcript(json: json)
+        } catch {
+            throw CoreError(.invalidMessage, "transcribe result: \(error)")
         }
-        return Transcript(language: language, durationSeconds: duration, segments: segments)
-    }
-
-    package static func segment(from json: JSONValue) -> Segment? {
-        guard let id = json["id"]?.intValue, let start = json["start"]?.doubleValue,
-            let end = json["end"]?.doubleValue, let text = json["text"]?.stringValue
-        else { return nil }
-        var words: [Word] = []
-        for value in json["words"]?.arrayValue ?? [] {
-            guard let word = value["word"]?.stringValue, let wordStart = value["start"]?.doubleValue,
-                let wordEnd = value["end"]?.doubleValue
-            else { return nil }
-            words.append(Word(text: word, startSeconds: wordStart, endSeconds: wordEnd,
-                              confidence: value["confidence"]?.doubleValue))
-        }
-        return Segment(id: id, startSeconds: start, endSeconds: end, text: text,
-                       confidence: json["confidence"]?.doubleValue, words: words)
     }
 }

@@ -1,21 +1,23 @@
 import Wire
 
-/// JSON-RPC mapping of `EngineRequest` / `EngineMessage`, shared by the simulator and the runtime.
-/// This file works on `JSONValue`; `EngineCodec+Lines.swift` adds the NDJSON line encoding.
+/// The JSON-RPC mapping of `EngineRequest` / `EngineMessage`, shared by the simulator and the runtime,
+/// on top of Wire's `RPCRequest`/`RPCMessage`. `EngineStreamDecoder` adds NDJSON framing.
 package enum EngineCodec {
-    /// The JSON-RPC object for a request or notification (members in a fixed order).
+    /// The JSON-RPC object for a request or notification (members in Wire's fixed order).
     package static func json(_ request: EngineRequest) -> JSONValue {
-        var object: JSONObject = ["jsonrpc": "2.0"]
-        if let id = request.id { object["id"] = .number(JSONNumber(id.value)) }
-        object["method"] = .string(request.method)
+        let params: JSONValue?
         switch request {
-        case .initialize(_, let parameters): object["params"] = .object(initializeParams(parameters))
-        case .healthCheck, .stop: break
-        case .transcribe(_, let parameters): object["params"] = .object(transcribeParams(parameters))
-        case .cancel(let target): object["params"] = ["id": .number(JSONNumber(target.value))]
+        case .initialize(_, let parameters): params = .object(initializeParams(parameters))
+        case .healthCheck, .stop: params = nil
+        case .transcribe(_, let parameters): params = .object(transcribeParams(parameters))
+        case .cancel(let target): params = ["id": .number(JSONNumber(target.value))]
         }
-        return .object(object)
+        guard let id = request.id else { return RPCNotification(method: request.method, params: params).json }
+        return RPCRequest(id: .number(JSONNumber(id.value)), method: request.method, params: params).json
     }
+
+    /// One line of compact JSON ending in `\n`, ready for the engine's stdin.
+    package static func encodedLine(_ request: EngineRequest) -> [UInt8] { json(request).encodedLine() }
 
     static func initializeParams(_ parameters: InitializeParameters) -> JSONObject {
         var object: JSONObject = [
@@ -36,29 +38,31 @@ package enum EngineCodec {
         ]
     }
 
-    /// Reads one decoded JSON-RPC message from an engine. Requests from the engine, ids that are not
-    /// non-negative integers, and malformed notifications are `invalid_message` errors.
+    /// Reads one JSON value from an engine's stdout. Requests from the engine, ids we never send
+    /// (strings, negative or fractional numbers), unknown or malformed notifications and anything
+    /// Wire classifies as invalid are `invalid_message` errors.
     package static func message(from json: JSONValue) -> Result<EngineMessage, CoreError> {
-        guard let object = json.objectValue, json["jsonrpc"] == "2.0" else {
-            return .failure(CoreError(.invalidMessage, "not a JSON-RPC 2.0 object"))
-        }
-        if let method = object["method"]?.stringValue {
-            guard object["id"] == nil else { return .failure(CoreError(.invalidMessage, "engine sent a request")) }
-            return notification(method: method, params: object["params"] ?? .null)
-        }
-        let id = object["id"] ?? .null
-        if let error = object["error"] {
-            guard let errorObject = errorObject(from: error) else {
-                return .failure(CoreError(.invalidMessage, "malformed error object"))
+        switch RPCMessage(json: json) {
+        case .response(let response):
+            let reply: EngineReply
+            switch response.result {
+            case .success(let result): reply = .success(result)
+            case .failure(let error):
+                let object = EngineErrorObject(code: error.code.value, message: error.message, data: error.data)
+                if response.id == .null { return .success(.errorWithoutID(object)) }
+                reply = .failure(object)
             }
-            if id == .null { return .success(.errorWithoutID(errorObject)) }
-            guard let requestID = requestID(from: id) else { return .failure(CoreError(.invalidMessage, "bad id")) }
-            return .success(.response(requestID, .failure(errorObject)))
+            guard let id = requestID(from: response.id.json) else {
+                return .failure(CoreError(.invalidMessage, "response id \(response.id) is not one we sent"))
+            }
+            return .success(.response(id, reply))
+        case .notification(let notification):
+            return self.notification(method: notification.method, params: notification.params ?? .null)
+        case .request(let request):
+            return .failure(CoreError(.invalidMessage, "engine sent a request (\(request.method))"))
+        case .invalid(let invalid):
+            return .failure(CoreError(.invalidMessage, "invalid JSON-RPC: \(invalid)"))
         }
-        guard let result = object["result"], let requestID = requestID(from: id) else {
-            return .failure(CoreError(.invalidMessage, "response without result or with a bad id"))
-        }
-        return .success(.response(requestID, .success(result)))
     }
 
     static func notification(method: String, params: JSONValue) -> Result<EngineMessage, CoreError> {
@@ -70,13 +74,17 @@ package enum EngineCodec {
             guard let id = params["id"].flatMap(requestID(from:)), let fraction = params["fraction"]?.doubleValue,
                 fraction >= 0, fraction <= 1
             else { break }
-            let permille = UInt32((fraction * 1_000).rounded(.down))
+            let permille = UInt32(fraction * 1_000)  // truncates toward zero (fraction ≥ 0): no libm
             return .success(.progress(id, fractionPermille: permille, stage: params["stage"]?.stringValue ?? ""))
         case "draft":
             guard let id = params["id"].flatMap(requestID(from:)), let seq = unsigned(params["seq"]),
-                let segment = params["segment"].flatMap(segment(from:))
+                let segmentJSON = params["segment"]
             else { break }
-            return .success(.draft(id, seq: seq, segment))
+            do {
+                return .success(.draft(id, seq: seq, try Segment(json: segmentJSON)))
+            } catch {
+                return .failure(CoreError(.invalidMessage, "draft segment: \(error)"))
+            }
         default:
             return .failure(CoreError(.invalidMessage, "unknown notification \(method)"))
         }
@@ -91,10 +99,5 @@ package enum EngineCodec {
     static func unsigned(_ json: JSONValue?) -> UInt64? {
         guard let number = json?.numberValue else { return nil }
         return UInt64(number.text)
-    }
-
-    static func errorObject(from json: JSONValue) -> EngineErrorObject? {
-        guard let code = json["code"]?.intValue, let message = json["message"]?.stringValue else { return nil }
-        return EngineErrorObject(code: code, message: message, data: json["data"])
     }
 }

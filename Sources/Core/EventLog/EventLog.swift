@@ -8,7 +8,7 @@
 package struct EventLog: Sendable {
     package var historyMax: Int
     package private(set) var nextID: UInt64 = 1
-    private var jobs: [TaskID: JobHistory] = [:]
+    private var jobs = DenseTable<JobHistory>()
     private var coordinatorHistory = JobHistory()
 
     struct JobHistory: Sendable {
@@ -17,8 +17,21 @@ package struct EventLog: Sendable {
         var head = 0
         var evictedThrough: EventID?
         var finished = false
+        var job: TaskID?
 
         var ordered: [Event] { Array(events[head...]) + Array(events[..<head]) }
+
+        /// Appends in place (no copy of the history), evicting the oldest event when full.
+        mutating func insert(_ event: Event, historyMax: Int) {
+            if event.kind.isFinal { finished = true }
+            if events.count < historyMax {
+                events.append(event)
+                return
+            }
+            evictedThrough = events[head].id
+            events[head] = event
+            head = (head + 1) % events.count
+        }
     }
 
     package init(historyMax: Int = 1_000) {
@@ -31,30 +44,18 @@ package struct EventLog: Sendable {
         let event = Event(id: EventID(nextID), job: job, atMs: now, priority: kind.priority, kind: kind)
         nextID += 1
         if let job {
-            var history = jobs[job] ?? JobHistory()
-            precondition(!history.finished, "event \(kind.name) after the final event of \(job)")
-            insert(event, into: &history)
-            jobs[job] = history
+            precondition(jobs[job.value]?.finished != true, "event \(kind.name) after the final event of \(job)")
+            if jobs[job.value] == nil { jobs[job.value] = JobHistory(job: job) }
+            jobs[job.value]!.insert(event, historyMax: historyMax)
         } else {
-            insert(event, into: &coordinatorHistory)
+            coordinatorHistory.insert(event, historyMax: historyMax)
         }
         return event
     }
 
-    private func insert(_ event: Event, into history: inout JobHistory) {
-        if event.kind.isFinal { history.finished = true }
-        if history.events.count < historyMax {
-            history.events.append(event)
-            return
-        }
-        history.evictedThrough = history.events[history.head].id
-        history.events[history.head] = event
-        history.head = (history.head + 1) % history.events.count
-    }
-
     /// The events of `job` (nil: coordinator-wide) after `after` (nil: from the start), in order.
     package func replay(job: TaskID?, after: EventID?) -> [Event] {
-        let history = job.map { jobs[$0] ?? JobHistory() } ?? coordinatorHistory
+        let history = job.map { jobs[$0.value] ?? JobHistory() } ?? coordinatorHistory
         var result: [Event] = []
         if let evicted = history.evictedThrough, (after ?? EventID(0)) < evicted {
             result.append(Event(
@@ -66,22 +67,22 @@ package struct EventLog: Sendable {
     }
 
     /// Whether the job's final event was appended.
-    package func isFinished(job: TaskID) -> Bool { jobs[job]?.finished ?? false }
+    package func isFinished(job: TaskID) -> Bool { jobs[job.value]?.finished ?? false }
 
     /// Retained events of a job.
     package func count(job: TaskID?) -> Int {
-        (job.map { jobs[$0] ?? JobHistory() } ?? coordinatorHistory).events.count
+        (job.map { jobs[$0.value] ?? JobHistory() } ?? coordinatorHistory).events.count
     }
 
     /// Drops a forgotten job's history.
-    package mutating func forget(job: TaskID) { jobs[job] = nil }
+    package mutating func forget(job: TaskID) { jobs[job.value] = nil }
 
     /// Broken invariants: ids not increasing within a history, more than `historyMax` kept, or an
     /// event after the final one.
     package func violations() -> [String] {
         var found: [String] = []
-        let keys = jobs.keys.sorted()
-        for (job, history) in [(nil as TaskID?, coordinatorHistory)] + keys.map({ ($0, jobs[$0]!) }) {
+        for history in [coordinatorHistory] + jobs.all {
+            let job = history.job
             let events = history.ordered
             if events.count > historyMax { found.append("\(job?.description ?? "coordinator"): history over max") }
             for (earlier, later) in zip(events, events.dropFirst()) where earlier.id >= later.id {

@@ -80,7 +80,7 @@ extension Scheduler {
             let old = finishedOrder[finishedOrderHead]
             finishedOrderHead += 1
             if let key = tasks[old]?.spec.idempotencyKey { idempotencyKeys[key] = nil }
-            tasks[old] = nil
+            tasks.remove(old)
             outputs.append(.forget(old))
         }
         if finishedOrderHead > 1_024 && finishedOrderHead * 2 > finishedOrder.count {

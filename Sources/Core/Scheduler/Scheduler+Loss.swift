@@ -47,7 +47,7 @@ extension Scheduler {
     /// The engine gave up for good (Failed): lanes that can only run there fail with `engine_lost`.
     package mutating func failLanesPinned(to engine: EngineID, now: UInt64) -> [SchedulerOutput] {
         var outputs: [SchedulerOutput] = []
-        for id in tasks.keys.sorted() where tasks[id]!.outcome == nil {
+        for id in tasks.all.map(\.id) where tasks[id]!.outcome == nil {
             for index in tasks[id]!.lanes.indices where tasks[id]?.outcome == nil {
                 let lane = tasks[id]!.lanes[index]
                 guard lane.engine == engine, lane.state == .queued || lane.state == .waiting else { continue }

@@ -5,6 +5,9 @@ extension Scheduler {
     /// Whether `request` is a transcription this scheduler sent (running or cancelled).
     package func owns(_ request: RequestID) -> Bool { running[request] != nil || orphans[request] != nil }
 
+    /// The engine a transcription request was sent to (running or cancelled), if it is the scheduler's.
+    package func engine(of request: RequestID) -> EngineID? { runningEngine(request) ?? orphans[request]?.engine }
+
     /// A final reply. nil when the request is not the scheduler's.
     package mutating func reply(to request: RequestID, _ reply: EngineReply, now: UInt64) -> [SchedulerOutput]? {
         if let orphan = orphans.removeValue(forKey: request) {
@@ -20,13 +23,16 @@ extension Scheduler {
         var outputs: [SchedulerOutput] = [.cancelTimer(.requestTimeout(request))]
         switch reply {
         case .success(let json):
-            if let transcript = EngineCodec.transcript(from: json) {
+            do {
+                let transcript = try EngineCodec.transcript(from: json)
                 outputs += laneEnded(reference, .completed(engine: engine, transcript), now: now)
-            } else {
-                let error = CoreError(.invalidMessage, "unreadable transcribe result from \(engine)")
+            } catch {
                 outputs += laneEnded(reference, .failed(error), now: now)
             }
-        case .failure(let error) where Self.retryableCodes.contains(error.code):
+        case .failure(let error)
+        where Self.retryableCodes.contains(error.code)
+            && tasks[reference.task]!.lanes[reference.lane].retries < configuration.retriesMax:
+            tasks[reference.task]!.lanes[reference.lane].retries += 1
             enqueue(reference, now: now)
             let reason = "\(engine) answered \(error.code) \(error.message)"
             outputs.append(.event(reference.task, .taskRequeued(

@@ -8,16 +8,19 @@ package struct Scheduler: Sendable {
     package let configuration: SchedulerConfiguration
     /// Engines a task may name, with their cost capacities.
     package let engineCostCapacities: [EngineID: UInt32?]
-    package internal(set) var tasks: [TaskID: SchedulerTask] = [:]
+    package internal(set) var tasks = TaskTable()
     var nextTaskValue: UInt64 = 1
     var idempotencyKeys: [String: TaskID] = [:]
-    var queues: [EngineID: LaneHeap] = [:]
+    /// Engines in id order; per-engine state below is indexed by position (no hashing on dispatch).
+    package let engineOrder: [EngineID]
+    let ordinals: [EngineID: Int]
+    var queues: [LaneHeap]
     var anyEngineQueue = LaneHeap()
     package internal(set) var running: [RequestID: LaneReference] = [:]
     /// Cancelled requests still holding their engine slot until the final reply or the grace timer.
     var orphans: [RequestID: Orphan] = [:]
-    var inFlight: [EngineID: Int] = [:]
-    var engineCost: [EngineID: UInt64] = [:]
+    var inFlight: [Int]
+    var engineCost: [UInt64]
     var totalCost: UInt64 = 0
     package internal(set) var unfinishedCount = 0
     var finishedOrder: [TaskID] = []
@@ -31,7 +34,13 @@ package struct Scheduler: Sendable {
     package init(configuration: SchedulerConfiguration = .default, engines: [EngineID: UInt32?]) {
         self.configuration = configuration
         self.engineCostCapacities = engines
-        for engine in engines.keys { queues[engine] = LaneHeap() }
+        engineOrder = engines.keys.sorted()
+        var ordinals: [EngineID: Int] = [:]
+        for (index, engine) in engineOrder.enumerated() { ordinals[engine] = index }
+        self.ordinals = ordinals
+        queues = Array(repeating: LaneHeap(), count: engineOrder.count)
+        inFlight = Array(repeating: 0, count: engineOrder.count)
+        engineCost = Array(repeating: 0, count: engineOrder.count)
     }
 
     package var requestsInFlight: Int { running.count + orphans.count }
@@ -57,8 +66,8 @@ package struct Scheduler: Sendable {
         nextTaskValue += 1
         let engines: [EngineID?] = spec.engines.isEmpty ? [nil] : spec.engines.map { $0 }
         let lanes = engines.map { Lane(engine: $0, state: unresolved > 0 ? .waiting : .queued) }
-        tasks[id] = SchedulerTask(id: id, spec: spec, submittedAtMs: now, lanes: lanes,
-                                  unresolvedDependencies: unresolved)
+        tasks.insert(SchedulerTask(id: id, spec: spec, submittedAtMs: now, lanes: lanes,
+                                   unresolvedDependencies: unresolved))
         for dependency in spec.dependencies where tasks[dependency]?.outcome == nil {
             tasks[dependency]!.dependents.append(id)
         }
@@ -85,6 +94,7 @@ package struct Scheduler: Sendable {
                 throw CoreError(.costExceedsCapacity, "cost \(spec.cost) > \(engine) \(capacity)")
             }
         }
+        if spec.engines.isEmpty && engineCostCapacities.isEmpty { throw CoreError(.unknownEngine, "no engines") }
         if spec.engines.isEmpty, !engineCostCapacities.values.contains(where: { $0.map { spec.cost <= $0 } ?? true }) {
             throw CoreError(.costExceedsCapacity, "cost \(spec.cost) fits no engine")
         }
@@ -117,7 +127,7 @@ package struct Scheduler: Sendable {
         let key = DispatchKey(
             queuedAtMs: queuedAt, priority: task.spec.priority, agingStepMs: configuration.agingStepMs,
             deadlineMs: task.spec.deadlineMs, task: reference.task, lane: reference.lane)
-        let entry = LaneHeap.Entry(key: key, version: lane.queueVersion)
-        if let engine = lane.engine { queues[engine]!.push(entry) } else { anyEngineQueue.push(entry) }
+        let entry = LaneHeapEntry(key: key, version: lane.queueVersion)
+        if let engine = lane.engine { queues[ordinals[engine]!].push(entry) } else { anyEngineQueue.push(entry) }
     }
 }

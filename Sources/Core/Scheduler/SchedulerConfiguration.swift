@@ -10,6 +10,9 @@ package struct SchedulerConfiguration: Hashable, Sendable {
     package var agingStepMs: UInt64 = 10_000
     /// A lane whose engine died under it this many times is quarantined as a poison request.
     package var attemptsMax: UInt32 = 3
+    /// Re-queues after "not now" replies (busy, shutting down, cancelled by restart) before the lane
+    /// fails with that engine error.
+    package var retriesMax: UInt32 = 20
     /// How long a cancelled request may keep its engine slot while waiting for its final reply.
     package var cancelGraceMs: UInt64 = 2_000
     /// Default per-request timeout; nil: none.

@@ -43,6 +43,8 @@ package struct Lane: Hashable, Sendable {
     package internal(set) var attemptsFailed: UInt32 = 0
     /// Why each failed attempt failed (bounded by `attemptsMax`).
     package internal(set) var failureReasons: [String] = []
+    /// "Not now" replies so far (bounded by `retriesMax`).
+    package internal(set) var retries: UInt32 = 0
     /// Times it was sent to an engine.
     package internal(set) var dispatches: UInt32 = 0
     /// When it was first queued (kept across re-queues, so waiting keeps counting for aging).

@@ -6,13 +6,14 @@ extension EngineSupervisor {
         var readyAtMs: UInt64?
         if case .running(let running) = phase { readyAtMs = running.readyAtMs }
         var outputs: [SupervisorOutput] = [
-            .cancelTimer(.stage), .cancelTimer(.probe), .cancelTimer(.probeTimeout), .event(.stopping(reason)),
+            .cancelTimer(.stage), .cancelTimer(.probe), .cancelTimer(.probeTimeout), .cancelTimer(.heartbeat),
         ]
-        if readyAtMs != nil {
-            let counts: Bool
-            if case .forced = reason { counts = true } else { counts = false }
-            outputs.append(.workLost(countsAttempt: counts, reason: "engine \(id) stopping"))
+        if readyAtMs != nil, case .forced(let cause) = reason {
+            outputs.append(.workLost(countsAttempt: true, reason: "engine \(id) torn down: \(cause)"))
+        } else if readyAtMs != nil {
+            outputs.append(.workLost(countsAttempt: false, reason: "engine \(id) stopping"))
         }
+        outputs.append(.event(.stopping(reason)))
         record(.stopping, now: now)
         if case .forced = reason {
             phase = .stopping(Stopping(pid: pid, reason: reason, step: -1, readyAtMs: readyAtMs))
@@ -56,6 +57,7 @@ extension EngineSupervisor {
         lastExitStatus = status
         let cancels: [SupervisorOutput] = [
             .cancelTimer(.stage), .cancelTimer(.probe), .cancelTimer(.probeTimeout), .cancelTimer(.stopStep),
+            .cancelTimer(.heartbeat),
         ]
         switch phase {
         case .stopping(let stopping):
@@ -65,28 +67,29 @@ extension EngineSupervisor {
                 restartCount = 0
                 return cancels + beginStart(now: now)
             case .forced(let cause):
-                return cancels
-                    + afterExit(cause: cause, readyAtMs: stopping.readyAtMs, now: now, generator: &generator)
+                return cancels + afterExit(
+                    cause: cause, status: status, readyAtMs: stopping.readyAtMs, now: now, generator: &generator)
             }
         case .running(let running):
             let cause = ExitCause(unrequested: status)
             let lost = SupervisorOutput.workLost(countsAttempt: true, reason: "engine \(id) exited: \(status)")
             return cancels + [lost]
-                + afterExit(cause: cause, readyAtMs: running.readyAtMs, now: now, generator: &generator)
+                + afterExit(cause: cause, status: status, readyAtMs: running.readyAtMs, now: now, generator: &generator)
         case .starting:
             let cause = ExitCause(unrequested: status)
-            return cancels + afterExit(cause: cause, readyAtMs: nil, now: now, generator: &generator)
+            return cancels + afterExit(cause: cause, status: status, readyAtMs: nil, now: now, generator: &generator)
         case .stopped, .failed, .backingOff:
             return []
         }
     }
 
-    /// The restart policy's decision after the process is gone (or never came up).
+    /// The restart policy's decision after the process is gone (or never came up: `status` nil).
     mutating func afterExit(
-        cause: ExitCause, readyAtMs: UInt64?, now: UInt64, generator: inout SeededGenerator
+        cause: ExitCause, status: TerminationStatus?, readyAtMs: UInt64?, now: UInt64,
+        generator: inout SeededGenerator
     ) -> [SupervisorOutput] {
         let policy = configuration.restart
-        var outputs: [SupervisorOutput] = [.event(.crashed(cause, lastExitStatus))]
+        var outputs: [SupervisorOutput] = [.event(.crashed(cause, status))]
         if cause == .cleanExit && !policy.restartsOnCleanExit { return outputs + enterStopped(now: now) }
         if case .handshakeFailure = cause, !policy.restartsOnHandshakeFailure {
             return outputs + enterFailed(cause: cause, now: now)
@@ -124,13 +127,16 @@ extension EngineSupervisor {
             guard case .starting(let starting) = phase else { return [] }
             let cause = ExitCause.startupTimeout(starting.stage)
             if let pid = starting.pid { return teardown(pid: pid, reason: .forced(cause), now: now) }
-            return afterExit(cause: cause, readyAtMs: nil, now: now, generator: &generator)
+            return afterExit(cause: cause, status: nil, readyAtMs: nil, now: now, generator: &generator)
         case .probe:
             return probeTimerFired(now: now, requestIDs: &requestIDs)
         case .probeTimeout:
             return probeTimeoutFired(now: now)
         case .stopStep:
             return advanceTeardown(now: now)
+        case .heartbeat:
+            guard case .running(let running) = phase else { return [] }
+            return teardown(pid: running.pid, reason: .forced(.heartbeatLost), now: now)
         }
     }
 }

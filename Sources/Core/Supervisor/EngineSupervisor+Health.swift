@@ -94,6 +94,9 @@ extension EngineSupervisor {
     /// A readable message arrived: the protocol-error streak ends.
     package mutating func messageReceived() { consecutiveProtocolErrors = 0 }
 
+    /// A `heartbeat` notification: the heartbeat deadline moves.
+    package func heartbeat(now: UInt64) -> [SupervisorOutput] { armHeartbeat(now: now) }
+
     /// An unreadable stdout line. Too many in a row tear the process down.
     package mutating func protocolError(now: UInt64) -> [SupervisorOutput] {
         consecutiveProtocolErrors += 1

@@ -33,7 +33,7 @@ extension EngineSupervisor {
         }
         guard configuration.installsMissingDependencies else {
             let cause = ExitCause.dependencyFailure(reason: "missing: " + missing.joined(separator: ", "))
-            return [.cancelTimer(.stage)] + afterExit(cause: cause, readyAtMs: nil, now: now, generator: &generator)
+            return [.cancelTimer(.stage)] + afterExit(cause: cause, status: nil, readyAtMs: nil, now: now, generator: &generator)
         }
         return enterStage(.installingDependencies, pid: nil, now: now) + [.installDependencies(missing)]
     }
@@ -45,7 +45,7 @@ extension EngineSupervisor {
         guard case .starting(let starting) = phase, starting.stage == .installingDependencies else { return [] }
         if let failure {
             let cause = ExitCause.dependencyFailure(reason: failure)
-            return [.cancelTimer(.stage)] + afterExit(cause: cause, readyAtMs: nil, now: now, generator: &generator)
+            return [.cancelTimer(.stage)] + afterExit(cause: cause, status: nil, readyAtMs: nil, now: now, generator: &generator)
         }
         return enterStage(.spawningProcess, pid: nil, now: now) + [.spawn(configuration.spawn)]
     }
@@ -69,7 +69,7 @@ extension EngineSupervisor {
         guard case .starting(let starting) = phase, starting.stage == .spawningProcess, starting.pid == nil
         else { return [] }
         let cause = ExitCause.spawnFailure(reason: reason)
-        return [.cancelTimer(.stage)] + afterExit(cause: cause, readyAtMs: nil, now: now, generator: &generator)
+        return [.cancelTimer(.stage)] + afterExit(cause: cause, status: nil, readyAtMs: nil, now: now, generator: &generator)
     }
 
     /// A reply to the startup `initialize` or `health_check`.
@@ -118,7 +118,14 @@ extension EngineSupervisor {
         return [
             .cancelTimer(.stage), .event(.ready(pid: pid, requestsInFlightMax: requestsInFlightMax)),
             .armTimer(.probe, atMs: now + configuration.health.probeIntervalMs),
-        ]
+        ] + armHeartbeat(now: now)
+    }
+
+    /// Re-arms the heartbeat deadline while Running, when heartbeats were requested.
+    func armHeartbeat(now: UInt64) -> [SupervisorOutput] {
+        let interval = UInt64(configuration.initialize.heartbeatIntervalMs)
+        guard interval > 0, case .running = phase else { return [] }
+        return [.armTimer(.heartbeat, atMs: now + configuration.health.heartbeatDeadlineMs(interval: interval))]
     }
 
     /// ok/degraded/loading/error from a health reply; an error reply or unreadable result is `.error`.

@@ -10,4 +10,6 @@ package enum EngineTimer: String, Hashable, Sendable, CaseIterable {
     case probeTimeout = "probe_timeout"
     /// End of the current teardown step's grace period.
     case stopStep = "stop_step"
+    /// No heartbeat for too long (only when `InitializeParameters.heartbeatIntervalMs` > 0).
+    case heartbeat
 }

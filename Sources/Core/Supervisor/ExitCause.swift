@@ -18,6 +18,8 @@ package enum ExitCause: Hashable, Sendable, CustomStringConvertible {
     case spawnFailure(reason: String)
     /// Dependencies missing (and not installable) or their installation failed.
     case dependencyFailure(reason: String)
+    /// No heartbeat within `HealthPolicy.heartbeatDeadlineMs(interval:)` while Running.
+    case heartbeatLost
     /// `HealthPolicy.protocolErrorsMax` consecutive unreadable lines on stdout.
     case protocolErrors
     /// The coordinator asked it to stop (client stop or manual restart).
@@ -35,6 +37,7 @@ package enum ExitCause: Hashable, Sendable, CustomStringConvertible {
         case .startupTimeout: "startup_timeout"
         case .spawnFailure: "spawn_failure"
         case .dependencyFailure: "dependency_failure"
+        case .heartbeatLost: "heartbeat_lost"
         case .protocolErrors: "protocol_errors"
         case .stopRequested: "stop_requested"
         }

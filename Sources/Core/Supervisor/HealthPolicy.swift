@@ -13,6 +13,13 @@ package struct HealthPolicy: Hashable, Sendable {
     package var loadingDeadlineMs: UInt64 = 120_000
     /// Probe interval while the engine reports `loading` during startup.
     package var loadingProbeIntervalMs: UInt64 = 1_000
+    /// Heartbeats (when requested in `initialize`) may be missed this many intervals, each allowed
+    /// +50 % jitter, before the engine is torn down as `heartbeat_lost`.
+    package var heartbeatMissesMax: UInt64 = 3
+
+    /// How long after the last heartbeat (or Ready) the engine is given up on.
+    package func heartbeatDeadlineMs(interval: UInt64) -> UInt64 { interval * heartbeatMissesMax * 3 / 2 }
+
     /// Consecutive protocol errors (garbage lines) that count as a fatal failure.
     package var protocolErrorsMax: UInt32 = 10
 

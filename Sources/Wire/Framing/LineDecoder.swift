@@ -17,17 +17,29 @@ public struct LineDecoder: Sendable {
         }
     }
 
+    /// The line limit; setting it (after `initialize` negotiated the effective limit) updates both the
+    /// framer and the parser's `bytesMax`.
+    public var maxLineBytes: Int {
+        get { framer.maxLineBytes }
+        set {
+            precondition(newValue > 0, "maxLineBytes must be positive")
+            framer.maxLineBytes = newValue
+            limits.bytesMax = newValue
+        }
+    }
+
     /// Decodes the lines completed by `chunk`, calling `body` for each in order.
     public mutating func append(
         _ chunk: UnsafeRawBufferPointer, _ body: (Result<JSONValue, WireError>) throws -> Void
     ) rethrows {
         let limits = limits
+        let maxLineBytes = framer.maxLineBytes
         try framer.append(chunk) { view in
             switch view {
             case .line(let line):
                 try body(Self.decode(line, limits: limits))
             case .oversized(let byteCount):
-                try body(.failure(WireError(code: .messageTooLarge, byteCount: byteCount)))
+                try body(.failure(WireError(code: .messageTooLarge, byteCount: byteCount, limitBytes: maxLineBytes)))
             }
         }
     }
@@ -36,7 +48,7 @@ public struct LineDecoder: Sendable {
         do throws(JSONError) {
             return .success(try JSONParser.parse(line, limits: limits))
         } catch {
-            return .failure(WireError(parsing: error, byteCount: line.count))
+            return .failure(WireError(parsing: error, byteCount: line.count, limits: limits))
         }
     }
 
@@ -50,7 +62,7 @@ public struct LineDecoder: Sendable {
     /// Ends the stream: the error for an unterminated line, if any.
     public mutating func finish() -> WireError? {
         switch framer.finish() {
-        case .oversized(let byteCount)?: WireError(code: .messageTooLarge, byteCount: byteCount)
+        case .oversized(let byteCount)?: WireError(code: .messageTooLarge, byteCount: byteCount, limitBytes: framer.maxLineBytes)
         case .truncated(let byteCount)?: WireError(code: .truncatedMessage, byteCount: byteCount)
         case .line?, nil: nil
         }

@@ -3,8 +3,8 @@
 /// Splits only on `\n` (0x0A), strips one trailing `\r`, and skips lines that are empty or only
 /// JSON whitespace. A line longer than `maxLineBytes` (not counting a trailing `\r`) is discarded
 /// through the next `\n`, reported once as `.oversized`, and framing resumes after it. At most
-/// `maxLineBytes + 1` bytes of a partial line are ever buffered; lines wholly inside one chunk are
-/// handed out without copying.
+/// `maxLineBytes` bytes of a partial line are ever buffered (plus its trailing CR, which does not count:
+/// SPEC 2.3); lines wholly inside one chunk are handed out without copying.
 ///
 ///     var framer = LineFramer()
 ///     for event in framer.append(chunk) { … }
@@ -24,10 +24,13 @@ public struct LineFramer: Sendable {
         self.maxLineBytes = maxLineBytes
     }
 
-    /// Bytes of a partial line held until its `\n` arrives (never more than `maxLineBytes + 1`).
+    /// Bytes of a partial line held until its `\n` arrives (never more than `maxLineBytes`, plus one
+    /// when the last is a CR).
     public var bufferedByteCount: Int { pending.count }
 
     /// Frames `chunk`, calling `body` for each event in order. `.line` bytes are valid only during the call.
+    /// If `body` throws, the error propagates and the rest of `chunk` is dropped (lines already handed
+    /// out stay consumed).
     public mutating func append(_ chunk: UnsafeRawBufferPointer, _ body: (FrameView) throws -> Void) rethrows {
         var position = 0
         while position < chunk.count {
@@ -42,16 +45,21 @@ public struct LineFramer: Sendable {
                 try body(.oversized(byteCount: discarded + piece.count))
             } else if pending.isEmpty {
                 try Self.emit(piece, maxLineBytes: maxLineBytes, body)
-            } else if pending.count + piece.count > maxLineBytes + 1 {
+            } else if pending.count + piece.count - (Self.endsWithCarriageReturn(pending, piece) ? 1 : 0) > maxLineBytes {
                 let byteCount = pending.count + piece.count
                 pending = []
                 try body(.oversized(byteCount: byteCount))
             } else {
                 pending.append(contentsOf: piece)
-                try pending.withUnsafeBytes { line in try Self.emit(line, maxLineBytes: maxLineBytes, body) }
-                if pending.capacity > 1 << 16 { pending = [] } else { pending.removeAll(keepingCapacity: true) }
+                try emitPending(body)
             }
         }
+    }
+
+    /// Emits the completed line held in `pending` and empties it, even when `body` throws.
+    private mutating func emitPending(_ body: (FrameView) throws -> Void) rethrows {
+        defer { if pending.capacity > 1 << 16 { pending = [] } else { pending.removeAll(keepingCapacity: true) } }
+        try pending.withUnsafeBytes { line in try Self.emit(line, maxLineBytes: maxLineBytes, body) }
     }
 
     /// Frames `bytes` and returns the events (each line copied out).
@@ -85,12 +93,17 @@ public struct LineFramer: Sendable {
     private mutating func absorbPartial(_ rest: UnsafeRawBufferPointer) {
         if let discarded = discardedByteCount {
             discardedByteCount = discarded + rest.count
-        } else if pending.count + rest.count > maxLineBytes + 1 {
+        } else if pending.count + rest.count - (rest.last == 0x0D ? 1 : 0) > maxLineBytes {
             discardedByteCount = pending.count + rest.count
             pending = []
         } else {
             pending.append(contentsOf: rest)
         }
+    }
+
+    /// Whether the line made of `pending` then `piece` ends with a CR (which does not count toward the limit).
+    private static func endsWithCarriageReturn(_ pending: [UInt8], _ piece: UnsafeRawBufferPointer) -> Bool {
+        piece.isEmpty ? pending.last == 0x0D : piece.last == 0x0D
     }
 
     private static func emit(

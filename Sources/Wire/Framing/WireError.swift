@@ -28,21 +28,23 @@ public struct WireError: Error, Sendable, Hashable, CustomStringConvertible {
     public let byteCount: Int
     /// The parser's error, for `invalid_json` and `invalid_utf8`.
     public let json: JSONError?
+    /// The limit in force, for `message_too_large` (sent as `data.limitBytes`).
+    public let limitBytes: Int?
 
-    public init(code: Code, byteCount: Int, json: JSONError? = nil) {
+    public init(code: Code, byteCount: Int, json: JSONError? = nil, limitBytes: Int? = nil) {
         self.code = code
         self.byteCount = byteCount
         self.json = json
+        self.limitBytes = limitBytes
     }
 
-    /// Builds the error for a line the parser rejected.
-    package init(parsing error: JSONError, byteCount: Int) {
-        let code: Code = switch error.code {
-        case .invalidUTF8: .invalidUTF8
-        case .inputTooLarge: .messageTooLarge
-        default: .invalidJSON
+    /// Builds the error for a line the parser rejected under `limits`.
+    package init(parsing error: JSONError, byteCount: Int, limits: JSONLimits) {
+        switch error.code {
+        case .invalidUTF8: self.init(code: .invalidUTF8, byteCount: byteCount, json: error)
+        case .inputTooLarge: self.init(code: .messageTooLarge, byteCount: byteCount, json: error, limitBytes: limits.bytesMax)
+        default: self.init(code: .invalidJSON, byteCount: byteCount, json: error)
         }
-        self.init(code: code, byteCount: byteCount, json: error)
     }
 
     /// The JSON-RPC code to reply with: -32001 for `message_too_large`, else -32700.
@@ -52,12 +54,20 @@ public struct WireError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// Human-readable `data.reason` (`"invalid_json: trailing_comma at byte 3"`).
     public var reason: String {
+        if code == .messageTooLarge, let limitBytes {
+            return "\(code.id): line of \(byteCount) bytes exceeds the limit of \(limitBytes) bytes"
+        }
         if let json { return "\(code.id): \(json)" }
         return "\(code.id): line of \(byteCount) bytes"
     }
 
     public var description: String { reason }
 
-    /// The reply a receiver sends: error `rpcCode` with id null and `data.reason`.
-    public var errorResponse: RPCResponse { .error(id: .null, rpcCode, reason: reason) }
+    /// The reply a receiver sends: error `rpcCode` with id null, `data.name`, `data.reason`
+    /// and, for `message_too_large` with a known limit, `data.limitBytes`.
+    public var errorResponse: RPCResponse {
+        var extra = JSONObject()
+        if code == .messageTooLarge, let limitBytes { extra["limitBytes"] = .number(JSONNumber(limitBytes)) }
+        return .error(id: .null, rpcCode, reason: reason, extra: extra)
+    }
 }

@@ -6,7 +6,7 @@
 /// Duplicate member names are kept (lookup returns the last). Raw U+2028/U+2029 are accepted.
 ///
 ///     let value = try JSONParser.parse(Array(#"{"a":[1,2.50]}"#.utf8))
-public struct JSONParser {
+public struct JSONParser: ~Copyable {
     /// The input, valid only during one `parse` call.
     let bytes: UnsafeBufferPointer<UInt8>
     let limits: JSONLimits
@@ -14,6 +14,11 @@ public struct JSONParser {
     var depth = 0
     /// Reused for strings that contain escapes.
     var scratch: [UInt8] = []
+    /// Elements and members of the open containers.
+    var elementStack = ParseStack<JSONValue>()
+    var memberStack = ParseStack<(key: String, value: JSONValue)>()
+    /// Member names seen in this document.
+    var keyCache = JSONKeyCache()
 
     init(bytes: UnsafeBufferPointer<UInt8>, limits: JSONLimits) {
         self.bytes = bytes
@@ -57,6 +62,8 @@ public struct JSONParser {
     // MARK: Document and values
 
     mutating func parseDocument() throws(JSONError) -> JSONValue {
+        precondition((1...JSONLimits.depthMaxCeiling).contains(limits.depthMax),
+                     "JSONLimits.depthMax must be in 1...\(JSONLimits.depthMaxCeiling)")
         guard bytes.count <= limits.bytesMax else { throw JSONError(code: .inputTooLarge, offset: limits.bytesMax) }
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             throw JSONError(code: .byteOrderMark, offset: 0)
@@ -124,13 +131,13 @@ public struct JSONParser {
     mutating func parseArray() throws(JSONError) -> JSONValue {
         try enterContainer()
         defer { depth -= 1 }
-        var elements: [JSONValue] = []
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
-            return .array(elements)
+            return .array([])
         }
+        let base = elementStack.count
         while true {
-            elements.append(try parseValue())
+            elementStack.push(try parseValue())
             skipWhitespace()
             guard index < bytes.count else { throw JSONError(code: .unexpectedEnd, offset: index) }
             switch bytes[index] {
@@ -142,7 +149,7 @@ public struct JSONParser {
                 }
             case UInt8(ascii: "]"):
                 index += 1
-                return .array(elements)
+                return .array(elementStack.popArray(from: base))
             default:
                 throw unexpectedByte()
             }
@@ -152,20 +159,20 @@ public struct JSONParser {
     mutating func parseObject() throws(JSONError) -> JSONValue {
         try enterContainer()
         defer { depth -= 1 }
-        var members: [(key: String, value: JSONValue)] = []
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
-            return .object(JSONObject(members: members))
+            return .object(JSONObject())
         }
+        let base = memberStack.count
         while true {
             guard index < bytes.count else { throw JSONError(code: .unexpectedEnd, offset: index) }
             guard bytes[index] == UInt8(ascii: "\"") else { throw unexpectedByte() }
-            let key = try parseString()
+            let key = try parseKey()
             skipWhitespace()
             guard index < bytes.count else { throw JSONError(code: .unexpectedEnd, offset: index) }
             guard bytes[index] == UInt8(ascii: ":") else { throw unexpectedByte() }
             index += 1
-            members.append((key: key, value: try parseValue()))
+            memberStack.push((key: key, value: try parseValue()))
             skipWhitespace()
             guard index < bytes.count else { throw JSONError(code: .unexpectedEnd, offset: index) }
             switch bytes[index] {
@@ -177,7 +184,7 @@ public struct JSONParser {
                 }
             case UInt8(ascii: "}"):
                 index += 1
-                return .object(JSONObject(members: members))
+                return .object(JSONObject(members: memberStack.popArray(from: base)))
             default:
                 throw unexpectedByte()
             }

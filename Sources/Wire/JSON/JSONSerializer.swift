@@ -48,6 +48,8 @@ package struct JSONSerializer {
         var index = 0
         let count = utf8.count
         while index < count {
+            index = Self.skipUnescaped(utf8, from: index)
+            guard index < count else { break }
             let byte = utf8[index]
             if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte != 0xE2 {
                 index &+= 1
@@ -73,6 +75,26 @@ package struct JSONSerializer {
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
     }
 
+    /// Skips eight bytes at a time while none is `"`, `\\`, a control character or 0xE2
+    /// (the lead byte of U+2028/U+2029); other non-ASCII passes.
+    @inline(__always)
+    static func skipUnescaped(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = utf8.baseAddress else { return start }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs = ones &* 0x80
+        @inline(__always) func zeroBytes(_ word: UInt64) -> UInt64 { (word &- ones) & ~word }
+        var index = start
+        while index &+ 8 <= utf8.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let flags = zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x5C))
+                | zeroBytes(word ^ (ones &* 0xE2)) | ((word &- ones &* 0x20) & ~word)
+            if flags & highs != 0 { break }
+            index &+= 8
+        }
+        return index
+    }
+
     mutating func writeEscape(_ byte: UInt8) {
         switch byte {
         case UInt8(ascii: "\""): append("\\\"")
@@ -89,24 +111,4 @@ package struct JSONSerializer {
             bytes.append(hex.utf8Start[Int(byte & 0x0F)])
         }
     }
-}
-
-extension JSONValue {
-    /// Compact JSON bytes (see `JSONSerializer` rules: deterministic, members in stored order).
-    public func serializedBytes() -> [UInt8] {
-        var serializer = JSONSerializer()
-        serializer.write(self)
-        return serializer.bytes
-    }
-
-    /// Appends the compact JSON bytes of this value to `bytes`.
-    public func serialize(into bytes: inout [UInt8]) {
-        var serializer = JSONSerializer(bytes: bytes)
-        bytes = []
-        serializer.write(self)
-        bytes = serializer.bytes
-    }
-
-    /// Compact JSON text.
-    public var serializedString: String { String(decoding: serializedBytes(), as: UTF8.self) }
 }

@@ -10,10 +10,14 @@ public struct RPCError: Error, Sendable, Hashable, CustomStringConvertible {
         self.data = data
     }
 
-    /// The standard error we send: `message` is `code.defaultMessage`, `data` is
-    /// `{"reason": reason}` followed by `extra`'s members (`["supported": ["1.0"]]`).
+    /// The standard error we send (SPEC 3.5, 8.1): `message` is `code.defaultMessage`, `data` is
+    /// `{"name": code.id, "reason": reason}` (no `name` for codes outside our table) followed by
+    /// `extra`'s members (`["supported": ["1.0"]]`, `["limitBytes": 8388608]`).
     public init(_ code: RPCErrorCode, reason: String, extra: JSONObject = JSONObject()) {
-        var data = JSONObject(members: [(key: "reason", value: .string(reason))])
+        var members: [(key: String, value: JSONValue)] = []
+        if code.isKnown { members.append((key: "name", value: .string(code.id))) }
+        members.append((key: "reason", value: .string(reason)))
+        var data = JSONObject(members: members)
         for member in extra.members { data[member.key] = member.value }
         self.init(code: code, message: code.defaultMessage, data: .object(data))
     }

@@ -14,6 +14,7 @@ public struct RPCInvalidMessage: Sendable, Hashable {
             case invalidErrorObject = "invalid_error_object"
             case responseWithoutID = "response_without_id"
             case emptyBatch = "empty_batch"
+            case missingMethod = "missing_method"
         }
         package let storage: Storage
 
@@ -40,6 +41,16 @@ public struct RPCInvalidMessage: Sendable, Hashable {
         public static var responseWithoutID: Self { .init(storage: .responseWithoutID) }
         /// The batch `[]`.
         public static var emptyBatch: Self { .init(storage: .emptyBatch) }
+        /// An engine received an object without `method` (such as a response): `RPCMessage(engineInput:)`.
+        public static var missingMethod: Self { .init(storage: .missingMethod) }
+
+        /// Codes that only describe malformed responses.
+        var isAboutResponses: Bool {
+            switch storage {
+            case .resultAndError, .invalidErrorObject, .responseWithoutID: true
+            default: false
+            }
+        }
 
         /// The human-readable `data.reason` sent with -32600.
         public var reason: String {
@@ -54,6 +65,7 @@ public struct RPCInvalidMessage: Sendable, Hashable {
             case .invalidErrorObject: "error must have an integer code and a string message"
             case .responseWithoutID: "response has no id"
             case .emptyBatch: "empty batch"
+            case .missingMethod: "method is missing (an engine accepts only requests and notifications)"
             }
         }
     }

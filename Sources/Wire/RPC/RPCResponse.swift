@@ -45,12 +45,3 @@ public struct RPCResponse: Sendable, Hashable {
         return JSONValue.array(elements).encodedLine()
     }
 }
-
-extension JSONValue {
-    /// Compact JSON followed by `\n`: one NDJSON line (the serializer never writes a raw newline).
-    public func encodedLine() -> [UInt8] {
-        var bytes = serializedBytes()
-        bytes.append(0x0A)
-        return bytes
-    }
-}

@@ -35,4 +35,10 @@ public struct JSONDecodingError: Error, Sendable, Hashable, CustomStringConverti
     public var description: String {
         "\(code.id) at \(path.isEmpty ? "top level" : path): expected \(expected)"
     }
+
+    /// The -32602 error for request params that failed to decode:
+    /// `data` is `{"name": "invalid_params", "reason": description, "member": path}` (SPEC 8.1).
+    public var invalidParamsError: RPCError {
+        RPCError(.invalidParams, reason: description, extra: ["member": .string(path)])
+    }
 }

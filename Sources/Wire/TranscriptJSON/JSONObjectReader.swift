@@ -44,10 +44,45 @@ package struct JSONObjectReader {
         guard case .number(let number) = try required(key, expected: "integer") else {
             throw JSONDecodingError(code: .wrongType, path: path(key), expected: "integer")
         }
-        guard let value = number.int else {
+        if let value = number.int { return value }
+        // JSON Schema counts 1.0 and 1e2 as integers too. (No rounding functions: Wire links without libm.)
+        guard let double = number.double, double > -9.0e18, double < 9.0e18, Double(Int(double)) == double else {
             throw JSONDecodingError(code: .invalidValue, path: path(key), expected: "integer")
         }
-        return value
+        return Int(double)
+    }
+
+    /// Absent or null is nil.
+    package func optionalString(_ key: String) throws(JSONDecodingError) -> String? {
+        guard let value = object[key], value != .null else { return nil }
+        guard case .string(let text) = value else {
+            throw JSONDecodingError(code: .wrongType, path: path(key), expected: "string")
+        }
+        return text
+    }
+
+    /// Absent or null is nil.
+    package func optionalInt(_ key: String) throws(JSONDecodingError) -> Int? {
+        guard let value = object[key], value != .null else { return nil }
+        return try int(key)
+    }
+
+    package func bool(_ key: String) throws(JSONDecodingError) -> Bool {
+        guard case .bool(let flag) = try required(key, expected: "boolean") else {
+            throw JSONDecodingError(code: .wrongType, path: path(key), expected: "boolean")
+        }
+        return flag
+    }
+
+    /// A reader for object member `key` (`"limits"` → path `limits`).
+    package func object(_ key: String) throws(JSONDecodingError) -> JSONObjectReader {
+        try JSONObjectReader(try required(key, expected: "object"), path: path(key))
+    }
+
+    /// A reader for object member `key`, or nil when it is absent or null.
+    package func optionalObject(_ key: String) throws(JSONDecodingError) -> JSONObjectReader? {
+        guard let value = object[key], value != .null else { return nil }
+        return try JSONObjectReader(value, path: path(key))
     }
 
     /// The elements of array member `key` with each element's path (`words[3]`).

@@ -21,4 +21,11 @@ extension Transcript {
             (key: "segments", value: .array(segments.map(\.json))),
         ]))
     }
+
+    /// The `transcribe` result as SPEC 6.1 requires it: `json` plus a `metrics` object.
+    public func json(metrics: JSONObject) -> JSONValue {
+        guard case .object(var object) = json else { preconditionFailure("Transcript.json is an object") }
+        object["metrics"] = .object(metrics)
+        return .object(object)
+    }
 }

@@ -191,4 +191,48 @@ struct CoordinatorTests {
         }
         #expect(run() == run(), "seed \(seed)")
     }
+
+    @Test("replies, progress and drafts for another engine's request are ignored")
+    func wrongEngine() {
+        var harness = Harness(engines: [Fixture.engine("a"), Fixture.engine("b")])
+        harness.bringUp("a", pid: 100)
+        harness.bringUp("b", pid: 200)
+        let job = submit(&harness, Fixture.task("/a.wav", engines: [Self.a]))
+        let request = transcribeRequests(harness.takeActions())[0]
+        harness.send(.engineMessage("b", .progress(request, fractionPermille: 500, stage: "")))
+        harness.send(.engineMessage("b", .response(request, .success(Fixture.transcript()))))
+        #expect(harness.coordinator.taskState(job) == .running(engines: [Self.a], progressPermille: 0))
+    }
+
+    @Test("submitting to a Failed engine is rejected with engine_lost")
+    func submitToFailed() {
+        var harness = Harness(engines: [Fixture.engine("a") { $0.restart.restartsMax = 0 }])
+        harness.client(.startEngine(Self.a))
+        harness.send(.spawnFailed(Self.a, reason: "ENOENT"))
+        guard case .reply(.rejected(let error)) = harness.client(.submit(Fixture.task("/a.wav", engines: [Self.a]))).first
+        else { Issue.record("accepted"); return }
+        #expect(error.code == .engineLost)
+    }
+
+    @Test("jobs running on an unhealthy engine hear of the teardown, crash and restart")
+    func healthTeardownSignals() {
+        var harness = Harness(engines: [Fixture.engine("a")])
+        harness.bringUp(Self.a, pid: 100)
+        let job = submit(&harness, Fixture.task("/a.wav"))
+        harness.advance(to: 95_000)
+        harness.send(.processExited(Self.a, pid: ProcessID(100), .signaled(signal: 15)))
+        #expect(jobEvents(harness, job) == [
+            "task.queued", "task.started", "signal.task.requeued", "signal.engine.stopping",
+            "signal.engine.crashed", "signal.engine.restarting",
+        ])
+        #expect(harness.coordinator.task(job)!.lanes[0].failureReasons == ["engine a torn down: health_failure"])
+    }
+
+    @Test("start-all and stop-all list the engines they applied to")
+    func allEngines() {
+        var harness = Harness(engines: [Fixture.engine("b"), Fixture.engine("a")])
+        harness.client(.startEngine("b"))
+        #expect(harness.client(.startAllEngines).first == .reply(.engineCommandAccepted([Self.a])))
+        #expect(harness.client(.stopAllEngines).first == .reply(.engineCommandAccepted([Self.a, "b"])))
+    }
 }

@@ -36,7 +36,7 @@ struct EngineCodecTests {
         ]).get() == .heartbeat(seq: 1, uptimeMs: 30))
         let draft: JSONValue = [
             "jsonrpc": "2.0", "method": "draft",
-            "params": ["id": 2, "seq": 1, "segment": ["id": 0, "start": 0, "end": 1, "text": "hi"]],
+            "params": ["id": 2, "seq": 1, "segment": ["id": 0, "start": 0, "end": 1, "text": "hi", "words": []]],
         ]
         #expect(try EngineCodec.message(from: draft).get() == .draft(RequestID(2), seq: 1, Fixture.segment(0, "hi")))
     }
@@ -59,14 +59,14 @@ struct EngineCodecTests {
     }
 
     @Test("typed results: initialize, health and transcript")
-    func results() {
+    func results() throws {
         #expect(EngineCodec.initializeResult(from: Fixture.initializeResult(maxConcurrentRequests: 3))
             == InitializeResult(protocolVersion: "1.0", engineName: "fake", engineVersion: "1", languages: ["en"],
                                 drafts: true, maxConcurrentRequests: 3, maxMessageBytes: 8_388_608))
         #expect(EngineCodec.initializeResult(from: ["protocolVersion": "1.0"]) == nil)
         #expect(EngineCodec.healthStatus(from: Fixture.health("loading")) == .loading)
         #expect(EngineCodec.healthStatus(from: Fixture.health("sleepy")) == nil)
-        #expect(EngineCodec.transcript(from: Fixture.transcript("hi"))?.text == "hi")
-        #expect(EngineCodec.transcript(from: ["language": "en"]) == nil)
+        #expect(try EngineCodec.transcript(from: Fixture.transcript("hi")).text == "hi")
+        #expect(throws: CoreError.self) { try EngineCodec.transcript(from: ["language": "en"]) }
     }
 }

@@ -53,6 +53,17 @@ struct RequestSupervisionTests {
         #expect(driver.scheduler.task(task)!.lanes[0].attemptsFailed == 0)
     }
 
+    @Test("retryable replies re-queue at most retriesMax times, then the lane fails with the engine error")
+    func retriesBounded() {
+        var configuration = SchedulerConfiguration()
+        configuration.retriesMax = 2
+        var driver = SchedulerDriver(configuration, concurrency: 1)
+        let task = driver.submit(Fixture.task("a"))
+        for _ in 0..<3 { driver.fail(driver.dispatch()[0].request, code: -32020) }
+        guard case .failed(let error) = driver.state(task) else { Issue.record("not failed"); return }
+        #expect(error.code == .engineError && error.engineCode == -32020)
+    }
+
     @Test("a multi-engine task with one engine failing completes with the other's result")
     func multiEngine() {
         var driver = SchedulerDriver(engines: [

@@ -64,7 +64,7 @@ struct CrashLoopTests {
         harness.advance(byMs: 1_000_000)
         #expect(harness.takeEffects() == [])
         harness.client(.restartEngine(Self.a))
-        #expect(harness.takeEffects() == [.reply(.engineCommandAccepted(Self.a)), .spawn(Self.a, Fixture.engine("a").spawn)])
+        #expect(harness.takeEffects() == [.reply(.engineCommandAccepted([Self.a])), .spawn(Self.a, Fixture.engine("a").spawn)])
         #expect(harness.state(Self.a) == .starting(.spawningProcess, pid: nil))
         #expect(harness.coordinator.supervisors[Self.a]!.restartCount == 0)
     }
@@ -113,6 +113,21 @@ struct CrashLoopTests {
         var harness = harness(.seedDefault)
         let delays = observedDelays(&harness, crashes: 3, runMs: runMs)
         #expect(delays == (runMs >= 60_000 ? [1_000, 1_000, 1_000] : [1_000, 2_000, 4_000]))
+    }
+
+    @Test("Kubernetes resets its backoff after 10 minutes of running, not 1 ms before", arguments: [599_999, 600_000] as [UInt64])
+    func kubernetesReset(runMs: UInt64) {
+        var harness = harness(.kubernetesCrashLoop)
+        let delays = observedDelays(&harness, crashes: 3, runMs: runMs)
+        #expect(delays == (runMs >= 600_000 ? [10_000, 10_000, 10_000] : [10_000, 20_000, 40_000]))
+    }
+
+    @Test("systemd never resets its restart counter after a stable run")
+    func systemdNoReset() {
+        var policy = RestartPolicy.systemd(restartMs: 100, restartSteps: 2, restartMaxDelayMs: 400)
+        policy.startLimitBurst = nil
+        var harness = harness(policy)
+        #expect(observedDelays(&harness, crashes: 3, runMs: 3_600_000) == [100, 200, 400])
     }
 
     @Test("an OOM-like SIGKILL is classified as killed_by_system")

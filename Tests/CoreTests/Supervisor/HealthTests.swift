@@ -99,4 +99,27 @@ struct HealthTests {
         harness.send(.engineProtocolError(Self.a, code: -32700, detail: "garbage"))
         #expect(harness.takeEffects() == [.signal(Self.a, pid: Self.pid, .terminate, processGroup: true)])
     }
+
+    @Test("with heartbeats requested, silence for 3 × 1.5 intervals tears the engine down; a heartbeat resets it")
+    func heartbeats() {
+        var harness = running { $0.initialize.heartbeatIntervalMs = 1_000; $0.health.probeIntervalMs = 1_000_000 }
+        harness.advance(to: 4_000)
+        harness.send(.engineMessage(Self.a, .heartbeat(seq: 1, uptimeMs: 4_000)))
+        _ = harness.takeActions()
+        harness.advance(to: 8_499)
+        #expect(harness.takeEffects() == [])
+        harness.advance(to: 8_500)
+        #expect(harness.takeEffects() == [.signal(Self.a, pid: Self.pid, .terminate, processGroup: true)])
+        harness.send(.processExited(Self.a, pid: Self.pid, .signaled(signal: 15)))
+        let crashes = harness.coordinator.events.replay(job: nil, after: nil).compactMap { event -> ExitCause? in
+            if case .engine(_, .crashed(let cause, _)) = event.kind { cause } else { nil }
+        }
+        #expect(crashes == [.heartbeatLost])
+    }
+
+    @Test("without heartbeats requested, no heartbeat timer is armed")
+    func noHeartbeats() {
+        let harness = running()
+        #expect(!harness.coordinator.armedTimers.contains { $0.timer == .engine(Self.a, .heartbeat) })
+    }
 }

@@ -16,7 +16,7 @@ struct StartupTests {
     func fullStartup() {
         var harness = Harness(engines: [Fixture.engine("a") { $0.dependencies = ["model.bin"] }])
         harness.client(.startEngine(Self.a))
-        #expect(harness.takeEffects() == [.reply(.engineCommandAccepted(Self.a)), .checkDependencies(Self.a, ["model.bin"])])
+        #expect(harness.takeEffects() == [.reply(.engineCommandAccepted([Self.a])), .checkDependencies(Self.a, ["model.bin"])])
         harness.send(.dependenciesChecked(Self.a, missing: ["model.bin"]))
         #expect(harness.takeEffects() == [.installDependencies(Self.a, ["model.bin"])])
         harness.send(.dependenciesInstalled(Self.a, failure: nil))

@@ -17,7 +17,7 @@ struct StopSequenceTests {
     func sigtermIgnored() {
         var harness = running()
         harness.client(.stopEngine(Self.a))
-        #expect(harness.takeEffects() == [.reply(.engineCommandAccepted(Self.a)), .send(Self.a, .stop(id: RequestID(3)))])
+        #expect(harness.takeEffects() == [.reply(.engineCommandAccepted([Self.a])), .send(Self.a, .stop(id: RequestID(3)))])
         harness.advance(to: 4_999)
         #expect(harness.takeEffects() == [])
         harness.advance(to: 5_000)
@@ -40,7 +40,7 @@ struct StopSequenceTests {
         harness.client(.stopEngine(Self.a))
         harness.send(.engineMessage(Self.a, .response(RequestID(3), .success(.null))))
         harness.send(.processExited(Self.a, pid: Self.pid, .exited(code: 0)))
-        #expect(harness.takeEffects() == [.reply(.engineCommandAccepted(Self.a)), .send(Self.a, .stop(id: RequestID(3)))])
+        #expect(harness.takeEffects() == [.reply(.engineCommandAccepted([Self.a])), .send(Self.a, .stop(id: RequestID(3)))])
         #expect(harness.state(Self.a) == .stopped)
         harness.advance(to: 100_000)
         #expect(harness.takeActions() == [])
@@ -69,7 +69,7 @@ struct StopSequenceTests {
         harness.client(.restartEngine(Self.a))
         harness.send(.processExited(Self.a, pid: Self.pid, .exited(code: 0)))
         #expect(harness.takeEffects() == [
-            .reply(.engineCommandAccepted(Self.a)), .send(Self.a, .stop(id: RequestID(3))),
+            .reply(.engineCommandAccepted([Self.a])), .send(Self.a, .stop(id: RequestID(3))),
             .spawn(Self.a, Fixture.engine("a").spawn),
         ])
     }
@@ -81,6 +81,6 @@ struct StopSequenceTests {
         harness.client(.stopEngine(Self.a))
         #expect(harness.state(Self.a) == .stopped)
         harness.advance(to: 100_000)
-        #expect(harness.takeEffects() == [.reply(.engineCommandAccepted(Self.a))])
+        #expect(harness.takeEffects() == [.reply(.engineCommandAccepted([Self.a]))])
     }
 }

@@ -26,7 +26,7 @@ struct Harness {
         let actions = coordinator.handle(input, now: now)
         pending += actions
         let violations = coordinator.checkInvariants()
-        #expect(violations == [], "after \(input) at \(now)")
+        if !violations.isEmpty { Issue.record("after \(input) at \(now): \(violations)") }
         return actions
     }
 

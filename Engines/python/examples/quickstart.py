@@ -1,0 +1,41 @@
+#!/usr/bin/env python3
+"""The seed's quick start on this SDK: a whole engine in a few lines. Run it as a sidecar:
+printf '%s\n' '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"1.0"}}' | python3 quickstart.py
+"""
+import os
+import sys
+import wave
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from lingosub_sidecar import (BaseSidecarEngine, EngineConfig, EngineType, Segment, TaskStatus,  # noqa: E402
+                              TranscriptionResponse, run_sidecar)
+
+
+class MyCustomEngine(BaseSidecarEngine):
+    def _initialize_engine(self) -> None:
+        self.model = None
+
+    async def _start_engine(self) -> None:
+        self.model = "loaded"  # load your model here
+
+    async def _stop_engine(self) -> None:
+        self.model = None
+
+    async def _check_engine_health(self) -> bool:
+        return self.model is not None
+
+    async def transcribe(self, request) -> TranscriptionResponse:
+        with wave.open(request.file_path, "rb") as audio:
+            duration = audio.getnframes() / float(audio.getframerate())
+        return TranscriptionResponse(task_id=request.task_id, status=TaskStatus.COMPLETED, duration=duration,
+                                     timestamps=[Segment(0.0, duration, "hello world", 0.9)])
+
+
+def create_engine(config) -> MyCustomEngine:
+    return MyCustomEngine(EngineConfig(engine_id="quickstart", engine_type=EngineType.CUSTOM,
+                                       model_name=config.model_name, device=config.device,
+                                       language=config.language))
+
+
+if __name__ == "__main__":
+    run_sidecar(create_engine)

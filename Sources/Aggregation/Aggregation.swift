@@ -1,2 +1,0 @@
-/// Namespace for the Aggregation module.
-package enum AggregationModule {}

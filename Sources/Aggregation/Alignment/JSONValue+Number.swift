@@ -1,0 +1,5 @@
+import Wire
+
+extension JSONValue {
+    static func int(_ value: Int) -> JSONValue { .number(JSONNumber(value)) }
+}

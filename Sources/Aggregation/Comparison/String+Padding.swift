@@ -1,0 +1,6 @@
+extension String {
+    /// Pads with spaces on the right to `width` characters.
+    func padding(toWidth width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+    /// Pads with spaces on the left to `width` characters.
+    func padding(leftToWidth width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+}

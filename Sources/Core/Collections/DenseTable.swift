@@ -1,0 +1,60 @@
+/// Values keyed by ids that are allocated in increasing order (tasks, jobs), stored in an array so
+/// lookups do not hash. Removed entries leave nil slots; leading nil slots are dropped, so memory is
+/// proportional to the id span from the oldest kept entry to the newest.
+package struct DenseTable<Value: Sendable>: Sendable {
+    private var slots: [Value?] = []
+    /// Id of `slots[head]`.
+    private var headID: UInt64 = 1
+    private var head = 0
+    package private(set) var count = 0
+
+    package init() {}
+
+    private func index(_ id: UInt64) -> Int? {
+        guard id >= headID else { return nil }
+        let index = head + Int(id - headID)
+        return index < slots.count ? index : nil
+    }
+
+    /// In-place access to an existing entry; setting an absent id inserts it (ids at or past the
+    /// oldest kept one only).
+    package subscript(id: UInt64) -> Value? {
+        get { index(id).flatMap { slots[$0] } }
+        _modify {
+            if let index = index(id) {
+                let had = slots[index] != nil
+                yield &slots[index]
+                count += (slots[index] != nil ? 1 : 0) - (had ? 1 : 0)
+                if had && slots[index] == nil { trim() }
+            } else {
+                var absent: Value?
+                yield &absent
+                if let absent { insert(absent, at: id) }
+            }
+        }
+    }
+
+    private mutating func insert(_ value: Value, at id: UInt64) {
+        precondition(id >= headID, "id \(id) is older than the oldest kept (\(headID))")
+        if slots.count == head { headID = id }  // empty: start at this id
+        let index = head + Int(id - headID)
+        if index >= slots.count { slots.append(contentsOf: repeatElement(nil, count: index - slots.count + 1)) }
+        slots[index] = value
+        count += 1
+    }
+
+    /// Drops leading nil slots and compacts the storage now and then.
+    private mutating func trim() {
+        while head < slots.count && slots[head] == nil {
+            head += 1
+            headID += 1
+        }
+        if head > 1_024 && head * 2 > slots.count {
+            slots.removeFirst(head)
+            head = 0
+        }
+    }
+
+    /// Kept values in id order.
+    package var all: [Value] { slots[head...].compactMap { $0 } }
+}

@@ -1,0 +1,24 @@
+/// Tasks by id (ids are allocated in order from 1) without hashing; see `DenseTable`.
+package struct TaskTable: Sendable {
+    private var table = DenseTable<SchedulerTask>()
+
+    package init() {}
+
+    package var count: Int { table.count }
+
+    package subscript(id: TaskID) -> SchedulerTask? {
+        get { table[id.value] }
+        _modify { yield &table[id.value] }
+    }
+
+    /// Adds a new task.
+    package mutating func insert(_ task: SchedulerTask) {
+        precondition(table[task.id.value] == nil, "\(task.id) inserted twice")
+        table[task.id.value] = task
+    }
+
+    package mutating func remove(_ id: TaskID) { table[id.value] = nil }
+
+    /// Retained tasks in id order.
+    package var all: [SchedulerTask] { table.all }
+}

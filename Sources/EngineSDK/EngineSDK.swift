@@ -1,2 +1,0 @@
-/// Namespace for the EngineSDK module.
-package enum EngineSDKModule {}

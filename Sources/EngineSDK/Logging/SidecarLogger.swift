@@ -1,0 +1,32 @@
+import Foundation
+import Synchronization
+import Wire
+
+/// JSON logs on stderr, one object per line (SPEC 2.6-SHOULD-1):
+/// `{"ts","level","logger","msg","requestId"?,"extra"?}`.
+package final class SidecarLogger: Sendable {
+    package let name: String
+    package let levelMin: LogLevel
+    private let lock = Mutex(())
+
+    package init(name: String, levelMin: LogLevel) {
+        self.name = name
+        self.levelMin = levelMin
+    }
+
+    package func log(_ record: LogRecord) {
+        guard record.level >= levelMin else { return }
+        var members: [(key: String, value: JSONValue)] = [
+            (key: "ts", value: .string(Date.now.formatted(.iso8601))), (key: "level", value: .string(record.level.rawValue)),
+            (key: "logger", value: .string(name)), (key: "msg", value: .string(record.message)),
+        ]
+        if let id = record.requestID { members.append((key: "requestId", value: id.json)) }
+        if !record.extra.members.isEmpty { members.append((key: "extra", value: .object(record.extra))) }
+        let line = JSONValue.object(JSONObject(members: members)).encodedLine()
+        lock.withLock { _ in _ = PosixStreams.writeAll(2, line) }
+    }
+
+    package func log(_ level: LogLevel, _ message: String, extra: JSONObject = JSONObject()) {
+        log(LogRecord(level, message, extra: extra))
+    }
+}

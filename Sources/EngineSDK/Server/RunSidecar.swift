@@ -1,0 +1,99 @@
+import Dispatch
+import Foundation
+import Synchronization
+import Wire
+
+/// Runs a sidecar engine on stdin/stdout until `stop`, end of input or SIGTERM; never returns.
+///
+/// Loads `EngineConfig` (defaults < `--config PATH` / `LINGOSUB_CONFIG` < `LINGOSUB_*`), makes the
+/// engine, and serves the protocol. A config error or a throwing `makeEngine` exits with status 1
+/// and a JSON log line on stderr.
+///
+///     @main struct Main { static func main() { runSidecar { config in MyEngine(config) } } }
+public func runSidecar(
+    arguments: [String] = CommandLine.arguments,
+    environment: [String: String] = ProcessInfo.processInfo.environment,
+    makeEngine: @Sendable (EngineConfig) throws -> any SpeechEngine
+) -> Never {
+    runSidecar(arguments: arguments, environment: environment, options: SidecarOptions()) { config, _ in
+        try makeEngine(config)
+    }
+}
+
+/// `runSidecar` with the reference engine's fault options and a control handle.
+package func runSidecar(
+    arguments: [String], environment: [String: String], options: SidecarOptions,
+    makeEngine: @Sendable (EngineConfig, SidecarControl) throws -> any SpeechEngine
+) -> Never {
+    PosixStreams.catchTerminate()
+    let outputFD = PosixStreams.takeStandardOutput()
+    let bootLogger = SidecarLogger(name: options.loggerName, levelMin: .info)
+    var loader = EngineConfigLoader(arguments: arguments, environment: environment) { path in
+        try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+    loader.defaults = options.configDefaults
+    var config: EngineConfig
+    do throws(ConfigError) {
+        config = try loader.load()
+    } catch {
+        bootLogger.log(.error, "invalid configuration", extra: [
+            "key": .string(error.key), "source": .string(error.source), "reason": .string(error.reason),
+            "code": .string(error.code.id),
+        ])
+        PosixStreams.exitProcess(1)
+    }
+    if let maxConcurrent = options.maxConcurrentRequestsOverride { config.maxConcurrentRequests = maxConcurrent }
+    let logger = SidecarLogger(name: options.loggerName, levelMin: config.logLevel)
+    let server = ServerBox()
+    let engine: any SpeechEngine
+    do {
+        engine = try makeEngine(config, SidecarControl(
+            injectOutput: { bytes in server.value?.control.injectOutput(bytes) },
+            injectOversizedLine: { server.value?.control.injectOversizedLine() },
+            freeze: { server.value?.control.freeze() },
+            crash: { code in PosixStreams.exitNow(code) }))
+    } catch {
+        logger.log(.error, "the engine could not be created", extra: ["reason": .string("\(error)")])
+        PosixStreams.exitProcess(1)
+    }
+    let sidecar = SidecarServer(engine: engine, config: config, options: options, outputFD: outputFD, logger: logger)
+    server.set(sidecar)
+    sidecar.serve()
+}
+
+extension SidecarServer {
+    /// Starts the reader thread and the SIGTERM source, then parks the main thread.
+    func serve() -> Never {
+        if options.startupDelayMs > 0 { Thread.sleep(forTimeInterval: Double(options.startupDelayMs) / 1_000) }
+        if !options.banner.isEmpty { _ = PosixStreams.writeAll(outputFD, options.banner) }
+        logger.log(.info, "ready", extra: ["engine": .string(engine.descriptor.name)])
+        let terminate = Thread { [self] in
+            while true {
+                PosixStreams.waitForTerminate()
+                if options.ignoreTerminate {
+                    logger.log(.warning, "ignoring SIGTERM (fault injection)")
+                    continue
+                }
+                submit { session, now in session.terminateSignal(now: now) }
+            }
+        }
+        terminate.start()
+        let reader = Thread { [self] in
+            while true {
+                let chunk = PosixStreams.read(0, capacity: 65_536)
+                guard !chunk.isEmpty else { break }
+                submit { session, now in session.receive(chunk, now: now) }
+            }
+            submit { session, now in session.stdinClosed(now: now) }
+        }
+        reader.start()
+        dispatchMain()
+    }
+}
+
+/// Lets the control closures reach the server created after the engine.
+final class ServerBox: Sendable {
+    private let storage = Mutex<SidecarServer?>(nil)
+    var value: SidecarServer? { storage.withLock { $0 } }
+    func set(_ server: SidecarServer) { storage.withLock { $0 = server } }
+}

@@ -1,0 +1,114 @@
+import Wire
+
+/// The state of `health_check` answering: one engine check at a time, requests waiting on it,
+/// and a deadline so that each is answered within the SPEC's 500 ms (6.2-MUST-1).
+struct HealthProbe: Sendable {
+    /// A `checkHealth` action is running on the host.
+    var outstanding = false
+    var deadlineArmed = false
+    /// Requests waiting for the check, in the order read.
+    var waiting: [UInt64] = []
+}
+
+/// When the next heartbeat is due and how it is numbered.
+struct HeartbeatSchedule: Sendable, Hashable {
+    let intervalMs: Int
+    var sequence = 0
+}
+
+extension EngineSession {
+    mutating func handleHealthCheck(_ request: RPCRequest, slot: BatchSlot?, now: Int) {
+        switch model {
+        case .notLoaded, .loading:
+            return reply(RPCResponse(id: request.id, result: healthJSON(.status(.loading, reason: "model loading"))), slot: slot)
+        case .failed(let reason):
+            return reply(RPCResponse(id: request.id, result: healthJSON(.status(.error, reason: reason))), slot: slot)
+        case .ready: break
+        }
+        guard health.waiting.count < configuration.healthWaitersMax else {
+            let status = HealthStatus.status(.degraded, reason: "too many health checks waiting")
+            return reply(RPCResponse(id: request.id, result: healthJSON(status)), slot: slot)
+        }
+        let handle = register(request, kind: .health, slot: slot, now: now)
+        health.waiting.append(handle.seq)
+        if !health.outstanding {
+            health.outstanding = true
+            emit(.checkHealth)
+        }
+        if !health.deadlineArmed {
+            health.deadlineArmed = true
+            emit(.armTimer(.healthDeadline, atMs: now + configuration.healthTimeoutMs))
+        }
+    }
+
+    /// The engine's `checkHealth()` returned: every waiting `health_check` gets it.
+    package mutating func healthResult(_ status: HealthStatus, now: Int) -> [Action] {
+        guard phase == .initialized else { return [] }
+        health.outstanding = false
+        if health.deadlineArmed {
+            health.deadlineArmed = false
+            emit(.cancelTimer(.healthDeadline))
+        }
+        answerHealthWaiters(status, now: now)
+        return takeOutbox()
+    }
+
+    func healthJSON(_ status: HealthStatus) -> JSONValue {
+        var status = status
+        if !status.detail.contains("activeRequests") {
+            status.detail["activeRequests"] = .number(JSONNumber(activeTranscriptions))
+        }
+        return status.json
+    }
+
+    mutating func answerHealthWaiters(_ status: HealthStatus, now: Int) {
+        let waiting = health.waiting
+        health.waiting = []
+        for seq in waiting {
+            guard let request = requests[seq] else { continue }
+            finish(seq, RPCResponse(id: request.handle.id, result: healthJSON(status)), now: now)
+        }
+    }
+
+    /// A timer the host armed for this session has fired; stale firings are ignored.
+    package mutating func timerFired(_ timer: SessionTimer, now: Int) -> [Action] {
+        guard phase == .initialized, !stopAccepted else { return [] }
+        switch timer {
+        case .heartbeat:
+            guard var schedule = heartbeat else { return [] }
+            schedule.sequence += 1
+            heartbeat = schedule
+            writeNotification("heartbeat", JSONObject(members: [
+                (key: "seq", value: .number(JSONNumber(schedule.sequence))),
+                (key: "uptimeMs", value: .number(JSONNumber(uptimeMs(now)))),
+            ]))
+            emit(.armTimer(.heartbeat, atMs: now + schedule.intervalMs))
+        case .healthDeadline:
+            guard health.deadlineArmed else { return [] }
+            health.deadlineArmed = false
+            let reason = "health check did not answer within \(configuration.healthTimeoutMs) ms"
+            answerHealthWaiters(.status(.degraded, reason: reason), now: now)
+        }
+        return takeOutbox()
+    }
+
+    func statusJSON(now: Int) -> JSONValue {
+        let active = activeTranscriptions
+        let state: String
+        if stopAccepted {
+            state = "stopping"
+        } else if model == .loading || model == .notLoaded {
+            state = "loading"
+        } else if active >= configuration.maxConcurrentRequests {
+            state = "busy"
+        } else {
+            state = "ready"
+        }
+        return .object(JSONObject(members: [
+            (key: "state", value: .string(state)), (key: "activeRequests", value: .number(JSONNumber(active))),
+            (key: "maxConcurrentRequests", value: .number(JSONNumber(configuration.maxConcurrentRequests))),
+            (key: "uptimeMs", value: .number(JSONNumber(uptimeMs(now)))),
+            (key: "requestsServed", value: .number(JSONNumber(metrics.total))),
+        ]))
+    }
+}

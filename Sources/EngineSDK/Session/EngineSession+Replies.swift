@@ -1,0 +1,59 @@
+import Wire
+
+extension EngineSession {
+    /// An error with `data` = `{"name", "reason", …extra}` (SPEC 3.5).
+    package static func errorResponse(
+        _ id: RPCID, _ code: RPCErrorCode, reason: String, extra: JSONObject = JSONObject()
+    ) -> RPCResponse {
+        var data = JSONObject(members: [(key: "name", value: .string(code.id)), (key: "reason", value: .string(reason))])
+        for member in extra.members { data[member.key] = member.value }
+        return RPCResponse(id: id, error: RPCError(code: code, message: code.defaultMessage, data: .object(data)))
+    }
+
+    /// Sends a reply for a request that was never registered (answered while its line is handled).
+    mutating func reply(_ response: RPCResponse, slot: BatchSlot?) {
+        let response = fittingLimit(response)
+        guard let slot else { return writeReply(response) }
+        batches[slot.batch]?.slots[slot.index] = response
+        completeBatchIfReady(slot.batch)
+    }
+
+    /// Ends an in-flight request with its one final reply (SPEC 9.3) and updates the counters.
+    mutating func finish(_ seq: UInt64, _ response: RPCResponse, now: Int) {
+        guard let request = requests.removeValue(forKey: seq) else {
+            preconditionFailure("finish of request #\(seq), which is not in flight")
+        }
+        if sequenceByID[request.handle.id] == seq { sequenceByID[request.handle.id] = nil }
+        let response = fittingLimit(response)
+        if request.isTranscription {
+            switch response.result {
+            case .success: metrics.record(.succeeded(durationMs: max(0, now - request.readAtMs)))
+            case .failure(let error) where error.code == .requestCancelled: metrics.record(.cancelled)
+            case .failure: metrics.record(.failed)
+            }
+        }
+        reply(response, slot: request.batchSlot)
+    }
+
+    /// A reply whose line would break the effective limit becomes -32000 (SPEC 2.3-MUST-4).
+    private func fittingLimit(_ response: RPCResponse) -> RPCResponse {
+        guard case .success = response.result else { return response }
+        let lineBytes = response.encodedLine().count - 1
+        guard lineBytes > effectiveLimitBytes else { return response }
+        return Self.errorResponse(
+            response.id, .engineFailure,
+            reason: "result too large: \(lineBytes) bytes exceed the \(effectiveLimitBytes)-byte limit")
+    }
+
+    mutating func writeReply(_ response: RPCResponse) { emit(.write(response.encodedLine())) }
+
+    /// Writes a notification unless it would break the effective limit (then it is dropped and logged).
+    mutating func writeNotification(_ method: String, _ params: JSONObject, requestID: RPCID? = nil) {
+        let line = RPCNotification(method: method, params: .object(params)).encodedLine()
+        guard line.count - 1 <= effectiveLimitBytes else {
+            let extra: JSONObject = ["bytes": .number(JSONNumber(line.count - 1))]
+            return emit(.log(LogRecord(.warning, "dropped an oversized \(method)", requestID: requestID, extra: extra)))
+        }
+        emit(.write(line))
+    }
+}

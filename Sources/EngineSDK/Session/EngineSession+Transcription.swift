@@ -1,0 +1,139 @@
+import Wire
+
+extension EngineSession {
+    mutating func handleTranscribe(_ request: RPCRequest, slot: BatchSlot?, now: Int) {
+        let transcription: TranscriptionRequest
+        do throws(ParamsError) {
+            transcription = try Self.transcriptionRequest(request)
+        } catch {
+            return reply(error.response(id: request.id), slot: slot)
+        }
+        let maxConcurrent = configuration.maxConcurrentRequests
+        guard activeTranscriptions < maxConcurrent else {
+            return reply(Self.errorResponse(
+                request.id, .busy, reason: "\(maxConcurrent) transcriptions already in flight",
+                extra: ["maxConcurrentRequests": .number(JSONNumber(maxConcurrent))]), slot: slot)
+        }
+        let languages = configuration.descriptor.languages
+        if let language = transcription.language, !languages.contains(language) {
+            return reply(Self.errorResponse(
+                request.id, .languageUnsupported, reason: "language '\(language)' is not supported",
+                extra: ["language": .string(language), "supported": .array(languages.map { .string($0) })]), slot: slot)
+        }
+        let handle = register(request, kind: .transcription(TranscriptionProgress(request: transcription)), slot: slot, now: now)
+        emit(.log(LogRecord(.info, "transcribe accepted", requestID: request.id, extra: ["path": .string(transcription.audioPath)])))
+        switch model {
+        case .ready: startTranscription(handle)
+        case .notLoaded, .loading: break
+        case .failed(let reason):
+            finish(handle.seq, Self.errorResponse(request.id, .engineFailure, reason: "model not loaded: \(reason)"), now: now)
+        }
+    }
+
+    static func transcriptionRequest(_ request: RPCRequest) throws(ParamsError) -> TranscriptionRequest {
+        let params = try ParamsError.object(request.params)
+        guard case .object(let audio)? = params["audio"], case .string(let path)? = audio["path"] else {
+            throw ParamsError("audio must be {\"path\": string}", member: "audio.path")
+        }
+        var language: String?
+        switch params["language"] {
+        case nil, .null?: language = nil
+        case .string(let value)?: language = value
+        default: throw ParamsError("language must be a string or null", member: "language")
+        }
+        var options = JSONObject()
+        switch params["options"] {
+        case nil: break
+        case .object(let value)?: options = value
+        default: throw ParamsError("options must be an object", member: "options")
+        }
+        return TranscriptionRequest(id: request.id, audioPath: path, language: language, options: options)
+    }
+
+    mutating func startTranscription(_ handle: RequestHandle) {
+        guard case .transcription(var progress)? = requests[handle.seq]?.kind, !progress.running else {
+            preconditionFailure("start of \(handle), which is not a waiting transcription")
+        }
+        progress.running = true
+        requests[handle.seq]?.kind = .transcription(progress)
+        emit(.startTranscription(handle, progress.request))
+    }
+
+    /// Progress or a draft from the engine. Dropped unless the request is still in flight; progress is
+    /// clamped to 0…1 and never decreases; drafts are numbered and obey `capabilities` (SPEC 7.3–7.5).
+    package mutating func transcriptionReport(_ handle: RequestHandle, _ report: TranscriptionReport, now: Int) -> [Action] {
+        guard phase == .initialized, !stopAccepted, let request = requests[handle.seq],
+              case .transcription(var progress) = request.kind, progress.running
+        else { return [] }
+        switch report {
+        case .progress(let fraction, let stage):
+            guard !fraction.isNaN else { break }
+            let clamped = max(progress.lastFraction ?? 0, min(1, max(0, fraction)))
+            progress.lastFraction = clamped
+            let params = JSONObject(members: [
+                (key: "id", value: handle.id.json), (key: "fraction", value: .double(clamped)),
+                (key: "stage", value: .string(stage.isEmpty ? "decoding" : stage)),
+            ])
+            writeNotification("progress", params, requestID: handle.id)
+        case .draft(let segment):
+            guard configuration.descriptor.drafts else { break }
+            progress.draftSequence += 1
+            let params = JSONObject(members: [
+                (key: "id", value: handle.id.json), (key: "seq", value: .number(JSONNumber(progress.draftSequence))),
+                (key: "segment", value: sanitized(segment).json),
+            ])
+            writeNotification("draft", params, requestID: handle.id)
+        }
+        requests[handle.seq]?.kind = .transcription(progress)
+        return takeOutbox()
+    }
+
+    /// The engine's outcome; dropped when the request was already answered (cancel, restart, stop).
+    package mutating func transcriptionFinished(
+        _ handle: RequestHandle, _ outcome: Result<Transcript, EngineError>, now: Int
+    ) -> [Action] {
+        guard phase == .initialized, let request = requests[handle.seq],
+              case .transcription(let progress) = request.kind, progress.running
+        else { return [] }
+        let response: RPCResponse
+        switch outcome {
+        case .success(let transcript):
+            response = RPCResponse(id: handle.id, result: resultJSON(transcript, progress.request, readAtMs: request.readAtMs, now: now))
+        case .failure(let error):
+            var extra = JSONObject()
+            if let path = error.path { extra["path"] = .string(path) }
+            response = Self.errorResponse(handle.id, error.code.rpcCode, reason: error.reason, extra: extra)
+        }
+        emit(.log(LogRecord(outcome.isSuccess ? .info : .warning, "transcribe finished", requestID: handle.id,
+                            extra: ["durationMs": .number(JSONNumber(max(0, now - request.readAtMs)))])))
+        finish(handle.seq, response, now: now)
+        return takeOutbox()
+    }
+
+    private func resultJSON(_ transcript: Transcript, _ request: TranscriptionRequest, readAtMs: Int, now: Int) -> JSONValue {
+        var cleaned = transcript
+        cleaned.language = request.language ?? (transcript.language.isEmpty ? configuration.descriptor.languages[0] : transcript.language)
+        cleaned.segments = transcript.segments.map(sanitized)
+        guard case .object(var object) = cleaned.json else { preconditionFailure("transcript JSON is an object") }
+        let processingMs = max(0, now - readAtMs)
+        let factor = transcript.durationSeconds > 0 ? Double(processingMs) / 1000 / transcript.durationSeconds : 0
+        object["metrics"] = .object(JSONObject(members: [
+            (key: "processingMs", value: .number(JSONNumber(processingMs))),
+            (key: "realTimeFactor", value: .double((factor * 1000).rounded() / 1000)),
+        ]))
+        return .object(object)
+    }
+
+    /// Enforces `wordTimestamps` and `wordConfidence` (SPEC 5.2-MUST-4, 5.2-MUST-NOT-2).
+    func sanitized(_ segment: Segment) -> Segment {
+        var segment = segment
+        let descriptor = configuration.descriptor
+        if !descriptor.wordTimestamps { segment.words = [] }
+        if !descriptor.wordConfidence { segment.words = segment.words.map { var word = $0; word.confidence = nil; return word } }
+        return segment
+    }
+}
+
+extension Result {
+    var isSuccess: Bool { if case .success = self { true } else { false } }
+}

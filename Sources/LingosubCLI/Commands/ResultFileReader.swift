@@ -1,0 +1,91 @@
+import Foundation
+import Wire
+
+/// Reads the inputs of `wer`, `merge` and `compare`: text files with one utterance per line, or
+/// transcript JSON files (a `transcribe` result). Errors name the file, and the line where there is one.
+enum ResultFileReader {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// One input file: its lines, or its transcript when it is JSON (first non-blank byte `{`).
+    enum Content {
+        case lines([String])
+        case transcript(Transcript)
+
+        /// The whole input as one utterance.
+        var text: String {
+            switch self {
+            case .lines(let lines): lines.joined(separator: " ")
+            case .transcript(let transcript): transcript.text
+            }
+        }
+    }
+
+    /// Bound on any input file.
+    static let fileBytesMax = 256 * 1024 * 1024
+
+    static func bytes(_ path: String) throws(Failure) -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else { throw Failure(description: "\(path): cannot read file") }
+        guard data.count <= fileBytesMax else { throw Failure(description: "\(path): larger than \(fileBytesMax) bytes") }
+        return [UInt8](data)
+    }
+
+    static func content(_ path: String) throws(Failure) -> Content {
+        let data = try bytes(path)
+        if data.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) == UInt8(ascii: "{") {
+            return .transcript(try transcript(path, data: data))
+        }
+        return .lines(try lines(path, data: data))
+    }
+
+    static func transcript(_ path: String) throws(Failure) -> Transcript {
+        try transcript(path, data: try bytes(path))
+    }
+
+    static func transcript(_ path: String, data: [UInt8]) throws(Failure) -> Transcript {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(data)
+        } catch {
+            let (line, column) = position(of: error.offset, in: data)
+            throw Failure(description: "\(path):\(line):\(column): invalid JSON (\(error.code.id))")
+        }
+        do {
+            return try Transcript(json: value)
+        } catch {
+            throw Failure(description: "\(path): not a transcript: \(error)")
+        }
+    }
+
+    /// Lines split at LF (a CR before it is dropped); a final newline does not start another line.
+    static func lines(_ path: String, data: [UInt8]) throws(Failure) -> [String] {
+        var result: [String] = []
+        var start = 0
+        var number = 1
+        while start < data.count {
+            var end = start
+            while end < data.count, data[end] != 0x0A { end += 1 }
+            var lineEnd = end
+            if lineEnd > start, data[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            guard let line = String(validating: data[start..<lineEnd], as: UTF8.self) else {
+                throw Failure(description: "\(path):\(number): not valid UTF-8")
+            }
+            result.append(line)
+            start = end + 1
+            number += 1
+        }
+        return result
+    }
+
+    /// 1-based line and column (in bytes) of a byte offset.
+    static func position(of offset: Int, in data: [UInt8]) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = 0
+        for index in 0..<min(offset, data.count) where data[index] == 0x0A {
+            line += 1
+            lineStart = index + 1
+        }
+        return (line, offset - lineStart + 1)
+    }
+}

@@ -1,2 +1,0 @@
-/// Namespace for the ReferenceEngine module.
-package enum ReferenceEngineModule {}

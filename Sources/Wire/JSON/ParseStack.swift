@@ -1,0 +1,48 @@
+/// The parser's scratch stack: elements of the containers still open. Closing a container moves
+/// its elements out into an Array of exactly the right size (one allocation per container, instead
+/// of the 1-2-4-8 growth of appending to a fresh Array).
+struct ParseStack<Element>: ~Copyable {
+    private var storage: UnsafeMutablePointer<Element>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int = 64) {
+        precondition(capacity > 0)
+        storage = .allocate(capacity: capacity)
+        self.capacity = capacity
+    }
+
+    deinit {
+        storage.deinitialize(count: count)
+        storage.deallocate()
+    }
+
+    @inline(__always)
+    mutating func push(_ element: consuming Element) {
+        if count == capacity { grow() }
+        (storage + count).initialize(to: element)
+        count += 1
+    }
+
+    /// Moves the elements above `base` out, in order, leaving `count == base`.
+    mutating func popArray(from base: Int) -> [Element] {
+        precondition(base <= count)
+        let moved = count - base
+        guard moved > 0 else { return [] }
+        let source = storage + base
+        let array = [Element](unsafeUninitializedCapacity: moved) { buffer, initialized in
+            buffer.baseAddress!.moveInitialize(from: source, count: moved)
+            initialized = moved
+        }
+        count = base
+        return array
+    }
+
+    private mutating func grow() {
+        let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+        larger.moveInitialize(from: storage, count: count)
+        storage.deallocate()
+        storage = larger
+        capacity *= 2
+    }
+}

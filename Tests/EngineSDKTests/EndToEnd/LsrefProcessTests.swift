@@ -1,0 +1,90 @@
+import Foundation
+import ReferenceEngine
+import EngineSDK
+import Testing
+import Wire
+
+@Suite("The built lsref binary reproduces the README session", .serialized)
+struct LsrefProcessTests {
+    typealias H = SessionHarness
+
+    static let initialize = #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"1.0","clientInfo":{"name":"test","version":"0"},"heartbeatIntervalMs":0,"config":{}}}"#
+    static let initializeResult = #"{"jsonrpc":"2.0","id":1,"result":{"protocolVersion":"1.0","engine":{"name":"lsref","version":"0.1.0"},"capabilities":{"languages":["en","de"],"drafts":true,"wordTimestamps":true,"wordConfidence":true,"maxConcurrentRequests":2},"limits":{"maxMessageBytes":4194304}}}"#
+
+    @Test("initialize, transcribe with progress and drafts, health_check, -32601, -32700, stop and exit 0")
+    func readmeSession() throws {
+        let lsref = try LsrefProcess()
+        lsref.send(Self.initialize)
+        lsref.send(#"{"jsonrpc":"2.0","id":2,"method":"transcribe","params":{"audio":{"path":"Examples/audio/hello.wav"},"language":"en","options":{}}}"#)
+        let lines = lsref.readLines(through: #"{"jsonrpc":"2.0","id":2,"#)
+        try #require(lines.count == 8)
+        #expect(lines[0] == Self.initializeResult)
+        let audio = try Fixtures.bytes("Examples/audio/hello.wav")
+        let expected = try ReferencePlanner.transcribe(
+            audio: audio, transcriptText: try Fixtures.text("Examples/audio/hello.txt"),
+            request: TranscriptionRequest(id: 2, audioPath: "x", language: "en"), behaviour: ReferenceBehaviour()).get()
+        let progress = { (fraction: String, stage: String) in #"{"jsonrpc":"2.0","method":"progress","params":{"id":2,"fraction":\#(fraction),"stage":"\#(stage)"}}"# }
+        let draft = { (seq: Int) in #"{"jsonrpc":"2.0","method":"draft","params":{"id":2,"seq":\#(seq),"segment":\#(expected.segments[seq - 1].json.serializedString)}}"# }
+        #expect(Array(lines[1...6]) == [progress("0.0", "loading_audio"), progress("0.333", "decoding"), draft(1),
+                                         progress("0.667", "decoding"), draft(2), progress("1.0", "finalizing")])
+        let result = try JSONParser.parse(Array(lines[7].utf8))
+        #expect(result["id"] == .number(JSONNumber(2)))
+        #expect(try Transcript(json: result["result"] ?? .null) == expected)
+        #expect(result["result"]?["metrics"]?["processingMs"]?.intValue != nil)
+
+        lsref.send(#"{"jsonrpc":"2.0","id":3,"method":"health_check"}"#)
+        #expect(lsref.readLine() == #"{"jsonrpc":"2.0","id":3,"result":{"status":"ok","detail":{"activeRequests":0}}}"#)
+        lsref.send(#"{"jsonrpc":"2.0","id":4,"method":"summarize"}"#)
+        #expect(lsref.readLine().map { $0 + "\n" } == H.error("4", -32601, "Method not found", "method_not_found", "unknown method 'summarize'"))
+        lsref.send(#"{"jsonrpc":"2.0","id":5,"method":"#)
+        #expect(lsref.readLine()?.hasPrefix(#"{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"#) == true)
+        lsref.send(#"{"jsonrpc":"2.0","id":6,"method":"stop"}"#)
+        #expect(lsref.readLine() == #"{"jsonrpc":"2.0","id":6,"result":null}"#)
+        #expect(lsref.readLine() == nil)
+        #expect(lsref.waitForExit() == 0)
+    }
+
+    @Test("closing stdin ends lsref with status 0 even while a transcription runs (5.6-MUST-1)")
+    func endOfInput() throws {
+        let lsref = try LsrefProcess(arguments: ["--latency-ms", "60000"])
+        lsref.send(Self.initialize)
+        #expect(lsref.readLine() == Self.initializeResult)
+        lsref.send(#"{"jsonrpc":"2.0","id":2,"method":"transcribe","params":{"audio":{"path":"Examples/audio/count.wav"}}}"#)
+        lsref.closeInput()
+        #expect(lsref.waitForExit() == 0)
+    }
+
+    @Test("SIGTERM ends lsref with status 0 (5.7-MUST-1)")
+    func terminate() throws {
+        let lsref = try LsrefProcess()
+        lsref.send(Self.initialize)
+        #expect(lsref.readLine() == Self.initializeResult)
+        kill(lsref.process.processIdentifier, SIGTERM)
+        #expect(lsref.waitForExit() == 0)
+    }
+
+    @Test("fault switches: a banner first, a crash with its exit code instead of a reply")
+    func faults() throws {
+        let lsref = try LsrefProcess(environment: ["LSREF_BANNER": "1", "LSREF_CRASH_AFTER": "1", "LSREF_CRASH_EXIT_CODE": "7"])
+        #expect(lsref.readLine() == "lsref 0.1.0 starting")
+        lsref.send(Self.initialize)
+        #expect(lsref.readLine() == Self.initializeResult)
+        lsref.send(#"{"jsonrpc":"2.0","id":2,"method":"transcribe","params":{"audio":{"path":"Examples/audio/hello.wav"}}}"#)
+        let lines = lsref.readLines(through: #"{"jsonrpc":"2.0","id":2,"#)
+        #expect(lines.last == #"{"jsonrpc":"2.0","method":"progress","params":{"id":2,"fraction":1.0,"stage":"finalizing"}}"#)
+        #expect(lsref.waitForExit() == 7)
+    }
+
+    @Test("a missing file is -32010 and a non-WAV file is -32011 (10.1)")
+    func audioErrors() throws {
+        let lsref = try LsrefProcess()
+        lsref.send(Self.initialize)
+        #expect(lsref.readLine() == Self.initializeResult)
+        lsref.send(#"{"jsonrpc":"2.0","id":2,"method":"transcribe","params":{"audio":{"path":"/no/such.wav"}}}"#)
+        #expect(lsref.readLine().map { $0 + "\n" } == H.error("2", -32010, "Audio not found", "audio_not_found", "no such file or not readable", extra: #","path":"/no/such.wav""#))
+        lsref.send(#"{"jsonrpc":"2.0","id":3,"method":"transcribe","params":{"audio":{"path":"Examples/audio/hello.txt"}}}"#)
+        #expect(lsref.readLine().map { $0 + "\n" } == H.error("3", -32011, "Unsupported audio format", "audio_unsupported_format", "not_riff: no RIFF header", extra: #","path":"Examples/audio/hello.txt""#))
+        lsref.closeInput()
+        #expect(lsref.waitForExit() == 0)
+    }
+}

@@ -1,0 +1,52 @@
+import Testing
+import Wire
+
+@Suite("JSON parser member names")
+struct JSONParserKeyTests {
+    @Test("names of every length around the 8- and 16-byte boundaries parse exactly, far from and near the end",
+          arguments: [0, 1, 6, 7, 8, 9, 14, 15, 16, 17, 31])
+    func lengths(length: Int) throws {
+        let name = String((0..<length).map { Character(Unicode.Scalar(UInt8(ascii: "a") + UInt8($0 % 26))) })
+        let padding = String(repeating: " ", count: 20)
+        for text in [#"{"\#(name)":1,"\#(name)x":2}\#(padding)"#, #"{"\#(name)":1,"\#(name)x":2}"#] {
+            let value = try JSONParser.parse(text)
+            #expect(value.objectValue?.keys == [name, name + "x"], "\(text)")
+        }
+    }
+
+    @Test("names with escapes, non-ASCII or quotes-in-words take the general path and parse exactly")
+    func unusualNames() throws {
+        let text = #"{"a\"b":1,"\u0041":2,"é":3,"中文键":4,"a/b":5,"tab\tname":6,"sp ace":7,"😀":8}"#
+        let value = try JSONParser.parse(text)
+        #expect(value.objectValue?.keys == ["a\"b", "A", "é", "中文键", "a/b", "tab\tname", "sp ace", "😀"])
+    }
+
+    @Test("repeated and colliding names in one document all come back right")
+    func manyNames() throws {
+        var text = "["
+        for round in 0..<3 {
+            if round > 0 { text += "," }
+            text += "{" + (0..<500).map { #""k\#($0)":\#($0)"# }.joined(separator: ",") + "}"
+        }
+        text += "]"
+        let value = try JSONParser.parse(text)
+        let expected = (0..<500).map { "k\($0)" }
+        for element in value.arrayValue ?? [] {
+            #expect(element.objectValue?.keys == expected)
+            #expect(element["k499"] == 499)
+        }
+        #expect(value.arrayValue?.count == 3)
+    }
+
+    @Test("errors inside short names keep their codes and offsets", arguments: [
+        (Array("{\"ab\u{01}c\":1}                ".utf8), JSONError(code: .controlCharacter, offset: 4)),
+        ([0x7B, 0x22, 0x61, 0xFF, 0x22, 0x3A, 0x31, 0x7D] + Array(repeating: 0x20, count: 16),
+         JSONError(code: .invalidUTF8, offset: 3)),
+        (Array(#"{"a\x":1}                "#.utf8), JSONError(code: .invalidEscape, offset: 3)),
+        (Array(#"{"abc                    "#.utf8), JSONError(code: .unexpectedEnd, offset: 25)),
+        (Array(#"{"abc"                   "#.utf8), JSONError(code: .unexpectedEnd, offset: 25)),
+    ])
+    func nameErrors(bytes: [UInt8], error: JSONError) {
+        #expect(throws: error) { try JSONParser.parse(bytes) }
+    }
+}
