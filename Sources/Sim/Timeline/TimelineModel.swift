@@ -59,7 +59,7 @@ package struct TimelineModel: Sendable {
             guard let atMs = line["t"]?.numberValue.flatMap({ UInt64($0.text) }) else { continue }
             endMs = max(endMs, atMs)
             for action in line["out"]?.arrayValue ?? [] {
-                if let event = action["emit"] { add(event, atMs: atMs) }
+                if action["type"]?.stringValue == "emit", let event = action["event"] { add(event, atMs: atMs) }
             }
         }
         for index in engines.indices { engines[index].close(atMs: endMs) }
@@ -86,7 +86,7 @@ package struct TimelineModel: Sendable {
     }
 
     mutating func add(_ event: JSONValue, atMs: UInt64) {
-        guard let name = event["name"]?.stringValue else { return }
+        guard let name = event["type"]?.stringValue else { return }
         if let job = event["job"]?.numberValue.flatMap({ UInt64($0.text) }) {
             guard let lane = taskLane(job), lane >= 0 else { return }
             addTask(name, event, lane: lane, atMs: atMs)

@@ -2,8 +2,8 @@ import Core
 import Wire
 
 /// Builds a JSONL trace in memory: the header, one line per coordinator input with the virtual time
-/// and every action returned, and an end line. Members are written in a fixed order, numbers as
-/// integers (times in ms, fractions in permille), so equal runs give equal bytes.
+/// and every action returned (Core's trace JSON: fixed member order, integer times, shortest
+/// round-trip doubles), and an end line, so equal runs give equal bytes.
 package struct TraceWriter: Sendable {
     package private(set) var bytes: [UInt8] = []
     package private(set) var lineCount = 0
@@ -19,8 +19,8 @@ package struct TraceWriter: Sendable {
     package mutating func append(atMs: UInt64, input: CoordinatorInput, actions: [CoordinatorAction]) {
         var out: [JSONValue] = []
         out.reserveCapacity(actions.count)
-        for action in actions { out.append(TraceEncoding.action(action)) }
-        write(["t": .number(JSONNumber(atMs)), "in": TraceEncoding.input(input), "out": .array(out)])
+        for action in actions { out.append(action.json) }
+        write(["t": .number(JSONNumber(atMs)), "in": input.json, "out": .array(out)])
     }
 
     /// The last line: time, counts and the violations found.

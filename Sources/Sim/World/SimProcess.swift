@@ -20,8 +20,8 @@ package struct SimProcess: Sendable {
     package var reaped = false
     /// Nothing runs before this (a hang fault); `UInt64.max`: hung for good.
     package var frozenUntilMs: UInt64 = 0
-    /// The coordinator-side decoder of this process's stdout.
-    var stdoutDecoder: LineDecoder
+    /// The coordinator-side decoder of this process's stdout (the one the runtime uses).
+    var stdoutDecoder: EngineStreamDecoder
     var stderrFramer = LineFramer(maxLineBytes: 4_096)
     var stdoutPipe = OutputPipe()
     var stderrPipe = OutputPipe()
@@ -32,7 +32,7 @@ package struct SimProcess: Sendable {
         self.engine = engine
         self.group = group
         self.behaviour = behaviour
-        stdoutDecoder = LineDecoder(maxLineBytes: maxLineBytes)
+        stdoutDecoder = EngineStreamDecoder(engine: engine, maxLineBytes: maxLineBytes)
     }
 
     var isLeader: Bool { pid == group }

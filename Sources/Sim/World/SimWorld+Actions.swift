@@ -51,9 +51,6 @@ extension SimWorld {
     /// Encodes a request with the real codec and writes it to the engine's stdin.
     func send(_ request: EngineRequest, to engine: EngineID) {
         guard let pid = leaders[engine], processes[pid]?.alive == true else { return }  // EPIPE: dropped
-        var bytes: [UInt8] = []
-        EngineCodec.json(request).serialize(into: &bytes)
-        bytes.append(0x0A)
-        writePipe(pid, bytes, stream: .stdin)
+        writePipe(pid, EngineCodec.encodedLine(request), stream: .stdin)
     }
 }

@@ -46,21 +46,11 @@ extension SimWorld {
             queue.schedule(.stdout(pid, bytes), atMs: process.stdoutPipe.stalledUntilMs)
             return
         }
-        let results = process.stdoutDecoder.append(bytes)
+        let inputs = process.stdoutDecoder.append(bytes)
         processes[pid]!.stdoutDecoder = process.stdoutDecoder
-        for result in results {
-            switch result {
-            case .success(let json):
-                switch EngineCodec.message(from: json) {
-                case .success(let message):
-                    if case .response(let request, _) = message { lanes.ended(request) }
-                    deliver(.engineMessage(process.engine, message))
-                case .failure(let error):
-                    deliver(.engineProtocolError(process.engine, code: -32_600, detail: error.description))
-                }
-            case .failure(let error):
-                deliver(.engineProtocolError(process.engine, code: error.rpcCode.value, detail: error.reason))
-            }
+        for input in inputs {
+            if case .engineMessage(_, .response(let request, _)) = input { lanes.ended(request) }
+            deliver(input)
         }
     }
 

@@ -136,7 +136,7 @@ extension SimWorld {
         processes[pid] = process
         if leaders[process.engine] == pid { leaders[process.engine] = nil }
         lanes.processEnded(pid)
-        if let tail { deliver(.engineProtocolError(process.engine, code: tail.rpcCode.value, detail: tail.reason)) }
+        if let tail { deliver(tail) }
         deliver(.processExited(process.engine, pid: pid, status))
     }
 }
