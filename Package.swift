@@ -33,7 +33,9 @@ let package = Package(
         .target(name: "EngineSDK", dependencies: ["Wire", "Audio"]),
         .target(name: "ReferenceEngine", dependencies: ["EngineSDK", "Wire", "Audio"]),
         .target(name: "Core", dependencies: ["Wire"]),
-        .target(name: "Sim", dependencies: ["Core", "Wire", "EngineSDK", "ReferenceEngine", "CommandLineSupport"]),
+        .target(name: "Sim", dependencies: [
+            "Core", "Wire", "Audio", "EngineSDK", "ReferenceEngine", "CommandLineSupport",
+        ]),
         .target(name: "Runtime", dependencies: ["Core", "Wire"]),
         .target(name: "Conformance", dependencies: ["Wire", "Audio"]),
         .target(name: "Aggregation", dependencies: ["Wire"]),

@@ -47,9 +47,7 @@ extension SimWorld {
 
     func checkAfterStep() {
         let thorough = inputsHandled % UInt64(scenario.thoroughCheckEvery) == 0
-        if thorough {
-            for violation in coordinator.checkInvariants() { violate(violation.id, violation.detail) }
-        }
+        for violation in coordinator.checkInvariants(thorough: thorough) { violate(violation.id, violation.detail) }
         if coordinator.scheduler.unfinishedCount != book.unfinishedCount {
             violate("task_lost_by_sim", "coordinator has \(coordinator.scheduler.unfinishedCount) unfinished tasks, "
                 + "the simulator counts \(book.unfinishedCount)")

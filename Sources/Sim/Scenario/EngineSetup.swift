@@ -13,8 +13,8 @@ package struct EngineSetup: Sendable {
     package var configuration: EngineConfiguration
     package var kind = Kind.scripted
     package var script = EngineScript()
-    /// Options for the reference engine (its `config` object), when `kind` is `reference`.
-    package var referenceOptions = JSONObject()
+    /// lsref's flags per process, when `kind` is `reference`.
+    package var reference = ReferenceScript()
     /// Started at time 0 by the simulated operator.
     package var autoStart = true
 
@@ -40,8 +40,8 @@ package struct EngineSetup: Sendable {
         if let bytes = try reader.unsigned("maxMessageBytes", max: 1 << 30) { configuration.initialize.maxMessageBytes = Int(bytes) }
         if let script = reader.value("script") { self.script = try EngineScript(script, path: reader.path("script")) }
         configuration.dependencies = try reader.strings("dependencies")
-        if let options = try reader.object("referenceOptions") {
-            referenceOptions = options.object
+        if let reference = reader.value("reference") {
+            self.reference = try ReferenceScript(reference, path: reader.path("reference"))
         }
         try reader.finish()
         self.configuration = configuration

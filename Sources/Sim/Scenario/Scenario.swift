@@ -20,6 +20,8 @@ package struct Scenario: Sendable {
     package var explore = ExploreSettings()
     /// Run the O(tasks) invariant scans every this many steps (the cheap ones run every step).
     package var thoroughCheckEvery = 1
+    /// The simulated file system of hosted reference engines: audio path → words rendered as tone speech.
+    package var audio: [(path: String, words: [String])] = []
 
     package init(name: String) { self.name = name }
 
@@ -53,6 +55,15 @@ package struct Scenario: Sendable {
         if let expect = reader.value("expect") { expectations = try Expectations(expect, path: "expect") }
         if let explore = reader.value("explore") { self.explore = try ExploreSettings(explore, path: "explore") }
         thoroughCheckEvery = Int(try reader.unsigned("thoroughCheckEvery", max: 1 << 30) ?? 1)
+        if let audio = try reader.object("audio") {
+            for key in audio.object.keys.sorted() {
+                var entries = audio
+                guard case .array(let words)? = entries.value(key) else {
+                    throw ScenarioError(.wrongType, path: audio.path(key), "expected an array of words")
+                }
+                self.audio.append((key, words.compactMap(\.stringValue)))
+            }
+        }
         try reader.finish()
         try validate()
     }

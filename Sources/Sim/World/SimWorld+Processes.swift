@@ -19,7 +19,7 @@ extension SimWorld {
         let behaviour: SimProcess.Behaviour
         switch setup.kind {
         case .scripted: behaviour = .scripted(ScriptedEngine(script: script, now: nowMs))
-        case .reference: behaviour = .hosted(HostedEngine(setup: setup, now: nowMs))
+        case .reference: behaviour = .hosted(HostedEngine(setup: setup, life: life, files: files, now: nowMs))
         }
         processes[pid] = SimProcess(pid: pid, engine: engine, group: pid, behaviour: behaviour, maxLineBytes: maxLineBytes)
         leaders[engine] = pid

@@ -1,3 +1,4 @@
+import Audio
 import Core
 import Wire
 
@@ -37,6 +38,8 @@ package final class SimWorld {
     package internal(set) var inputsHandled: UInt64 = 0
     package internal(set) var actionsPerformed: UInt64 = 0
     var inLiveness = false
+    /// Audio files hosted reference engines read (tone speech rendered from the scenario's words).
+    let files: [String: [UInt8]]
     /// The alias of the submission being delivered (its reply is booked when performed).
     var submittingAlias: String?
 
@@ -49,6 +52,9 @@ package final class SimWorld {
         var generator = SeededGenerator(seed: seed)
         coordinator = Coordinator(configuration: scenario.coordinatorConfiguration(seed: generator.next()))
         self.generator = generator
+        var files: [String: [UInt8]] = [:]
+        for (path, words) in scenario.audio { files[path] = ToneSpeech.render(words).encoded() }
+        self.files = files
         if options.trace {
             trace = TraceWriter(header: TraceHeader(
                 scenarioPath: scenarioPath, scenarioName: scenario.name, seed: seed, faults: self.faults,
