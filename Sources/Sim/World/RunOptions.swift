@@ -6,6 +6,8 @@ package struct RunOptions: Sendable {
     package var recordEvents = true
     /// Run `Coordinator.checkInvariants` and the simulator's invariants.
     package var checkInvariants = true
+    /// Keep every coordinator input with its time (the benchmark replays them into a bare Coordinator).
+    package var recordInputs = false
     /// Stop a run after this many violations.
     package var violationsMax = 20
 

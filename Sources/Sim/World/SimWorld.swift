@@ -36,6 +36,8 @@ package final class SimWorld {
     package internal(set) var violations: [SimViolation] = []
     package internal(set) var trace: TraceWriter?
     package internal(set) var inputsHandled: UInt64 = 0
+    /// Every input with its time, when `options.recordInputs`.
+    package internal(set) var recordedInputs: [(atMs: UInt64, input: CoordinatorInput)] = []
     package internal(set) var actionsPerformed: UInt64 = 0
     var inLiveness = false
     /// Audio files hosted reference engines read (tone speech rendered from the scenario's words).
@@ -110,6 +112,7 @@ package final class SimWorld {
     func deliver(_ input: CoordinatorInput) -> [CoordinatorAction] {
         let actions = coordinator.handle(input, now: nowMs)
         inputsHandled += 1
+        if options.recordInputs { recordedInputs.append((nowMs, input)) }
         trace?.append(atMs: nowMs, input: input, actions: actions)
         for action in actions { perform(action, after: input) }
         actionsPerformed += UInt64(actions.count)
