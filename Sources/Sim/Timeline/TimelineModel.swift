@@ -58,7 +58,12 @@ package struct TimelineModel: Sendable {
             if let end = line["end"]?["t"]?.numberValue.flatMap({ UInt64($0.text) }) { endMs = max(endMs, end) }
             guard let atMs = line["t"]?.numberValue.flatMap({ UInt64($0.text) }) else { continue }
             endMs = max(endMs, atMs)
+            let audio = line["in"]?["command"]?["submit"]?["audio"]?.stringValue
             for action in line["out"]?.arrayValue ?? [] {
+                if let audio, let task = action["reply"]?["submitted"]?.numberValue.flatMap({ UInt64($0.text) }),
+                    let lane = taskLane(task), lane >= 0 {
+                    tasks[lane].title = "task \(task) \(audio)"
+                }
                 if action["type"]?.stringValue == "emit", let event = action["event"] { add(event, atMs: atMs) }
             }
         }

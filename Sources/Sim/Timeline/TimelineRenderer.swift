@@ -51,7 +51,7 @@ package enum TimelineRenderer {
             let ms = model.endMs * UInt64(tick) / 10
             let position = x(ms, model)
             svg += "<line x1=\(quote(position)) y1=\"30\" x2=\(quote(position)) y2=\(quote(bottom)) stroke=\"#eee\"/>"
-            svg += "<text x=\(quote(position)) y=\"24\" text-anchor=\"middle\" fill=\"#555\">\(format(ms))</text>\n"
+            svg += "<text x=\(quote(position)) y=\"24\" text-anchor=\"middle\" fill=\"#555\">\(format(ms, endMs: model.endMs))</text>\n"
         }
         return svg
     }
@@ -78,10 +78,14 @@ package enum TimelineRenderer {
         for mark in lane.marks {
             let position = x(mark.atMs, model)
             let color = markColors[mark.kind] ?? "#000"
-            let shape = mark.kind == "draft"
+            var shape = mark.kind == "draft"
                 ? "<line x1=\(quote(position)) y1=\(quote(top + 4)) x2=\(quote(position)) y2=\(quote(top + 10)) stroke=\"\(color)\" stroke-width=\"1\">"
                 : "<circle cx=\(quote(position)) cy=\(quote(top + laneHeight / 2 - 1)) r=\"4\" fill=\"\(color)\" stroke=\"#fff\">"
-            let close = mark.kind == "draft" ? "</line>" : "</circle>"
+            var close = mark.kind == "draft" ? "</line>" : "</circle>"
+            if mark.kind == "failed" {
+                shape = "<rect x=\(quote(position - 4)) y=\(quote(top + 3)) width=\"8\" height=\"14\" fill=\"\(color)\">"
+                close = "</rect>"
+            }
             svg += shape + "<title>\(escape(mark.label)) at \(mark.atMs) ms</title>" + close + "\n"
         }
         return svg
@@ -95,14 +99,18 @@ package enum TimelineRenderer {
             svg += "<text x=\(quote(position + 16)) y=\(quote(top + 10))>\(state)</text>"
             position += 100
         }
-        svg += "<circle cx=\(quote(position + 6)) cy=\(quote(top + 6)) r=\"4\" fill=\"#b00020\"/><text x=\(quote(position + 14)) y=\(quote(top + 10))>crash / failure</text>"
+        svg += "<circle cx=\(quote(position + 6)) cy=\(quote(top + 6)) r=\"4\" fill=\"#b00020\"/><text x=\(quote(position + 14)) y=\(quote(top + 10))>crash</text>"
+        svg += "<rect x=\(quote(position + 60)) y=\(quote(top)) width=\"8\" height=\"12\" fill=\"#b00020\"/><text x=\(quote(position + 72)) y=\(quote(top + 10))>task failed</text>"
+        svg += "<circle cx=\(quote(position + 156)) cy=\(quote(top + 6)) r=\"4\" fill=\"#1b5e20\"/><text x=\(quote(position + 164)) y=\(quote(top + 10))>completed</text>"
         return svg + "\n"
     }
 
     static func quote(_ value: Int) -> String { "\"\(value)\"" }
 
-    static func format(_ ms: UInt64) -> String {
-        ms >= 10_000 ? "\(ms / 1_000) s" : "\(ms) ms"
+    static func format(_ ms: UInt64, endMs: UInt64) -> String {
+        guard endMs >= 10_000 else { return "\(ms) ms" }
+        let tenths = (ms + 50) / 100
+        return tenths % 10 == 0 ? "\(tenths / 10) s" : "\(tenths / 10).\(tenths % 10) s"
     }
 
     static func escape(_ text: String) -> String {
