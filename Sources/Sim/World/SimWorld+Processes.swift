@@ -31,14 +31,15 @@ extension SimWorld {
                 maxLineBytes: maxLineBytes)
         }
         let effects: [EngineEffect]
-        switch processes[pid]!.behaviour {
+        switch takeBehaviour(pid) {
         case .scripted(var engine):
             effects = engine.start(now: nowMs)
             processes[pid]!.behaviour = .scripted(engine)
         case .hosted(var engine):
             effects = engine.start(now: nowMs)
             processes[pid]!.behaviour = .hosted(engine)
-        case .child:
+        case .child(let ignores):
+            processes[pid]!.behaviour = .child(ignoresTerminate: ignores)
             effects = []
         }
         apply(effects, pid: pid)
@@ -97,12 +98,11 @@ extension SimWorld {
 
     /// Ends a process now; its exit is reported once its pipes have drained.
     func exit(_ pid: ProcessID, _ status: TerminationStatus) {
-        guard var process = processes[pid], process.alive else { return }
-        process.alive = false
-        process.exitStatus = status
-        processes[pid] = process
-        guard process.isLeader else { return }
-        let drainedMs = max(nowMs, max(process.stdoutPipe.lastMs, process.stderrPipe.lastMs))
+        guard processes[pid]?.alive == true else { return }
+        processes[pid]!.alive = false
+        processes[pid]!.exitStatus = status
+        guard processes[pid]!.isLeader else { return }
+        let drainedMs = max(nowMs, max(processes[pid]!.stdoutPipe.lastMs, processes[pid]!.stderrPipe.lastMs))
         queue.schedule(.reap(pid, status), atMs: drainedMs)
     }
 
@@ -114,7 +114,7 @@ extension SimWorld {
                 exit(pid, .signaled(signal: ProcessSignal.kill.number))
                 continue
             }
-            switch processes[pid]!.behaviour {
+            switch takeBehaviour(pid) {
             case .scripted(var engine):
                 let effects = engine.signal(signal)
                 processes[pid]!.behaviour = .scripted(engine)
@@ -124,6 +124,7 @@ extension SimWorld {
                 processes[pid]!.behaviour = .hosted(engine)
                 apply(effects, pid: pid)
             case .child(let ignores):
+                processes[pid]!.behaviour = .child(ignoresTerminate: ignores)
                 if !ignores { exit(pid, .signaled(signal: signal.number)) }
             }
         }
