@@ -42,15 +42,26 @@ extension SimWorld {
         finishChecks()
     }
 
+    /// The liveness phase: faults end, and every 10 s the simulated operator starts any engine that is
+    /// Failed or Stopped (an operator start while an engine is still stopping is refused, so it retries).
     func beginLiveness() {
-        inLiveness = true
-        floorMs = 0
-        for pid in processes.keys.sorted() {
-            processes[pid]!.frozenUntilMs = min(processes[pid]!.frozenUntilMs, nowMs)
-            processes[pid]!.stdoutPipe.stalledUntilMs = min(processes[pid]!.stdoutPipe.stalledUntilMs, nowMs)
+        if !inLiveness {
+            inLiveness = true
+            floorMs = 0
+            for pid in processes.keys.sorted() {
+                processes[pid]!.frozenUntilMs = min(processes[pid]!.frozenUntilMs, nowMs)
+                processes[pid]!.stdoutPipe.stalledUntilMs = min(processes[pid]!.stdoutPipe.stalledUntilMs, nowMs)
+            }
         }
         for engine in coordinator.engineIDs {
-            if case .failed = coordinator.engineState(engine) { deliver(.client(.restartEngine(engine))) }
+            switch coordinator.engineState(engine) {
+            case .failed?: deliver(.client(.restartEngine(engine)))
+            case .stopped?: deliver(.client(.startEngine(engine)))
+            default: break
+            }
         }
+        schedule(.liveness, afterMs: Self.operatorSweepMs)
     }
+
+    static let operatorSweepMs: UInt64 = 10_000
 }
