@@ -55,7 +55,7 @@ extension SimWorld {
     }
 
     /// Replay must be exactly the events after `lastSeen`, or `history.truncated` then all retained.
-    func checkReplay(_ replayed: [Event], subscription: Subscription) {
+    package func checkReplay(_ replayed: [Event], subscription: Subscription) {
         if let job = subscription.job, coordinator.task(job) == nil { return }  // forgotten by retention
         let all = jobEvents[subscription.job] ?? []
         let after = subscription.lastSeen?.value ?? 0

@@ -17,6 +17,12 @@ package struct Subscription: Hashable, Sendable {
     package var alias: String
     package var job: TaskID?
     package var lastSeen: EventID?
+
+    package init(alias: String, job: TaskID?, lastSeen: EventID?) {
+        self.alias = alias
+        self.job = job
+        self.lastSeen = lastSeen
+    }
 }
 
 /// An emitted event as expectations see it: name, job alias, engine, a short detail, time.
