@@ -13,6 +13,8 @@ struct CommandEnvironment: Sendable {
     /// The directory of the running executable (engines named without a slash are also looked up here).
     var executableDirectory: String?
     var stderrIsTerminal: Bool
+    /// Stop the engines on SIGINT/SIGTERM (off in tests, which share one process).
+    var handlesTerminationSignals = true
 
     /// The running process's.
     static var current: CommandEnvironment {

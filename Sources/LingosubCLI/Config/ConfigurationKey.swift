@@ -73,6 +73,7 @@ extension ConfigurationKey {
         .init(path: "policies.restartsMax", kind: .integer(minimum: 0)) { $0.restartsMax = $1.integer },
         .init(path: "policies.healthProbeIntervalMs", kind: .integer(minimum: 1)) { $0.healthProbeIntervalMs = $1.integer },
         .init(path: "policies.healthProbeTimeoutMs", kind: .integer(minimum: 1)) { $0.healthProbeTimeoutMs = $1.integer },
+        .init(path: "policies.loadingProbeIntervalMs", kind: .integer(minimum: 1)) { $0.loadingProbeIntervalMs = $1.integer },
         .init(path: "policies.startupTimeoutMs", kind: .integer(minimum: 1)) { $0.startupTimeoutMs = $1.integer },
         .init(path: "policies.stopGraceMs", kind: .integer(minimum: 0)) { $0.stopGraceMs = $1.integer },
         .init(path: "limits.requestTimeoutMs", kind: .integer(minimum: 0)) { $0.requestTimeoutMs = $1.integer },

@@ -12,6 +12,9 @@ struct LingosubConfiguration: Sendable, Equatable {
     var restartsMax: UInt64 = 5
     var healthProbeIntervalMs: UInt64 = 30_000
     var healthProbeTimeoutMs: UInt64 = 5_000
+    /// Probe interval while an engine reports `loading` at startup (the core's default is 1 s; a CLI
+    /// run is short, so it asks sooner).
+    var loadingProbeIntervalMs: UInt64 = 100
     var startupTimeoutMs: UInt64 = 30_000
     var stopGraceMs: UInt64 = 5_000
 
@@ -44,6 +47,7 @@ struct LingosubConfiguration: Sendable, Equatable {
         engine.restart.restartsMax = UInt32(clamping: restartsMax)
         engine.health.probeIntervalMs = healthProbeIntervalMs
         engine.health.probeTimeoutMs = healthProbeTimeoutMs
+        engine.health.loadingProbeIntervalMs = loadingProbeIntervalMs
         engine.startup.waitingForHealthTimeoutMs = startupTimeoutMs
         engine.stop.stopRequestGraceMs = stopGraceMs
         engine.stop.steps = [StopStep(signal: .terminate, graceMs: stopGraceMs)]

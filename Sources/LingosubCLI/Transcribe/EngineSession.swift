@@ -12,8 +12,11 @@ final class EngineSession {
     let engines: [EngineEntry]
     private var watcher: TerminationSignalWatcher?
 
-    init(configuration: LingosubConfiguration, engines: [EngineEntry], capturesStderr: Bool) {
+    private let handlesTerminationSignals: Bool
+
+    init(configuration: LingosubConfiguration, engines: [EngineEntry], capturesStderr: Bool, handlesTerminationSignals: Bool) {
         self.engines = engines
+        self.handlesTerminationSignals = handlesTerminationSignals
         var runtime = RuntimeDriverConfiguration(coordinator: configuration.coordinatorConfiguration(engines))
         runtime.logDirectory = configuration.logDirectory
         runtime.shutdownGraceMs = Int(clamping: configuration.stopGraceMs * 2 + 1_000)
@@ -27,7 +30,7 @@ final class EngineSession {
     /// Starts the driver thread and every engine.
     func start() -> Bool {
         driver.start()
-        watcher = driver.shutDownOnSignals()
+        if handlesTerminationSignals { watcher = driver.shutDownOnSignals() }
         return driver.send(.startAllEngines, timeoutMs: Self.replyTimeoutMs) != nil
     }
 

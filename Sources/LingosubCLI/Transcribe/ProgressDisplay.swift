@@ -50,6 +50,12 @@ final class ProgressDisplay {
         }
     }
 
+    /// Back to 0 % (the request was queued again after its engine died).
+    func reset(file: Int, engine: Int) {
+        permille[file][engine] = 0
+        quarterPrinted[file][engine] = -1
+    }
+
     /// Leaves the last bars on screen.
     func finish() {
         linesDrawn = 0

@@ -24,7 +24,8 @@ final class TranscriptionRun {
         self.options = options
         self.output = output
         let logLevel = options.configuration.logLevel
-        session = EngineSession(configuration: options.configuration, engines: options.engines, capturesStderr: logLevel != nil)
+        session = EngineSession(configuration: options.configuration, engines: options.engines, capturesStderr: logLevel != nil,
+            handlesTerminationSignals: environment.handlesTerminationSignals)
         log = logLevel.map { StructuredLog(level: $0, output: output) }
         let mode: ProgressDisplay.Mode =
             options.quiet || logLevel != nil ? .quiet : environment.stderrIsTerminal ? .terminal : .lines
@@ -98,6 +99,7 @@ final class TranscriptionRun {
         case .engineAttemptFailed(_, let error), .taskFailed(let error):
             if outcomes[task.file][task.engine].transcript == nil { outcomes[task.file][task.engine] = .failed(error) }
         case .taskRequeued(let engine, let attempts, let reason):
+            display.reset(file: task.file, engine: task.engine)
             display.message("\(name(task.file)): engine \(engine) lost the request (\(reason)); queued again (attempt \(attempts + 1))")
         default:
             break  // engine signals copied to the job are shown once, from the coordinator-wide copy
