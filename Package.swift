@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "Subtitles", dependencies: ["Wire"]),
         .target(name: "CommandLineSupport"),
         .target(name: "LingosubCLI", dependencies: [
-            "Wire", "Core", "Runtime", "Aggregation", "Subtitles", "CommandLineSupport",
+            "Wire", "Audio", "Core", "Runtime", "Aggregation", "Subtitles", "CommandLineSupport",
         ]),
 
         .executableTarget(name: "lingosub", dependencies: ["LingosubCLI"]),
