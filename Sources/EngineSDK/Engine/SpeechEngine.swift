@@ -7,6 +7,17 @@ import Wire
 /// Order of calls: `initializeEngine(_:)` once after a successful `initialize`, then `start()` to
 /// load the model (and again after `stop()` on every `restart`); `transcribe` only while the model
 /// is loaded; `stop()` before the process exits.
+///
+///     struct EchoEngine: SpeechEngine {
+///         var descriptor: EngineDescriptor { EngineDescriptor(name: "echo", version: "1.0") }
+///         func transcribe(_ request: TranscriptionRequest, reporter: TranscriptionReporter,
+///                         cancellation: CancellationSignal) async throws -> Transcript {
+///             reporter.progress(0.5, stage: "decoding")
+///             if cancellation.isCancelled { throw CancellationError() }
+///             return Transcript(language: request.language ?? "en", durationSeconds: 0, segments: [])
+///         }
+///     }
+///     runSidecar { _ in EchoEngine() }   // in main.swift; never returns
 public protocol SpeechEngine: Sendable {
     /// Name, version and capabilities announced in the `initialize` result.
     var descriptor: EngineDescriptor { get }

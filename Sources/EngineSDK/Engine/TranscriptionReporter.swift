@@ -14,9 +14,3 @@ public struct TranscriptionReporter: Sendable {
     /// Reports a draft of one segment; a later draft with the same `segment.id` replaces it.
     public func draft(_ segment: Segment) { send(.draft(segment)) }
 }
-
-/// One report from an engine about a running request.
-package enum TranscriptionReport: Sendable, Hashable {
-    case progress(fraction: Double, stage: String)
-    case draft(Segment)
-}

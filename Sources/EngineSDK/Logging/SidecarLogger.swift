@@ -3,7 +3,8 @@ import Synchronization
 import Wire
 
 /// JSON logs on stderr, one object per line (SPEC 2.6-SHOULD-1):
-/// `{"ts","level","logger","msg","requestId"?,"extra"?}`.
+/// `{"ts","level","logger","message","msg","requestId"?,"extra"?}` — `msg` is the SPEC's member,
+/// `message` the same text under the name the Python SDK also writes.
 package final class SidecarLogger: Sendable {
     package let name: String
     package let levelMin: LogLevel
@@ -18,7 +19,8 @@ package final class SidecarLogger: Sendable {
         guard record.level >= levelMin else { return }
         var members: [(key: String, value: JSONValue)] = [
             (key: "ts", value: .string(Date.now.formatted(.iso8601))), (key: "level", value: .string(record.level.rawValue)),
-            (key: "logger", value: .string(name)), (key: "msg", value: .string(record.message)),
+            (key: "logger", value: .string(name)), (key: "message", value: .string(record.message)),
+            (key: "msg", value: .string(record.message)),
         ]
         if let id = record.requestID { members.append((key: "requestId", value: id.json)) }
         if !record.extra.members.isEmpty { members.append((key: "extra", value: .object(record.extra))) }

@@ -51,7 +51,10 @@ package func runSidecar(
             injectOutput: { bytes in server.value?.control.injectOutput(bytes) },
             injectOversizedLine: { server.value?.control.injectOversizedLine() },
             freeze: { server.value?.control.freeze() },
-            crash: { code in PosixStreams.exitNow(code) }))
+            crash: { code in
+                server.value?.control.crash(code)
+                PosixStreams.exitNow(code)
+            }))
     } catch {
         logger.log(.error, "the engine could not be created", extra: ["reason": .string("\(error)")])
         PosixStreams.exitProcess(1)
@@ -74,6 +77,8 @@ extension SidecarServer {
                     logger.log(.warning, "ignoring SIGTERM (fault injection)")
                     continue
                 }
+                // A frozen (hung) engine dies the way a real hung process does on SIGTERM.
+                if state.withLock({ $0.frozen }) { PosixStreams.exitNow(143) }
                 submit { session, now in session.terminateSignal(now: now) }
             }
         }
@@ -89,11 +94,4 @@ extension SidecarServer {
         reader.start()
         dispatchMain()
     }
-}
-
-/// Lets the control closures reach the server created after the engine.
-final class ServerBox: Sendable {
-    private let storage = Mutex<SidecarServer?>(nil)
-    var value: SidecarServer? { storage.withLock { $0 } }
-    func set(_ server: SidecarServer) { storage.withLock { $0 = server } }
 }

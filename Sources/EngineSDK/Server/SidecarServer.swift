@@ -48,11 +48,11 @@ package final class SidecarServer: Sendable {
     package var nowMs: Int { PosixStreams.monotonicMs() - clockOriginMs }
 
     /// Feeds one event to the machine and performs what it asks for.
+    /// The clock is read under the lock, so the machine sees time in the order it sees events.
     package func submit(_ event: (inout EngineSession, Int) -> [EngineSession.Action]) {
-        let now = nowMs
         state.withLock { state in
             guard !state.frozen else { return }
-            state.outbox.append(contentsOf: event(&state.session, now))
+            state.outbox.append(contentsOf: event(&state.session, nowMs))
         }
         drain()
     }

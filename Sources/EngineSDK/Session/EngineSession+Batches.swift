@@ -1,18 +1,5 @@
 import Wire
 
-/// Where one batch element's reply goes.
-struct BatchSlot: Sendable, Hashable {
-    let batch: UInt64
-    let index: Int
-}
-
-/// A batch whose response array is not written yet (SPEC 4.2-MUST-2).
-struct PendingBatch: Sendable {
-    var slots: [RPCResponse?]
-    /// Still dispatching its elements.
-    var open = true
-}
-
 extension EngineSession {
     /// Dispatches a non-empty batch element by element, in order (SPEC 4.1).
     mutating func handleBatch(_ messages: [RPCMessage], now: Int) {

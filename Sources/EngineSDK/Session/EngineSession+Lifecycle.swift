@@ -4,6 +4,10 @@ extension EngineSession {
     /// `restart` (SPEC 6.5): every transcription in flight gets -32800 first, then the model reloads;
     /// the reply comes when it is loaded. A restart during a load waits for that load.
     mutating func handleRestart(_ request: RPCRequest, slot: BatchSlot?, now: Int) {
+        guard restartWaiters.count < configuration.restartWaitersMax else {
+            return reply(Self.errorResponse(
+                request.id, .internalError, reason: "more than \(configuration.restartWaitersMax) restarts waiting"), slot: slot)
+        }
         let handle = register(request, kind: .restart, slot: slot, now: now)
         restartWaiters.append(handle.seq)
         for other in inFlight {

@@ -35,14 +35,31 @@ extension EngineSession {
         reply(response, slot: request.batchSlot)
     }
 
-    /// A reply whose line would break the effective limit becomes -32000 (SPEC 2.3-MUST-4).
+    /// A reply whose line would break the effective limit becomes -32000 (SPEC 2.3-MUST-4); an error
+    /// reply that would break it keeps only `data.name` and a short reason.
     private func fittingLimit(_ response: RPCResponse) -> RPCResponse {
-        guard case .success = response.result else { return response }
         let lineBytes = response.encodedLine().count - 1
         guard lineBytes > effectiveLimitBytes else { return response }
-        return Self.errorResponse(
-            response.id, .engineFailure,
-            reason: "result too large: \(lineBytes) bytes exceed the \(effectiveLimitBytes)-byte limit")
+        switch response.result {
+        case .success:
+            return Self.errorResponse(
+                response.id, .engineFailure,
+                reason: "result too large: \(lineBytes) bytes exceed the \(effectiveLimitBytes)-byte limit")
+        case .failure(let error):
+            return Self.errorResponse(response.id, error.code, reason: "error details exceed the line limit")
+        }
+    }
+
+    /// A name quoted in a reason, cut to `quotedBytesMax` bytes so replies stay small.
+    static func quoted(_ text: String) -> String {
+        let quotedBytesMax = 64
+        guard text.utf8.count > quotedBytesMax else { return "'\(text)'" }
+        var cut = ""
+        for character in text {
+            if cut.utf8.count + character.utf8.count > quotedBytesMax { break }
+            cut.append(character)
+        }
+        return "'\(cut)…'"
     }
 
     mutating func writeReply(_ response: RPCResponse) { emit(.write(response.encodedLine())) }

@@ -22,7 +22,7 @@ extension EngineSession {
     private func precheck(_ request: RPCRequest) -> RPCResponse? {
         let id = request.id
         if sequenceByID[id] != nil {
-            return Self.errorResponse(id, .duplicateRequestID, reason: "id \(id) is already in flight")
+            return Self.errorResponse(id, .duplicateRequestID, reason: "a request with this id is in flight")
         }
         if stopAccepted { return Self.errorResponse(id, .shuttingDown, reason: "the engine is stopping") }
         let method = SessionMethod(rawValue: request.method)
@@ -30,7 +30,7 @@ extension EngineSession {
             return Self.errorResponse(id, .notInitialized, reason: "send initialize first")
         }
         guard let method else {
-            return Self.errorResponse(id, .methodNotFound, reason: "unknown method '\(request.method)'")
+            return Self.errorResponse(id, .methodNotFound, reason: "unknown method \(Self.quoted(request.method))")
         }
         if method == .initialize, phase == .initialized {
             return Self.errorResponse(id, .alreadyInitialized, reason: "initialize was already accepted")

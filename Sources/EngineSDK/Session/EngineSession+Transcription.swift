@@ -17,7 +17,7 @@ extension EngineSession {
         let languages = configuration.descriptor.languages
         if let language = transcription.language, !languages.contains(language) {
             return reply(Self.errorResponse(
-                request.id, .languageUnsupported, reason: "language '\(language)' is not supported",
+                request.id, .languageUnsupported, reason: "language \(Self.quoted(language)) is not supported",
                 extra: ["language": .string(language), "supported": .array(languages.map { .string($0) })]), slot: slot)
         }
         let handle = register(request, kind: .transcription(TranscriptionProgress(request: transcription)), slot: slot, now: now)
@@ -132,8 +132,4 @@ extension EngineSession {
         if !descriptor.wordConfidence { segment.words = segment.words.map { var word = $0; word.confidence = nil; return word } }
         return segment
     }
-}
-
-extension Result {
-    var isSuccess: Bool { if case .success = self { true } else { false } }
 }

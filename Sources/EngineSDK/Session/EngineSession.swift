@@ -72,29 +72,3 @@ package struct EngineSession: Sendable {
 
     func uptimeMs(_ now: Int) -> Int { max(0, now - startMs) }
 }
-
-/// A request that has been read and not yet answered.
-struct InFlightRequest: Sendable {
-    enum Kind: Sendable {
-        case transcription(TranscriptionProgress)
-        case health
-        case restart
-    }
-
-    let handle: RequestHandle
-    var kind: Kind
-    let readAtMs: Int
-    /// Where the final reply goes when the request came inside a batch.
-    let batchSlot: BatchSlot?
-
-    var isTranscription: Bool { if case .transcription = kind { true } else { false } }
-}
-
-/// A transcription's notification state: the SDK keeps progress monotonic and drafts numbered.
-struct TranscriptionProgress: Sendable {
-    let request: TranscriptionRequest
-    /// Started on the engine (false while waiting for the model).
-    var running = false
-    var lastFraction: Double?
-    var draftSequence = 0
-}

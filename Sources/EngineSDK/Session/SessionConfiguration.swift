@@ -9,6 +9,8 @@ package struct SessionConfiguration: Sendable, Hashable {
     package var healthTimeoutMs: Int = 400
     /// Health requests waiting at once; more are answered at once from the last known status.
     package var healthWaitersMax: Int = 64
+    /// `restart` requests waiting for one reload; more get -32603.
+    package var restartWaitersMax: Int = 64
     /// Batches whose replies are not complete yet; beyond this a batch's requests get -32603.
     package var pendingBatchesMax: Int = 64
     /// Fault injection for lsref's `--heartbeat-percent`: heartbeats every interval × percent / 100.

@@ -31,7 +31,11 @@ package final class ReferenceSpeechEngine: SpeechEngine {
         _ request: TranscriptionRequest, reporter: TranscriptionReporter, cancellation: CancellationSignal
     ) async throws -> Transcript {
         let number = requestCount.add(1, ordering: .relaxed).newValue
-        let audio = Self.readFile(request.audioPath)
+        if behaviour.strayPrint {
+            print("stray print from engine code (request \(request.id))")
+            fflush(nil)
+        }
+        let audio = try Self.readFile(request.audioPath)
         let plan = ReferencePlanner.plan(
             audio: audio, transcriptText: audio == nil ? nil : Self.transcriptText(for: request.audioPath),
             request: request, requestNumber: number, behaviour: behaviour)
@@ -65,10 +69,22 @@ package final class ReferenceSpeechEngine: SpeechEngine {
 
     static func nowMs() -> Int { Int(ProcessInfo.processInfo.systemUptime * 1_000) }
 
-    /// The file's bytes; nil when it is missing, not a regular file, or unreadable.
-    static func readFile(_ path: String) -> [UInt8]? {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
+    /// Largest audio file lsref reads (a bound on memory; larger files are -32011).
+    static let audioBytesMax = 256 << 20
+
+    /// The file's bytes; nil when it is missing, not a regular file (a directory, a FIFO, a device),
+    /// or unreadable. A file over `audioBytesMax` throws -32011.
+    static func readFile(_ path: String) throws(EngineError) -> [UInt8]? {
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: path)
+        } catch {
+            return nil
+        }
+        guard attributes[.type] as? FileAttributeType == .typeRegular else { return nil }
+        if let size = attributes[.size] as? Int, size > audioBytesMax {
+            throw EngineError(.audioUnsupportedFormat, reason: "file of \(size) bytes exceeds \(audioBytesMax)", path: path)
+        }
         do {
             return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {
@@ -80,7 +96,11 @@ package final class ReferenceSpeechEngine: SpeechEngine {
     static func transcriptText(for audioPath: String) -> String? {
         let url = URL(fileURLWithPath: audioPath)
         for candidate in [url.deletingPathExtension().appendingPathExtension("txt"), url.appendingPathExtension("txt")] {
-            if let bytes = readFile(candidate.path) { return String(decoding: bytes, as: UTF8.self) }
+            do {
+                if let bytes = try readFile(candidate.path) { return String(decoding: bytes, as: UTF8.self) }
+            } catch {
+                continue  // a transcript too large to read is ignored like a missing one
+            }
         }
         return nil
     }

@@ -29,6 +29,8 @@ package struct ReferenceBehaviour: Sendable, Hashable {
     package var ignoreTerminate = false
     /// Write a banner line on stdout at start-up (`--banner`).
     package var banner = false
+    /// Call `print` on every transcription, which the SDK must keep off the protocol stream (`--stray-print`).
+    package var strayPrint = false
     /// `capabilities.maxConcurrentRequests` (`--max-concurrent`; default from the config: 2 for lsref).
     package var maxConcurrentRequests: Int?
     /// A segment ends after this many words (`--words-per-segment`).

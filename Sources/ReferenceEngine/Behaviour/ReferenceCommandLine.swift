@@ -75,8 +75,8 @@ package enum ReferenceCommandLine {
         lines += [
             "",
             "SDK configuration: defaults < JSON file (--config PATH or LINGOSUB_CONFIG) < LINGOSUB_* variables,",
-            "keys \(EngineConfig.keys.joined(separator: ", ")); lsref defaults: maxConcurrentRequests 2,",
-            "maxMessageBytes 4194304. Logs are JSON lines on stderr.",
+            "keys \(EngineConfig.keys.joined(separator: ", ")).",
+            "lsref defaults: maxConcurrentRequests 2, maxMessageBytes 4194304. Logs are JSON lines on stderr.",
         ]
         return lines.joined(separator: "\n") + "\n"
     }

@@ -31,6 +31,7 @@ struct ReferenceOption: Sendable {
         toggle("--oversized-output", "an over-limit stdout line before each reply") { $0.oversizedOutput = $1 },
         number("--heartbeat-percent", "heartbeat period in % of the asked one (100)", min: 1) { $0.heartbeatPercent = $1 },
         toggle("--ignore-sigterm", "keep running on SIGTERM") { $0.ignoreTerminate = $1 },
+        toggle("--stray-print", "print() in the engine; the SDK sends it to stderr") { $0.strayPrint = $1 },
         toggle("--banner", "print a banner on stdout at start (a violation)") { $0.banner = $1 },
         number("--max-concurrent", "capabilities.maxConcurrentRequests", min: 1) { $0.maxConcurrentRequests = $1 },
         number("--words-per-segment", "words per segment at most (5)", min: 1) { $0.wordsPerSegmentMax = $1 },

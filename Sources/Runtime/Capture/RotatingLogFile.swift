@@ -78,7 +78,8 @@ package struct RotatingLogFile: ~Copyable {
         if policy.backupFilesMax == 0 { return note(PosixFile.remove(policy.path(index: 0))) }
         var succeeded = note(PosixFile.remove(policy.path(index: policy.backupFilesMax)))
         for index in stride(from: policy.backupFilesMax - 1, through: 0, by: -1) {
-            succeeded = note(PosixFile.rename(policy.path(index: index), to: policy.path(index: index + 1))) && succeeded
+            let renamed = PosixFile.rename(policy.path(index: index), to: policy.path(index: index + 1))
+            succeeded = note(renamed) && succeeded
         }
         return succeeded
     }

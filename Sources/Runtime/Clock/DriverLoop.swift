@@ -124,7 +124,9 @@ package final class DriverLoop<Event: Sendable, TimerKey: Hashable & Sendable>: 
 
     private static func decide(_ state: inout State, nowMs: UInt64) -> Decision {
         if state.stopped { return .deliver(.stopped, fromInbox: false) }
-        let earliest = state.timers.min { ($0.value.deadlineMs, $0.value.sequence) < ($1.value.deadlineMs, $1.value.sequence) }
+        let earliest = state.timers.min {
+            ($0.value.deadlineMs, $0.value.sequence) < ($1.value.deadlineMs, $1.value.sequence)
+        }
         let firstEvent = state.head < state.events.count ? state.events[state.head] : nil
         if let earliest, earliest.value.deadlineMs <= nowMs,
             firstEvent.map({ earliest.value.deadlineMs <= $0.postedMs }) ?? true

@@ -11,7 +11,8 @@ extension ChildProcess {
         let environment = configuration.environment.resolve(parent: PosixSpawn.parentEnvironment())
         if let directory = configuration.workingDirectory, PosixSpawn.kind(of: directory) != .directory {
             throw SpawnError(
-                code: .workingDirectoryNotFound, errno: 2, detail: "working directory \(directory) does not exist")
+                code: .workingDirectoryNotFound, errno: PosixErrno.notFound.code,
+                detail: "working directory \(directory) does not exist")
         }
         let path = try ExecutableLookup.resolve(
             name, path: environment["PATH"], workingDirectory: configuration.workingDirectory
@@ -48,11 +49,11 @@ extension ChildProcess {
 
     private static func spawnError(_ failure: PosixErrno, command: String) -> SpawnError {
         let detail = "cannot start \(command): \(failure.message)"
-        switch failure.code {
-        case 2: return SpawnError(code: .executableNotFound, errno: failure.code, detail: detail)
-        case 1, 8, 13: return SpawnError(code: .permissionDenied, errno: failure.code, detail: detail)
-        case 11, 12, 23, 24: return SpawnError(code: .resourcesExhausted, errno: failure.code, detail: detail)
-        default: return SpawnError(code: .spawnFailed, errno: failure.code, detail: detail)
+        switch failure.kind {
+        case .notFound: return SpawnError(code: .executableNotFound, errno: failure.code, detail: detail)
+        case .permissionDenied: return SpawnError(code: .permissionDenied, errno: failure.code, detail: detail)
+        case .resourcesExhausted: return SpawnError(code: .resourcesExhausted, errno: failure.code, detail: detail)
+        case .other: return SpawnError(code: .spawnFailed, errno: failure.code, detail: detail)
         }
     }
 

@@ -18,12 +18,9 @@ package enum ExecutableLookup {
             case .missing, .directory: continue
             }
         }
-        if let candidate = sawNotExecutable {
-            return .failure(SpawnError(
-                code: .permissionDenied, errno: 13, detail: "\(candidate) is not executable"))
-        }
+        if let candidate = sawNotExecutable { return .failure(notExecutable(candidate)) }
         return .failure(SpawnError(
-            code: .executableNotFound, errno: 2,
+            code: .executableNotFound, errno: PosixErrno.notFound.code,
             detail: "\(name) not found in PATH \(path ?? fallbackPath)"))
     }
 
@@ -38,9 +35,14 @@ package enum ExecutableLookup {
         case .executableFile:
             return .success(candidate)
         case .notExecutable, .directory:
-            return .failure(SpawnError(code: .permissionDenied, errno: 13, detail: "\(candidate) is not executable"))
+            return .failure(notExecutable(candidate))
         case .missing:
-            return .failure(SpawnError(code: .executableNotFound, errno: 2, detail: "\(candidate) does not exist"))
+            return .failure(SpawnError(
+                code: .executableNotFound, errno: PosixErrno.notFound.code, detail: "\(candidate) does not exist"))
         }
+    }
+
+    private static func notExecutable(_ candidate: String) -> SpawnError {
+        SpawnError(code: .permissionDenied, errno: PosixErrno.permissionDenied.code, detail: "\(candidate) is not executable")
     }
 }

@@ -87,4 +87,42 @@ struct LsrefProcessTests {
         lsref.closeInput()
         #expect(lsref.waitForExit() == 0)
     }
+
+    @Test("health_check and cancel are answered while a transcription runs; print() never reaches stdout (9.1, 7.1, 2.1)")
+    func busyEngine() throws {
+        let lsref = try LsrefProcess(arguments: ["--latency-ms", "20000", "--stray-print"])
+        lsref.send(Self.initialize)
+        #expect(lsref.readLine() == Self.initializeResult)
+        lsref.send(#"{"jsonrpc":"2.0","id":"job-7","method":"transcribe","params":{"audio":{"path":"Examples/audio/count.wav"},"language":null,"options":{}}}"#)
+        #expect(lsref.readLine() == #"{"jsonrpc":"2.0","method":"progress","params":{"id":"job-7","fraction":0.0,"stage":"loading_audio"}}"#)
+        lsref.send(#"{"jsonrpc":"2.0","id":3,"method":"health_check"}"#)
+        #expect(lsref.readLine() == #"{"jsonrpc":"2.0","id":3,"result":{"status":"ok","detail":{"activeRequests":1}}}"#)
+        lsref.send(#"{"jsonrpc":"2.0","method":"cancel","params":{"id":"job-7"}}"#)
+        #expect(lsref.readLine() == #"{"jsonrpc":"2.0","id":"job-7","error":{"code":-32800,"message":"Request cancelled","data":{"name":"request_cancelled","reason":"cancelled by the coordinator"}}}"#)
+        lsref.send(#"{"jsonrpc":"2.0","id":8,"method":"stop"}"#)
+        #expect(lsref.readLine() == #"{"jsonrpc":"2.0","id":8,"result":null}"#)
+        #expect(lsref.readLine() == nil)
+        #expect(lsref.waitForExit() == 0)
+    }
+
+    @Test("restart answers the running transcription -32800, reloads, then answers null; heartbeats keep coming (6.5, 7.2)")
+    func restartAndHeartbeats() throws {
+        let lsref = try LsrefProcess(arguments: ["--latency-ms", "20000", "--loading-ms", "200"])
+        lsref.send(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"1.0","clientInfo":{"name":"test","version":"0"},"heartbeatIntervalMs":100}}"#)
+        #expect(lsref.readLine() == Self.initializeResult)
+        lsref.send(#"{"jsonrpc":"2.0","id":2,"method":"transcribe","params":{"audio":{"path":"Examples/audio/hello.wav"}}}"#)
+        let started = lsref.readLines(through: #"{"jsonrpc":"2.0","method":"progress","params":{"id":2,"#)
+        #expect(started.filter { $0.contains(#""method":"heartbeat""#) }.count == started.count - 1)
+        lsref.send(#"{"jsonrpc":"2.0","id":3,"method":"restart"}"#)
+        let restarted = lsref.readLines(through: #"{"jsonrpc":"2.0","id":3,"#)
+        let replies = restarted.filter { !$0.contains(#""method":"heartbeat""#) }
+        #expect(replies == [
+            #"{"jsonrpc":"2.0","id":2,"error":{"code":-32800,"message":"Request cancelled","data":{"name":"request_cancelled","reason":"cancelled by restart"}}}"#,
+            #"{"jsonrpc":"2.0","id":3,"result":null}"#,
+        ])
+        lsref.send(#"{"jsonrpc":"2.0","id":4,"method":"stop"}"#)
+        #expect(lsref.readLines(through: #"{"jsonrpc":"2.0","id":4,"#).last == #"{"jsonrpc":"2.0","id":4,"result":null}"#)
+        #expect(lsref.readLine() == nil)
+        #expect(lsref.waitForExit() == 0)
+    }
 }

@@ -168,4 +168,66 @@ struct EnvelopeTests {
         #expect(expected.contains(#"{"jsonrpc":"2.0","id":"é✓😀","error":{"code":-32601"#))
         #expect(expected.split(separator: "\n").count == 4)
     }
+
+    @Test("unknown members in the envelope and in params are ignored (3.1-MUST-4)")
+    func unknownMembers() {
+        var harness = Self.ready()
+        #expect(harness.send(#"{"jsonrpc":"2.0","id":1,"method":"get_status","params":{"verbose":true},"trace":"abc"}"#)
+            == H.result("1", #"{"state":"ready","activeRequests":0,"maxConcurrentRequests":2,"uptimeMs":0,"requestsServed":0}"#))
+        let (_, handle) = harness.transcribe(id: "2")
+        #expect(handle != nil)
+    }
+
+    @Test("batch elements count as their own requests: a repeated id in one batch is -32021 (4.1-MUST-4)")
+    func duplicateInBatch() {
+        var harness = Self.ready()
+        let request = #"{"jsonrpc":"2.0","id":1,"method":"transcribe","params":{"audio":{"path":"/a.wav"}}}"#
+        let actions = harness.feed("[\(request),\(request)]\n")
+        #expect(H.output(actions) == "")
+        #expect(H.effects(actions).count == 1)
+        var handle: RequestHandle?
+        for case .startTranscription(let started, _) in actions { handle = started }
+        guard let handle else {
+            Issue.record("no transcription started")
+            return
+        }
+        let done = H.output(harness.session.transcriptionFinished(handle, .failure(EngineError(.engineFailure, reason: "x")), now: 0))
+        let duplicate = #"{"jsonrpc":"2.0","id":1,"error":{"code":-32021,"message":"Duplicate request id","data":{"name":"duplicate_request_id","reason":"a request with this id is in flight"}}}"#
+        let failed = #"{"jsonrpc":"2.0","id":1,"error":{"code":-32000,"message":"Engine failure","data":{"name":"engine_failure","reason":"x"}}}"#
+        #expect(done == "[\(failed),\(duplicate)]\n")
+    }
+
+    @Test("names quoted in reasons are cut so that replies stay small (2.3-MUST-NOT-1)")
+    func longNames() {
+        var harness = Self.ready()
+        let method = String(repeating: "m", count: 70) + "é"
+        #expect(harness.send(#"{"jsonrpc":"2.0","id":1,"method":"\#(method)"}"#)
+            == H.error("1", -32601, "Method not found", "method_not_found", "unknown method '\(String(repeating: "m", count: 64))…'"))
+    }
+
+    @Test("an error reply over the line limit keeps only its name and a short reason")
+    func errorOverLimit() throws {
+        var harness = SessionHarness(maxMessageBytes: 65_536)
+        harness.initialize()
+        let path = String(repeating: "p", count: 65_400)
+        let (_, started) = harness.transcribe(id: "1", path: path)
+        let handle = try #require(started)
+        let done = harness.session.transcriptionFinished(handle, .failure(EngineError(.audioNotFound, reason: "missing", path: path)), now: 0)
+        #expect(H.output(done) == H.error("1", -32010, "Audio not found", "audio_not_found", "error details exceed the line limit"))
+    }
+
+    @Test("when several checks fail, the first in SPEC 8.3 order is reported (8.3-SHOULD-1)")
+    func precedence() throws {
+        var fresh = SessionHarness()
+        #expect(fresh.send(#"{"jsonrpc":"2.0","id":1,"method":"nope","params":[1]}"#)
+            == H.error("1", -32002, "Not initialized", "not_initialized", "send initialize first"))
+        var harness = Self.ready()
+        _ = try #require(harness.transcribe(id: "1").1)
+        #expect(harness.send(#"{"jsonrpc":"2.0","id":1,"method":"nope"}"#)
+            == H.error("1", -32021, "Duplicate request id", "duplicate_request_id", "a request with this id is in flight"))
+        #expect(harness.send(#"{"jsonrpc":"2.0","id":2,"method":"initialize","params":[]}"#)
+            == H.error("2", -32003, "Already initialized", "already_initialized", "initialize was already accepted"))
+        #expect(harness.send(#"{"jsonrpc":"2.0","id":3,"method":"transcribe","params":{"audio":{"path":"/a"},"language":7}}"#)
+            == H.error("3", -32602, "Invalid params", "invalid_params", "language must be a string or null", extra: #","member":"language""#))
+    }
 }

@@ -70,7 +70,7 @@ struct TranscriptionTests {
         var harness = Self.ready()
         let handle = try #require(harness.transcribe(id: "7").1)
         #expect(harness.send(#"{"jsonrpc":"2.0","id":7,"method":"get_status"}"#)
-            == H.error("7", -32021, "Duplicate request id", "duplicate_request_id", "id 7 is already in flight"))
+            == H.error("7", -32021, "Duplicate request id", "duplicate_request_id", "a request with this id is in flight"))
         let done = harness.session.transcriptionFinished(handle, .success(Transcript(language: "", durationSeconds: 0, segments: [])), now: 0)
         #expect(H.output(done) == H.result("7", #"{"language":"en","duration":0.0,"segments":[],"metrics":{"processingMs":0,"realTimeFactor":0.0}}"#))
     }

@@ -21,7 +21,11 @@ struct SessionHarness {
     }
 
     /// Feeds `text` (lines must carry their own `\n`) and returns the actions.
-    mutating func feed(_ text: String) -> [Action] { session.receive(Array(text.utf8), now: now) }
+    mutating func feed(_ text: String) -> [Action] {
+        let actions = session.receive(Array(text.utf8), now: now)
+        session.checkInvariants()
+        return actions
+    }
 
     /// Feeds one line (a `\n` is appended) and returns what was written to stdout.
     mutating func send(_ line: String) -> String { Self.output(feed(line + "\n")) }

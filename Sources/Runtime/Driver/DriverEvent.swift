@@ -1,0 +1,24 @@
+import Core
+
+/// Which spawn of which engine an event comes from. The generation is fixed before the spawn (the
+/// pid is not known yet when the handlers are made); the driver maps it to the pid.
+package struct ChildKey: Hashable, Sendable {
+    package var engine: EngineID
+    package var generation: UInt64
+}
+
+/// What reaches the driver thread from other threads.
+package enum DriverEvent: Sendable {
+    case stdout(ChildKey, [UInt8])
+    case stderrLine(ChildKey, String)
+    case exited(ChildKey, ProcessExitStatus)
+    case client(ClientCommand, reply: @Sendable (ClientReply) -> Void)
+    /// Stop every engine, then end the driver thread.
+    case shutdown
+}
+
+/// The driver loop's timers: the core's, and the driver's own shutdown bound.
+package enum DriverTimer: Hashable, Sendable {
+    case core(TimerID)
+    case shutdownGrace
+}

@@ -1,0 +1,112 @@
+import Core
+
+/// The driver thread's own state: the coordinator, the live children and their stdout decoders.
+/// Only the driver thread touches it, so it needs no lock; other threads see `RuntimeDriver.Snapshot`.
+struct DriverSession {
+    struct Child {
+        var pid: ProcessID
+        var process: ChildProcess
+        var decoder: EngineStreamDecoder
+    }
+
+    let driver: RuntimeDriver
+    var coordinator: Coordinator
+    /// Live children by generation (see `ChildKey`).
+    var children: [ChildKey: Child] = [:]
+    /// The generation whose stdout is decoded, per engine.
+    var current: [EngineID: UInt64] = [:]
+    var nextGeneration: UInt64 = 0
+    var shuttingDown = false
+
+    init(driver: RuntimeDriver) {
+        self.driver = driver
+        self.coordinator = Coordinator(configuration: driver.configuration.coordinator)
+    }
+
+    mutating func run() {
+        while true {
+            let (nowMs, item) = driver.loop.next()
+            switch item {
+            case .stopped:
+                return
+            case .timer(.core(let timer)):
+                process([.timerFired(timer)], nowMs: nowMs)
+            case .timer(.shutdownGrace):
+                for child in children.values { child.process.signalGroup(.kill) }
+            case .event(let event):
+                handle(event, nowMs: nowMs)
+            }
+            publishSnapshot()
+            if shuttingDown && children.isEmpty { driver.loop.stop() }
+        }
+    }
+
+    private mutating func handle(_ event: DriverEvent, nowMs: UInt64) {
+        switch event {
+        case .stdout(let key, let bytes):
+            guard current[key.engine] == key.generation, var child = children[key] else { return }
+            let inputs = child.decoder.append(bytes)
+            children[key] = child
+            process(inputs, nowMs: nowMs)
+        case .stderrLine(let key, let line):
+            guard current[key.engine] == key.generation else { return }
+            driver.configuration.stderrLineHandler?(key.engine, line)
+            process([.engineStderr(key.engine, line: line)], nowMs: nowMs)
+        case .exited(let key, let status):
+            guard var child = children.removeValue(forKey: key) else { return }
+            var inputs: [CoordinatorInput] = []
+            if current[key.engine] == key.generation {
+                // The exit comes after stdout's EOF, so the decoder has seen every byte.
+                inputs += child.decoder.finish().map { [$0] } ?? []
+                current[key.engine] = nil
+            }
+            inputs.append(.processExited(key.engine, pid: child.pid, Self.termination(status)))
+            process(inputs, nowMs: nowMs)
+        case .client(let command, let reply):
+            process([.client(command)], reply: reply, nowMs: nowMs)
+        case .shutdown:
+            guard !shuttingDown else { return }
+            shuttingDown = true
+            driver.loop.armTimer(.shutdownGrace, atMs: nowMs + UInt64(driver.configuration.shutdownGraceMs))
+            process([.client(.stopAllEngines)], nowMs: nowMs)
+        }
+    }
+
+    /// Feeds `inputs` one by one, performing each one's actions before the next; inputs that actions
+    /// produce (spawn outcomes, dependency answers) are fed after the ones already pending.
+    mutating func process(
+        _ inputs: [CoordinatorInput], reply: (@Sendable (ClientReply) -> Void)? = nil, nowMs: UInt64
+    ) {
+        var pending = inputs
+        var index = 0
+        while index < pending.count {
+            let actions = coordinator.handle(pending[index], now: nowMs)
+            index += 1
+            // Before the actions, so a client woken by an emitted event sees at least this state.
+            publishSnapshot()
+            for action in actions {
+                pending += perform(action, reply: reply, nowMs: nowMs)
+            }
+        }
+    }
+
+    static func termination(_ status: ProcessExitStatus) -> TerminationStatus {
+        switch status {
+        case .exited(let code): .exited(code: code)
+        case .signaled(let signal, _): .signaled(signal: signal)
+        case .unknown: .exited(code: -1)
+        }
+    }
+
+    func publishSnapshot() {
+        var engines: [EngineID: EngineState] = [:]
+        for id in coordinator.engineIDs {
+            engines[id] = coordinator.engineState(id)
+        }
+        let live = children.count
+        driver.snapshot.withLock { snapshot in
+            snapshot.engines = engines
+            snapshot.liveProcessCount = live
+        }
+    }
+}

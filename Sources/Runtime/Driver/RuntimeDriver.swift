@@ -1,0 +1,81 @@
+import Core
+import Dispatch
+import Synchronization
+
+/// The real driver of the pure `Coordinator`: a real monotonic clock, real child processes, pipes
+/// and signals. One driver thread owns the coordinator; it feeds it timer firings, process exits,
+/// decoded stdout messages and stderr lines, and performs the actions it returns. It makes no
+/// supervision or scheduling decision of its own.
+package final class RuntimeDriver: Sendable {
+    /// What other threads may read about the coordinator, refreshed after every input.
+    package struct Snapshot: Sendable {
+        package var engines: [EngineID: EngineState] = [:]
+        package var liveProcessCount = 0
+    }
+
+    package let configuration: RuntimeDriverConfiguration
+    let loop: DriverLoop<DriverEvent, DriverTimer>
+    let snapshot = Mutex(Snapshot())
+    let eventHandler: @Sendable (Event) -> Void
+    private let finished = DispatchGroup()
+    private let started = Mutex(false)
+
+    /// `eventHandler` gets every emitted event on the driver thread; it must return quickly.
+    package init(configuration: RuntimeDriverConfiguration, eventHandler: @escaping @Sendable (Event) -> Void = { _ in }) {
+        self.configuration = configuration
+        self.loop = DriverLoop(clock: MonotonicClock(), capacity: configuration.inboxCapacity)
+        self.eventHandler = eventHandler
+    }
+
+    /// Starts the driver thread (once).
+    package func start() {
+        let first = started.withLock { started in
+            defer { started = true }
+            return !started
+        }
+        guard first else { return }
+        finished.enter()
+        WorkerThread.start("lingosub-driver") { [self] in
+            var session = DriverSession(driver: self)
+            session.run()
+            finished.leave()
+        }
+    }
+
+    /// Sends a client command and waits at most `timeoutMs` for the reply.
+    package func send(_ command: ClientCommand, timeoutMs: Int) -> ClientReply? {
+        let reply = Mutex<ClientReply?>(nil)
+        let answered = DispatchSemaphore(value: 0)
+        let posted = loop.post(.client(command) { answer in
+            reply.withLock { $0 = answer }
+            answered.signal()
+        })
+        guard posted, answered.wait(timeout: .now() + .milliseconds(timeoutMs)) == .success else { return nil }
+        return reply.withLock { $0 }
+    }
+
+    /// Stops every engine (their stop sequences; SIGKILL to what is left after `shutdownGraceMs`),
+    /// then ends the driver thread.
+    package func requestShutdown() {
+        _ = loop.post(.shutdown)
+    }
+
+    /// Shuts down (as `requestShutdown`) when one of `signals` arrives, e.g. when `lingosub` is
+    /// interrupted; cancel the returned watcher to restore the signals' default actions.
+    package func shutDownOnSignals(_ signals: [GroupSignal] = [.interrupt, .terminate]) -> TerminationSignalWatcher {
+        TerminationSignalWatcher.start(signals) { [self] _ in requestShutdown() }
+    }
+
+    /// Waits at most `timeoutMs` for the driver thread to end (after `requestShutdown`).
+    package func waitUntilFinished(timeoutMs: Int) -> Bool {
+        finished.wait(timeout: .now() + .milliseconds(timeoutMs)) == .success
+    }
+
+    package func engineState(_ id: EngineID) -> EngineState? { snapshot.withLock { $0.engines[id] } }
+
+    /// Children spawned and not yet reported exited.
+    package var liveProcessCount: Int { snapshot.withLock { $0.liveProcessCount } }
+
+    /// Milliseconds on the driver's clock (the `now` the coordinator sees).
+    package var nowMs: UInt64 { loop.clock.nowMs() }
+}
