@@ -39,6 +39,12 @@ enum EngineFixtures {
         return configuration
     }
 
+    /// Removes the transcripts a run wrote for its non-passing cases (kept when a test fails).
+    static func removeLogs(_ report: RunReport) {
+        guard let directory = report.logsDirectory else { return }
+        do { try FileManager.default.removeItem(atPath: directory) } catch { return }
+    }
+
     /// The failing cases with their expected/actual text, for a readable test failure.
     static func describe(_ report: RunReport) -> String {
         if let failure = report.startFailure { return "start failure: \(failure.reason)\n\(failure.stderrTail)" }

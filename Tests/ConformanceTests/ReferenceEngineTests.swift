@@ -30,5 +30,6 @@ struct ReferenceEngineTests {
         #expect(report.failingCaseIDs == [], "\(EngineFixtures.describe(report))")
         #expect(report.count(.warn) == 0, "\(EngineFixtures.describe(report))")
         #expect(Set(report.results.filter { $0.verdict == .expectedFailure }.map(\.id)) == Self.knownDeviations)
+        if report.exitCode == 0 { EngineFixtures.removeLogs(report) }
     }
 }

@@ -37,6 +37,10 @@ package enum ConformanceRunner {
             return finished(report, started)
         }
         report.results = results
+        if !logs.keepAll, let directory = logs.directory, !results.contains(where: { $0.transcriptPath != nil }) {
+            rmdir(directory)
+            report.logsDirectory = nil
+        }
         return finished(report, started)
     }
 
