@@ -82,6 +82,16 @@ extension RealProcessTests {
             #expect(events.wait { $0.kind.name == "signal.engine.restarting" })
         }
 
+        @Test("deeply nested JSON from an engine is a protocol error, not a crash of the driver")
+        func deeplyNestedJSON() throws {
+            let events = EventCollector()
+            let driver = RuntimeDriver(configuration: Self.configuration("deep"), eventHandler: events.handler)
+            driver.start()
+            defer { Self.shutDown(driver) }
+            #expect(driver.send(.startAllEngines, timeoutMs: Fixture.waitMs) != nil)
+            #expect(events.wait { Self.signal($0) { if case .ready = $0 { true } else { false } } })
+        }
+
         @Test("shutdown kills an engine that ignores SIGTERM and the stop request")
         func shutdownKillsStubbornEngine() throws {
             let events = EventCollector()
