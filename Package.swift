@@ -33,14 +33,16 @@ let package = Package(
         .target(name: "EngineSDK", dependencies: ["Wire", "Audio"]),
         .target(name: "ReferenceEngine", dependencies: ["EngineSDK", "Wire", "Audio"]),
         .target(name: "Core", dependencies: ["Wire"]),
-        .target(name: "Sim", dependencies: ["Core", "Wire", "EngineSDK", "ReferenceEngine"]),
+        .target(name: "Sim", dependencies: [
+            "Core", "Wire", "Audio", "EngineSDK", "ReferenceEngine", "CommandLineSupport",
+        ]),
         .target(name: "Runtime", dependencies: ["Core", "Wire"]),
         .target(name: "Conformance", dependencies: ["Wire", "Audio"]),
         .target(name: "Aggregation", dependencies: ["Wire"]),
         .target(name: "Subtitles", dependencies: ["Wire"]),
         .target(name: "CommandLineSupport"),
         .target(name: "LingosubCLI", dependencies: [
-            "Wire", "Core", "Runtime", "Aggregation", "Subtitles", "CommandLineSupport",
+            "Wire", "Audio", "Core", "Runtime", "Aggregation", "Subtitles", "CommandLineSupport",
         ]),
 
         .executableTarget(name: "lingosub", dependencies: ["LingosubCLI"]),
@@ -55,7 +57,7 @@ let package = Package(
         .testTarget(name: "AudioTests", dependencies: ["Audio"]),
         .testTarget(name: "EngineSDKTests", dependencies: ["EngineSDK", "ReferenceEngine", "Wire"]),
         .testTarget(name: "CoreTests", dependencies: ["Core", "Wire"]),
-        .testTarget(name: "SimTests", dependencies: ["Sim", "Core", "Wire"]),
+        .testTarget(name: "SimTests", dependencies: ["Sim", "Core", "Wire", "CommandLineSupport"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "Core", "Sim", "Wire"]),
         .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "Wire"]),
         .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "Wire"]),

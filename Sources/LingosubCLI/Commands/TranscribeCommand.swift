@@ -1,12 +1,88 @@
 import CommandLineSupport
+import Core
+import Subtitles
 
 /// `lingosub transcribe`: transcribe audio files with supervised engines.
+/// Exit codes: 0 every file transcribed by every engine, 1 some file could not be transcribed (or
+/// interrupted), 2 usage, 3 invalid configuration or unwritable output.
 enum TranscribeCommand: Subcommand {
     static let name = "transcribe"
     static let summary = "transcribe audio files with supervised engines"
+    static let usage = """
+        usage: lingosub transcribe AUDIO… --engine NAME=COMMAND [--engine …] [options]
+          --engine NAME=COMMAND  run COMMAND as engine NAME (repeatable; one task per file and engine).
+                                 COMMAND is split on spaces into argv, no shell; '…' keeps spaces.
+                                 A first word without a slash is looked up in PATH, then next to
+                                 lingosub and in .build/debug (so `--engine ref=lsref` works after `swift build`)
+          --language L           language hint for the engines
+          --priority P           low, normal (default), high or critical
+          --timeout S            per-request timeout in seconds (default: none)
+          --format F             json (default: every engine's result), srt or vtt (from the primary engine)
+          --primary NAME         the engine SRT/VTT come from (default: the first --engine)
+          --profile NAME|FILE    subtitle profile for srt/vtt (default netflix-en)
+          --out PATH|DIR         write here instead of stdout (a directory for several files)
+          --quiet                no progress or engine messages
+          --config FILE          configuration (default ./lingosub.json when present); LINGOSUB_* variables override it
+          --log-level L          JSON logs on stderr (debug, info, warn, error) instead of human output
+
+        """
+    static let exitTranscriptionFailed: Int32 = 1
+    static let exitConfiguration: Int32 = 3
 
     static func run(_ arguments: [String], output: any CommandOutput) -> Int32 {
-        output.err("lingosub transcribe: not implemented yet\n")
-        return 4
+        run(arguments, output: output, environment: .current)
+    }
+
+    static func run(_ arguments: [String], output: any CommandOutput, environment: CommandEnvironment) -> Int32 {
+        let parsed: ParsedArguments
+        do { parsed = try TranscribeOptions.spec.parse(arguments) } catch {
+            output.err("lingosub transcribe: \(error)\n" + usage)
+            return 2
+        }
+        if parsed.has("help") { output.out(usage); return 0 }
+        let options: TranscribeOptions
+        switch TranscribeOptions.make(parsed, environment: environment) {
+        case .success(let made): options = made
+        case .failure(.usage(let message)):
+            output.err("lingosub transcribe: \(message)\n" + usage)
+            return 2
+        case .failure(.configuration(let error)):
+            output.err("lingosub transcribe: \(error)\n")
+            return exitConfiguration
+        }
+        let profile: SubtitleProfile
+        switch SubtitlesCommand.loadProfile(options.profile, command: name, output: output) {
+        case .success(let loaded): profile = loaded
+        case .failure(let failure): return failure.exitCode
+        }
+        let transcription = TranscriptionRun(options: options, output: output, environment: environment)
+        transcription.run()
+        return report(transcription, writer: ResultWriter(options: options, profile: profile), output: output)
+    }
+
+    /// Writes every file's result and prints why files failed; returns the exit code.
+    private static func report(_ transcription: TranscriptionRun, writer: ResultWriter, output: any CommandOutput) -> Int32 {
+        let options = transcription.options
+        var exitCode: Int32 = 0
+        for (file, path) in options.audioPaths.enumerated() {
+            let outcomes = transcription.outcomes[file]
+            for (engine, outcome) in zip(options.engines, outcomes) {
+                guard let reason = outcome.failureText else { continue }
+                output.err("lingosub transcribe: \(path): engine \(engine.name) failed: \(reason)\n")
+                exitCode = exitTranscriptionFailed
+            }
+            guard let text = writer.text(file: file, outcomes: outcomes) else { continue }
+            do {
+                try writer.write(text, file: file, output: output)
+            } catch {
+                output.err("lingosub transcribe: \(error)\n")
+                exitCode = max(exitCode, exitConfiguration)
+            }
+        }
+        if transcription.interrupted {
+            output.err("lingosub transcribe: interrupted; engines stopped\n")
+            exitCode = max(exitCode, exitTranscriptionFailed)
+        }
+        return exitCode
     }
 }

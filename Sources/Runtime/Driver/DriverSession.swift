@@ -51,6 +51,7 @@ struct DriverSession {
             process(inputs, nowMs: nowMs)
         case .stderrLine(let key, let line):
             guard current[key.engine] == key.generation else { return }
+            driver.configuration.stderrLineHandler?(key.engine, line)
             process([.engineStderr(key.engine, line: line)], nowMs: nowMs)
         case .exited(let key, let status):
             guard var child = children.removeValue(forKey: key) else { return }

@@ -1,0 +1,86 @@
+/// One scalar setting of `lingosub.json`: its dotted path, the `LINGOSUB_*` variable that overrides
+/// it, and how a value is checked and stored.
+struct ConfigurationKey: Sendable {
+    enum Kind: Sendable {
+        /// A whole number of at least `minimum`.
+        case integer(minimum: UInt64)
+        case logLevel
+        case text
+    }
+
+    /// `section.name`, e.g. `limits.requestTimeoutMs`.
+    let path: String
+    let kind: Kind
+    let store: @Sendable (inout LingosubConfiguration, ConfigurationValue) -> Void
+
+    /// `LINGOSUB_` + the path in upper snake case: `limits.requestTimeoutMs` → `LINGOSUB_LIMITS_REQUEST_TIMEOUT_MS`.
+    var environmentName: String {
+        var name = "LINGOSUB_"
+        for character in path {
+            if character == "." {
+                name += "_"
+            } else if character.isUppercase {
+                name += "_" + String(character)
+            } else {
+                name += character.uppercased()
+            }
+        }
+        return name
+    }
+
+    /// Checks `value` against the kind; the error names the key and `source`.
+    func check(_ value: ConfigurationValue, source: ConfigurationSource) throws(ConfigurationError) -> ConfigurationValue {
+        switch (kind, value) {
+        case (.integer(let minimum), .integer(let number)):
+            guard number >= minimum else {
+                throw ConfigurationError(.invalidValue, key: path, source: source, "expected a whole number ≥ \(minimum), got \(number)")
+            }
+            return value
+        case (.integer(let minimum), .text(let text)):
+            guard let number = UInt64(text) else {
+                throw ConfigurationError(.invalidValue, key: path, source: source, "expected a whole number ≥ \(minimum), got '\(text)'")
+            }
+            return try check(.integer(number), source: source)
+        case (.logLevel, .text(let text)):
+            guard LogLevel(rawValue: text) != nil else {
+                let names = LogLevel.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ConfigurationError(.invalidValue, key: path, source: source, "expected one of \(names), got '\(text)'")
+            }
+            return value
+        case (.text, .text(let text)):
+            guard !text.isEmpty else { throw ConfigurationError(.invalidValue, key: path, source: source, "must not be empty") }
+            return value
+        case (.logLevel, .integer(let number)), (.text, .integer(let number)):
+            throw ConfigurationError(.invalidValue, key: path, source: source, "expected a string, got \(number)")
+        }
+    }
+}
+
+/// A setting's value before it is stored.
+enum ConfigurationValue: Sendable, Equatable {
+    case integer(UInt64)
+    case text(String)
+
+    var integer: UInt64 { if case .integer(let number) = self { number } else { preconditionFailure("not checked") } }
+    var text: String { if case .text(let text) = self { text } else { preconditionFailure("not checked") } }
+}
+
+extension ConfigurationKey {
+    /// Every scalar key, in the order `--help` and the README list them.
+    static let all: [ConfigurationKey] = [
+        .init(path: "policies.restartBackoffInitialMs", kind: .integer(minimum: 0)) { $0.restartBackoffInitialMs = $1.integer },
+        .init(path: "policies.restartBackoffCapMs", kind: .integer(minimum: 0)) { $0.restartBackoffCapMs = $1.integer },
+        .init(path: "policies.restartsMax", kind: .integer(minimum: 0)) { $0.restartsMax = $1.integer },
+        .init(path: "policies.healthProbeIntervalMs", kind: .integer(minimum: 1)) { $0.healthProbeIntervalMs = $1.integer },
+        .init(path: "policies.healthProbeTimeoutMs", kind: .integer(minimum: 1)) { $0.healthProbeTimeoutMs = $1.integer },
+        .init(path: "policies.loadingProbeIntervalMs", kind: .integer(minimum: 1)) { $0.loadingProbeIntervalMs = $1.integer },
+        .init(path: "policies.startupTimeoutMs", kind: .integer(minimum: 1)) { $0.startupTimeoutMs = $1.integer },
+        .init(path: "policies.stopGraceMs", kind: .integer(minimum: 0)) { $0.stopGraceMs = $1.integer },
+        .init(path: "limits.requestTimeoutMs", kind: .integer(minimum: 0)) { $0.requestTimeoutMs = $1.integer },
+        .init(path: "limits.requestsInFlightMax", kind: .integer(minimum: 1)) { $0.requestsInFlightMax = $1.integer },
+        .init(path: "limits.attemptsMax", kind: .integer(minimum: 1)) { $0.attemptsMax = $1.integer },
+        .init(path: "limits.queueCapacity", kind: .integer(minimum: 1)) { $0.queueCapacity = $1.integer },
+        .init(path: "logging.level", kind: .logLevel) { $0.logLevel = LogLevel(rawValue: $1.text) },
+        .init(path: "logging.directory", kind: .text) { $0.logDirectory = $1.text },
+    ]
+}

@@ -1,0 +1,16 @@
+/// Where a setting's value came from, named in errors and `--log-level debug` output.
+enum ConfigurationSource: Sendable, Equatable, CustomStringConvertible {
+    case `default`
+    case file(String)
+    case environment(String)
+    case flag
+
+    var description: String {
+        switch self {
+        case .default: "default"
+        case .file(let path): "file:\(path)"
+        case .environment(let name): "env:\(name)"
+        case .flag: "flag"
+        }
+    }
+}

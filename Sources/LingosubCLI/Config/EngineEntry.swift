@@ -1,0 +1,34 @@
+/// One engine to run: its name and argument vector (no shell), with optional extra environment
+/// variables and working directory (from the config file).
+struct EngineEntry: Sendable, Equatable {
+    var name: String
+    var command: [String]
+    var environment: [(String, String)] = []
+    var workingDirectory: String?
+
+    init(name: String, command: [String], environment: [(String, String)] = [], workingDirectory: String? = nil) {
+        precondition(!command.isEmpty, "engine \(name) has an empty command")
+        self.name = name
+        self.command = command
+        self.environment = environment
+        self.workingDirectory = workingDirectory
+    }
+
+    static func == (a: Self, b: Self) -> Bool {
+        a.name == b.name && a.command == b.command && a.workingDirectory == b.workingDirectory
+            && a.environment.map(\.0) == b.environment.map(\.0) && a.environment.map(\.1) == b.environment.map(\.1)
+    }
+
+    /// Parses `NAME=COMMAND` (see `CommandWords.split` for COMMAND).
+    static func parse(_ text: String) throws(ConfigurationError) -> EngineEntry {
+        guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
+            throw ConfigurationError(.invalidValue, key: "--engine", source: .flag, "expected NAME=COMMAND, got '\(text)'")
+        }
+        let name = String(text[..<equals])
+        guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) else {
+            throw ConfigurationError(.invalidValue, key: "--engine", source: .flag, "engine name '\(name)' may use letters, digits, '-', '_' and '.' only")
+        }
+        let words = try CommandWords.split(String(text[text.index(after: equals)...]), key: "--engine", source: .flag)
+        return EngineEntry(name: name, command: words)
+    }
+}

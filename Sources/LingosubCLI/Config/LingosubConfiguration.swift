@@ -1,0 +1,66 @@
+import Core
+
+/// Everything `lingosub transcribe` and `engines check` can be configured with, seeded with defaults
+/// (STYLE rule 10). Layers: defaults < `lingosub.json` < `LINGOSUB_*` variables < command-line flags.
+struct LingosubConfiguration: Sendable, Equatable {
+    /// Engines from the config file (`--engine` flags replace them all).
+    var engines: [EngineEntry] = []
+
+    // policies
+    var restartBackoffInitialMs: UInt64 = 1_000
+    var restartBackoffCapMs: UInt64 = 16_000
+    var restartsMax: UInt64 = 5
+    var healthProbeIntervalMs: UInt64 = 30_000
+    var healthProbeTimeoutMs: UInt64 = 5_000
+    /// Probe interval while an engine reports `loading` at startup (the core's default is 1 s; a CLI
+    /// run is short, so it asks sooner).
+    var loadingProbeIntervalMs: UInt64 = 100
+    var startupTimeoutMs: UInt64 = 30_000
+    var stopGraceMs: UInt64 = 5_000
+
+    // limits
+    /// Per-request timeout; 0: none.
+    var requestTimeoutMs: UInt64 = 0
+    var requestsInFlightMax: UInt64 = 1
+    var attemptsMax: UInt64 = 3
+    var queueCapacity: UInt64 = 10_000
+
+    // logging
+    /// nil: human output; a level turns on JSON logs on stderr.
+    var logLevel: LogLevel?
+    /// Per-engine stderr logs (`<engine>.log`, rotated); nil: none.
+    var logDirectory: String?
+
+    init() {}
+
+    static let `default` = LingosubConfiguration()
+
+    /// The core's view of one engine under these policies.
+    func engineConfiguration(_ entry: EngineEntry) -> EngineConfiguration {
+        var engine = EngineConfiguration(
+            id: EngineID(entry.name),
+            spawn: SpawnSpec(
+                executable: entry.command[0], arguments: Array(entry.command.dropFirst()),
+                environment: entry.environment, workingDirectory: entry.workingDirectory))
+        engine.restart.backoff = .exponential(
+            initialMs: restartBackoffInitialMs, multiplier: 2, capMs: max(restartBackoffCapMs, restartBackoffInitialMs))
+        engine.restart.restartsMax = UInt32(clamping: restartsMax)
+        engine.health.probeIntervalMs = healthProbeIntervalMs
+        engine.health.probeTimeoutMs = healthProbeTimeoutMs
+        engine.health.loadingProbeIntervalMs = loadingProbeIntervalMs
+        engine.startup.waitingForHealthTimeoutMs = startupTimeoutMs
+        engine.stop.stopRequestGraceMs = stopGraceMs
+        engine.stop.steps = [StopStep(signal: .terminate, graceMs: stopGraceMs)]
+        engine.requestsInFlightMax = Int(clamping: requestsInFlightMax)
+        return engine
+    }
+
+    /// The coordinator's configuration for `engines`.
+    func coordinatorConfiguration(_ engines: [EngineEntry]) -> CoordinatorConfiguration {
+        var coordinator = CoordinatorConfiguration(engines: engines.map(engineConfiguration))
+        coordinator.scheduler.attemptsMax = UInt32(clamping: attemptsMax)
+        coordinator.scheduler.queueCapacity = Int(clamping: queueCapacity)
+        coordinator.scheduler.requestTimeoutMs = requestTimeoutMs == 0 ? nil : requestTimeoutMs
+        return coordinator
+    }
+}

@@ -1,0 +1,84 @@
+import CommandLineSupport
+
+/// Human progress on stderr: on a terminal one bar per file, redrawn in place, with messages
+/// printed above the bars; otherwise plain lines at each quarter; nothing when quiet.
+final class ProgressDisplay {
+    enum Mode { case terminal, lines, quiet }
+
+    static let barWidth = 24
+    let mode: Mode
+    private let output: any CommandOutput
+    private let names: [String]
+    /// Per file, per engine (in engine order): permille done.
+    private var permille: [[UInt32]]
+    /// Per file, per engine: the last quarter printed in line mode (-1: none yet).
+    private var quarterPrinted: [[Int]]
+    private let engines: [String]
+    private var linesDrawn = 0
+
+    init(mode: Mode, output: any CommandOutput, files: [String], engines: [String]) {
+        self.mode = mode
+        self.output = output
+        self.names = files.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
+        self.engines = engines
+        permille = Array(repeating: Array(repeating: 0, count: engines.count), count: files.count)
+        quarterPrinted = Array(repeating: Array(repeating: -1, count: engines.count), count: files.count)
+    }
+
+    /// A line above the bars (engine state changes, failures).
+    func message(_ text: String) {
+        guard mode != .quiet else { return }
+        if mode == .terminal { clearBars() }
+        output.err(text + "\n")
+        if mode == .terminal { drawBars() }
+    }
+
+    func update(file: Int, engine: Int, permille value: UInt32) {
+        guard mode != .quiet else { return }
+        permille[file][engine] = min(value, 1_000)
+        switch mode {
+        case .terminal:
+            clearBars()
+            drawBars()
+        case .lines:
+            let quarter = Int(permille[file][engine]) / 250
+            guard quarter > quarterPrinted[file][engine] else { return }
+            quarterPrinted[file][engine] = quarter
+            output.err("\(names[file]) [\(engines[engine])] \(quarter * 25)%\n")
+        case .quiet:
+            return
+        }
+    }
+
+    /// Back to 0 % (the request was queued again after its engine died).
+    func reset(file: Int, engine: Int) {
+        permille[file][engine] = 0
+        quarterPrinted[file][engine] = -1
+    }
+
+    /// Leaves the last bars on screen.
+    func finish() {
+        linesDrawn = 0
+    }
+
+    private func clearBars() {
+        guard linesDrawn > 0 else { return }
+        output.err("\u{1B}[\(linesDrawn)A\u{1B}[J")
+        linesDrawn = 0
+    }
+
+    private func drawBars() {
+        var text = ""
+        let width = names.map(\.count).max() ?? 0
+        for (file, name) in names.enumerated() {
+            let done = permille[file].reduce(0) { $0 + Int($1) } / max(permille[file].count, 1)
+            let filled = done * Self.barWidth / 1_000
+            let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: Self.barWidth - filled)
+            let percent = String(done / 10)
+            text += name.padding(toLength: width) + " [" + bar + "] "
+                + String(repeating: " ", count: 3 - percent.count) + percent + "%\n"
+        }
+        output.err(text)
+        linesDrawn = names.count
+    }
+}

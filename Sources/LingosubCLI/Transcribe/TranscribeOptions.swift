@@ -1,0 +1,119 @@
+import CommandLineSupport
+import Core
+
+/// `transcribe`'s settings after flags are laid over the configuration.
+struct TranscribeOptions: Sendable {
+    /// Absolute paths, in the order given.
+    var audioPaths: [String] = []
+    /// Engines with resolved executables, in the order given.
+    var engines: [EngineEntry] = []
+    /// The engine SRT/VTT come from.
+    var primary = ""
+    var language: String?
+    var priority = TaskPriority.normal
+    var format = OutputFormat.json
+    var out: String?
+    var quiet = false
+    var profile: String?
+    var configuration = LingosubConfiguration.default
+
+    static let spec = ArgumentSpec(
+        flags: ["quiet"],
+        options: ["language", "priority", "timeout", "format", "out", "config", "log-level", "primary", "profile"],
+        repeatable: ["engine"])
+
+    /// Why options could not be built: a usage error (exit 2) or a configuration error (exit 3).
+    enum Failure: Error {
+        case usage(String)
+        case configuration(ConfigurationError)
+    }
+
+    static func make(_ parsed: ParsedArguments, environment: CommandEnvironment) -> Result<TranscribeOptions, Failure> {
+        var options = TranscribeOptions()
+        do {
+            let loaded = try ConfigurationLoader.load(configPath: parsed.value("config"), environment: environment)
+            options.configuration = loaded.configuration
+            try options.applyFlags(parsed)
+            let source = parsed.values("engine").isEmpty ? loaded.sources["engines"] ?? .default : .flag
+            options.engines = try resolved(options.engines, source: source, environment: environment)
+        } catch {
+            return .failure(.configuration(error))
+        }
+        guard !parsed.positionals.isEmpty else { return .failure(.usage("missing AUDIO")) }
+        guard !options.engines.isEmpty else { return .failure(.usage("no engine: give --engine NAME=COMMAND or configure engines in lingosub.json")) }
+        options.audioPaths = parsed.positionals.map(environment.absolute)
+        if let primary = parsed.value("primary") {
+            guard options.engines.contains(where: { $0.name == primary }) else {
+                return .failure(.usage("--primary \(primary) is not one of the engines"))
+            }
+            options.primary = primary
+        } else {
+            options.primary = options.engines[0].name
+        }
+        guard let format = parsed.value("format").map(OutputFormat.init(rawValue:)) ?? .json else {
+            return .failure(.usage("--format expects json, srt or vtt"))
+        }
+        options.format = format
+        if format != .json, options.audioPaths.count > 1, parsed.value("out") == nil {
+            return .failure(.usage("--format \(format.rawValue) with several files needs --out DIR"))
+        }
+        if let text = parsed.value("priority") {
+            guard let priority = TaskPriority.allCases.first(where: { $0.description == text }) else {
+                return .failure(.usage("--priority expects low, normal, high or critical"))
+            }
+            options.priority = priority
+        }
+        options.language = parsed.value("language")
+        options.out = parsed.value("out").map(environment.absolute)
+        options.quiet = parsed.has("quiet")
+        options.profile = parsed.value("profile")
+        return .success(options)
+    }
+
+    /// `--engine`, `--timeout` and `--log-level` override the configuration.
+    private mutating func applyFlags(_ parsed: ParsedArguments) throws(ConfigurationError) {
+        let flagged = parsed.values("engine")
+        engines = configuration.engines
+        if !flagged.isEmpty {
+            engines = []
+            for text in flagged {
+                let entry = try EngineEntry.parse(text)
+                guard !engines.contains(where: { $0.name == entry.name }) else {
+                    throw ConfigurationError(.invalidValue, key: "--engine", source: .flag, "engine \(entry.name) given twice")
+                }
+                engines.append(entry)
+            }
+        }
+        if let text = parsed.value("timeout") {
+            guard let seconds = Double(text), seconds.isFinite, seconds > 0, seconds <= 86_400 else {
+                throw ConfigurationError(.invalidValue, key: "--timeout", source: .flag, "expected seconds in (0, 86400], got '\(text)'")
+            }
+            configuration.requestTimeoutMs = UInt64(seconds * 1_000)
+        }
+        if let text = parsed.value("log-level") {
+            guard let level = LogLevel(rawValue: text) else {
+                let names = LogLevel.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ConfigurationError(.invalidValue, key: "--log-level", source: .flag, "expected one of \(names), got '\(text)'")
+            }
+            configuration.logLevel = level
+        }
+    }
+
+    /// Each engine's first word replaced by the executable's absolute path.
+    static func resolved(
+        _ engines: [EngineEntry], source: ConfigurationSource, environment: CommandEnvironment
+    ) throws(ConfigurationError) -> [EngineEntry] {
+        let resolver = ExecutableResolver(environment: environment)
+        var result: [EngineEntry] = []
+        for var entry in engines {
+            switch resolver.resolve(entry.command[0]) {
+            case .success(let path): entry.command[0] = path
+            case .failure(let failure):
+                let key = source == .flag ? "--engine \(entry.name)" : "engines.\(entry.name)"
+                throw ConfigurationError(.invalidValue, key: key, source: source, failure.description)
+            }
+            result.append(entry)
+        }
+        return result
+    }
+}
