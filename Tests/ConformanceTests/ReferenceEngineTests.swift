@@ -6,10 +6,8 @@ import Testing
 @Suite("lsref passes lsconform in its normal modes", .serialized)
 struct ReferenceEngineTests {
     /// Known lsref deviations from the SPEC, as a baseline: when one is fixed its entry turns STALE and
-    /// this test fails until the entry is removed.
-    /// - domain/audio-undecodable: lsref transcribes a WAV whose data chunk is larger than the file
-    ///   (10.1-MUST-2 requires -32011); the Audio decoder clamps the chunk to the bytes present.
-    static let knownDeviations: Set<String> = ["domain/audio-undecodable"]
+    /// this test fails until the entry is removed. None today.
+    static let knownDeviations: Set<String> = []
 
     static let modes: [[String]] = [
         [],

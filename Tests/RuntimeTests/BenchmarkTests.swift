@@ -16,7 +16,11 @@ extension RealProcessTests {
             configuration.cycles = 30
             configuration.timeoutMs = Fixture.waitMs * 2
             let report = CrashSoak.run(configuration)
-            #expect(report.passed, "\(report)")
+            // Zombie and descriptor counts are process-wide: other suites run real processes in
+            // parallel, so here they are only exact in `ci/soak` (alone in its process). The precise
+            // per-child checks live in ReapingTests.
+            #expect(report.finished, "\(report)")
+            #expect(report.tasksLost == 0 && report.tasksDuplicated == 0, "\(report)")
             #expect(report.cycles >= 30)
             // Each task is quarantined after the scheduler's three attempts, each one a crash.
             #expect(report.tasksSubmitted >= 10)
