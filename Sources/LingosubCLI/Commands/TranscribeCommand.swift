@@ -5,9 +5,9 @@ import Subtitles
 /// `lingosub transcribe`: transcribe audio files with supervised engines.
 /// Exit codes: 0 every file transcribed by every engine, 1 some file could not be transcribed (or
 /// interrupted), 2 usage, 3 invalid configuration or unwritable output.
-enum TranscribeCommand: Subcommand {
-    static let name = "transcribe"
-    static let summary = "transcribe audio files with supervised engines"
+package enum TranscribeCommand: Subcommand {
+    package static let name = "transcribe"
+    package static let summary = "transcribe audio files with supervised engines"
     static let usage = """
         usage: lingosub transcribe AUDIO… --engine NAME=COMMAND [--engine …] [options]
           --engine NAME=COMMAND  run COMMAND as engine NAME (repeatable; one task per file and engine).
@@ -29,11 +29,11 @@ enum TranscribeCommand: Subcommand {
     static let exitTranscriptionFailed: Int32 = 1
     static let exitConfiguration: Int32 = 3
 
-    static func run(_ arguments: [String], output: any CommandOutput) -> Int32 {
+    package static func run(_ arguments: [String], output: any CommandOutput) -> Int32 {
         run(arguments, output: output, environment: .current)
     }
 
-    static func run(_ arguments: [String], output: any CommandOutput, environment: CommandEnvironment) -> Int32 {
+    package static func run(_ arguments: [String], output: any CommandOutput, environment: CommandEnvironment) -> Int32 {
         let parsed: ParsedArguments
         do { parsed = try TranscribeOptions.spec.parse(arguments) } catch {
             output.err("lingosub transcribe: \(error)\n" + usage)

@@ -1,6 +1,6 @@
 /// One scalar setting of `lingosub.json`: its dotted path, the `LINGOSUB_*` variable that overrides
 /// it, and how a value is checked and stored.
-struct ConfigurationKey: Sendable {
+package struct ConfigurationKey: Sendable {
     enum Kind: Sendable {
         /// A whole number of at least `minimum`.
         case integer(minimum: UInt64)
@@ -9,12 +9,12 @@ struct ConfigurationKey: Sendable {
     }
 
     /// `section.name`, e.g. `limits.requestTimeoutMs`.
-    let path: String
+    package let path: String
     let kind: Kind
     let store: @Sendable (inout LingosubConfiguration, ConfigurationValue) -> Void
 
     /// `LINGOSUB_` + the path in upper snake case: `limits.requestTimeoutMs` → `LINGOSUB_LIMITS_REQUEST_TIMEOUT_MS`.
-    var environmentName: String {
+    package var environmentName: String {
         var name = "LINGOSUB_"
         for character in path {
             if character == "." {
@@ -67,7 +67,7 @@ enum ConfigurationValue: Sendable, Equatable {
 
 extension ConfigurationKey {
     /// Every scalar key, in the order `--help` and the README list them.
-    static let all: [ConfigurationKey] = [
+    package static let all: [ConfigurationKey] = [
         .init(path: "policies.restartBackoffInitialMs", kind: .integer(minimum: 0)) { $0.restartBackoffInitialMs = $1.integer },
         .init(path: "policies.restartBackoffCapMs", kind: .integer(minimum: 0)) { $0.restartBackoffCapMs = $1.integer },
         .init(path: "policies.restartsMax", kind: .integer(minimum: 0)) { $0.restartsMax = $1.integer },

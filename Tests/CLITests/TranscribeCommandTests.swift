@@ -1,0 +1,126 @@
+import LingosubCLI
+import Testing
+import Wire
+
+@Suite("lingosub transcribe on real lsref processes", .serialized)
+struct TranscribeCommandTests {
+    static let helloSRT = """
+        1
+        00:00:00,292 --> 00:00:03,500
+        hello world this is
+        the lingo sub sidecar kit
+
+
+        """
+
+    @Test("the README command prints hello.wav's SRT and the engine's progress")
+    func helloSRT() {
+        let result = EngineFixture.transcribe(["Examples/audio/hello.wav", "--engine", "ref=lsref", "--format", "srt"])
+        #expect(result.code == 0)
+        #expect(result.out == Self.helloSRT)
+        #expect(result.err.contains("engine ref: ready"))
+        #expect(result.err.contains("hello.wav [ref] 100%\n"))
+    }
+
+    @Test("WebVTT output has the header and dot-separated times")
+    func helloVTT() {
+        let result = EngineFixture.transcribe([EngineFixture.hello, "--engine", "ref=lsref", "--format", "vtt", "--quiet"])
+        #expect(result.code == 0)
+        #expect(result.out == "WEBVTT\n\n00:00:00.292 --> 00:00:03.500\nhello world this is\nthe lingo sub sidecar kit\n\n")
+        #expect(result.err == "")
+    }
+
+    @Test("JSON output carries every engine's segments, in --engine order")
+    func jsonTwoEngines() throws {
+        let result = EngineFixture.transcribe([
+            EngineFixture.hello, "--engine", "a=lsref", "--engine", "b=lsref --words-per-segment 3", "--quiet",
+        ])
+        #expect(result.code == 0)
+        let value = try JSONParser.parse(result.out)
+        #expect(value["audio"]?.stringValue == EngineFixture.hello)
+        let results = try #require(value["results"]?.arrayValue)
+        #expect(results.map { $0["engine"]?.stringValue } == ["a", "b"])
+        #expect(results.map { $0["status"]?.stringValue } == ["completed", "completed"])
+        let a = try Transcript(json: try #require(results[0]["transcript"]))
+        let b = try Transcript(json: try #require(results[1]["transcript"]))
+        #expect(a.segments.map(\.text) == ["hello world this is the", "lingo sub sidecar kit"])
+        #expect(b.segments.map(\.text) == ["hello world this", "is the lingo", "sub sidecar kit"])
+    }
+
+    @Test("missing audio exits 1 with the engine's -32010 error, in stderr and in the JSON")
+    func missingAudio() throws {
+        let result = EngineFixture.transcribe(["/nonexistent/missing.wav", "--engine", "ref=lsref", "--quiet"])
+        #expect(result.code == 1)
+        #expect(result.err == "lingosub transcribe: /nonexistent/missing.wav: engine ref failed: engine_error -32010: ref: Audio not found\n")
+        let error = try JSONParser.parse(result.out)["results"]?.arrayValue?.first?["error"]
+        #expect(error?["code"]?.stringValue == "engine_error")
+        #expect(error?["engineCode"]?.intValue == -32010)
+    }
+
+    @Test("relative audio paths are made absolute before they are sent")
+    func relativePath() throws {
+        let result = EngineFixture.transcribe(["Examples/audio/count.wav", "--engine", "ref=lsref", "--quiet"])
+        #expect(result.code == 0)
+        #expect(try JSONParser.parse(result.out)["audio"]?.stringValue == EngineFixture.count)
+    }
+
+    @Test("an engine crashing mid-request is restarted and the request succeeds on the new process")
+    func crashRestartSucceeds() throws {
+        let directory = TemporaryDirectory()
+        let result = EngineFixture.transcribe(
+            [EngineFixture.hello, EngineFixture.count, "--engine", "ref=lsref --crash-after 2",
+             "--format", "srt", "--out", directory.path + "/"],
+            EngineFixture.environment(EngineFixture.fastRestarts))
+        #expect(result.code == 0)
+        #expect(result.err.contains("count.wav: engine ref lost the request (engine ref exited: exit 3); queued again (attempt 2)\n"))
+        #expect(result.err.contains("engine ref: crashed: crash_exit(3) (exit 3)\n"))
+        #expect(result.err.contains("engine ref: restart in 0.02 s (restart 1)\n"))
+        #expect(directory.read("hello.srt") == Self.helloSRT)
+        #expect(directory.read("count.srt")?.hasPrefix("1\n") == true)
+    }
+
+    @Test("an engine crashing on every request ends in a clear quarantine failure")
+    func crashLoopFails() {
+        let result = EngineFixture.transcribe(
+            [EngineFixture.hello, "--engine", "ref=lsref --crash-after 1", "--format", "srt"],
+            EngineFixture.environment(EngineFixture.fastRestarts))
+        #expect(result.code == 1)
+        #expect(result.out == "")
+        #expect(result.err.contains("engine ref failed: quarantined"))
+    }
+
+    @Test("structured logs are JSON lines with task and engine ids, engine stderr included")
+    func structuredLogs() throws {
+        let result = EngineFixture.transcribe([EngineFixture.hello, "--engine", "ref=lsref", "--log-level", "info"])
+        #expect(result.code == 0)
+        var lines: [JSONValue] = []
+        for line in result.err.split(separator: "\n") { lines.append(try JSONParser.parse(String(line))) }
+        let completed = lines.first { $0["message"]?.stringValue == "task.completed" }
+        #expect(completed?["task"]?.stringValue == "task-1")
+        let engineLine = lines.first { $0["engineLog"]?["message"]?.stringValue == "transcribe finished" }
+        #expect(engineLine?["engine"]?.stringValue == "ref")
+        #expect(engineLine?["task"]?.stringValue == "task-1")
+        #expect(!lines.contains { $0["level"]?.stringValue == "debug" })
+    }
+
+    @Test("usage mistakes exit 2 and name the problem", arguments: [
+        ([EngineFixture.hello], "no engine"),
+        (["--engine", "ref=lsref"], "missing AUDIO"),
+        ([EngineFixture.hello, "--engine", "ref=lsref", "--format", "docx"], "--format expects json, srt or vtt"),
+        ([EngineFixture.hello, EngineFixture.count, "--engine", "ref=lsref", "--format", "srt"], "needs --out DIR"),
+        ([EngineFixture.hello, "--engine", "ref=lsref", "--primary", "other"], "--primary other is not one of the engines"),
+    ])
+    func usageErrors(arguments: [String], message: String) {
+        let result = EngineFixture.transcribe(arguments)
+        #expect(result.code == 2)
+        #expect(result.err.contains(message))
+    }
+
+    @Test("an engine that cannot be found fails before anything starts, with a hint")
+    func engineNotFound() {
+        let result = EngineFixture.transcribe([EngineFixture.hello, "--engine", "x=no-such-engine"])
+        #expect(result.code == 3)
+        #expect(result.err.hasPrefix("lingosub transcribe: --engine x (flag): 'no-such-engine' not found in PATH"))
+        #expect(result.err.contains("run `swift build` first"))
+    }
+}
