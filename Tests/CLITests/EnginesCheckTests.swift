@@ -35,7 +35,8 @@ struct EnginesCheckTests {
     func crashingEngine() {
         let result = EngineFixture.engines(["check", "--engine", "ref=lsref --crash-after 1"])
         #expect(result.code == 1)
-        #expect(result.out.hasSuffix("\n") && result.out.contains("FAILED: "))
+        #expect(result.out.contains("\nFAILED: engine failed: crash_exit(3)\n  cause: crash_exit(3); last exit: exit 3; restarts: 0\n"))
+        #expect(result.out.contains("crashing (fault injection)"))
     }
 
     @Test("without the action or an engine it is a usage error", arguments: [

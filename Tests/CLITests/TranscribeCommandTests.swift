@@ -89,6 +89,27 @@ struct TranscribeCommandTests {
         #expect(result.err.contains("engine ref failed: quarantined"))
     }
 
+    @Test("an engine that may not restart goes to Failed and its diagnostics are printed")
+    func failedWithDiagnostics() {
+        let result = EngineFixture.transcribe(
+            [EngineFixture.hello, "--engine", "ref=lsref --crash-after 1", "--format", "srt"],
+            EngineFixture.environment(["LINGOSUB_POLICIES_RESTARTS_MAX": "0"]))
+        #expect(result.code == 1)
+        #expect(result.err.contains("engine ref: failed: crash_exit(3)\n  cause: crash_exit(3); last exit: exit 3; restarts: 0\n  last stderr lines:\n"))
+        #expect(result.err.contains("crashing (fault injection)"))
+        #expect(result.err.hasSuffix("lingosub transcribe: \(EngineFixture.hello): engine ref failed: engine_lost: ref failed\n"))
+    }
+
+    @Test("with structured logs a failed file is a JSON error line too")
+    func structuredFailure() throws {
+        let result = EngineFixture.transcribe(["/nonexistent/missing.wav", "--engine", "ref=lsref", "--log-level", "error"])
+        #expect(result.code == 1)
+        let lines = try result.err.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        #expect(lines.allSatisfy { $0["level"]?.stringValue == "error" })
+        let failure = lines.first { $0["message"]?.stringValue == "file not transcribed" }
+        #expect(failure?["reason"]?.stringValue == "engine_error -32010: ref: Audio not found")
+    }
+
     @Test("structured logs are JSON lines with task and engine ids, engine stderr included")
     func structuredLogs() throws {
         let result = EngineFixture.transcribe([EngineFixture.hello, "--engine", "ref=lsref", "--log-level", "info"])

@@ -1,6 +1,7 @@
 import CommandLineSupport
 import Core
 import Subtitles
+import Wire
 
 /// `lingosub transcribe`: transcribe audio files with supervised engines.
 /// Exit codes: 0 every file transcribed by every engine, 1 some file could not be transcribed (or
@@ -68,7 +69,13 @@ package enum TranscribeCommand: Subcommand {
             let outcomes = transcription.outcomes[file]
             for (engine, outcome) in zip(options.engines, outcomes) {
                 guard let reason = outcome.failureText else { continue }
-                output.err("lingosub transcribe: \(path): engine \(engine.name) failed: \(reason)\n")
+                if let log = transcription.log {
+                    log.log(.error, "file not transcribed", [
+                        ("file", .string(path)), ("engine", .string(engine.name)), ("reason", .string(reason)),
+                    ])
+                } else {
+                    output.err("lingosub transcribe: \(path): engine \(engine.name) failed: \(reason)\n")
+                }
                 exitCode = exitTranscriptionFailed
             }
             guard let text = writer.text(file: file, outcomes: outcomes) else { continue }

@@ -2,8 +2,8 @@ import CommandLineSupport
 
 /// Human progress on stderr: on a terminal one bar per file, redrawn in place, with messages
 /// printed above the bars; otherwise plain lines at each quarter; nothing when quiet.
-final class ProgressDisplay {
-    enum Mode { case terminal, lines, quiet }
+package final class ProgressDisplay {
+    package enum Mode { case terminal, lines, quiet }
 
     static let barWidth = 24
     let mode: Mode
@@ -16,7 +16,7 @@ final class ProgressDisplay {
     private let engines: [String]
     private var linesDrawn = 0
 
-    init(mode: Mode, output: any CommandOutput, files: [String], engines: [String]) {
+    package init(mode: Mode, output: any CommandOutput, files: [String], engines: [String]) {
         self.mode = mode
         self.output = output
         self.names = files.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
@@ -26,15 +26,15 @@ final class ProgressDisplay {
     }
 
     /// A line above the bars (engine state changes, failures).
-    func message(_ text: String) {
+    package func message(_ text: String) {
         guard mode != .quiet else { return }
         if mode == .terminal { clearBars() }
         output.err(text + "\n")
         if mode == .terminal { drawBars() }
     }
 
-    func update(file: Int, engine: Int, permille value: UInt32) {
-        guard mode != .quiet else { return }
+    package func update(file: Int, engine: Int, permille value: UInt32) {
+        guard mode != .quiet, permille[file][engine] != min(value, 1_000) || linesDrawn == 0 else { return }
         permille[file][engine] = min(value, 1_000)
         switch mode {
         case .terminal:
@@ -51,9 +51,13 @@ final class ProgressDisplay {
     }
 
     /// Back to 0 % (the request was queued again after its engine died).
-    func reset(file: Int, engine: Int) {
+    package func reset(file: Int, engine: Int) {
         permille[file][engine] = 0
         quarterPrinted[file][engine] = -1
+        if mode == .terminal {
+            clearBars()
+            drawBars()
+        }
     }
 
     /// Leaves the last bars on screen.
