@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 import Runtime
 import Testing
+import Wire
 
 extension RealProcessTests {
     @Suite("Runtime driver")
@@ -81,6 +82,16 @@ extension RealProcessTests {
             #expect(events.wait { $0.kind.name == "signal.engine.restarting" })
         }
 
+        @Test("deeply nested JSON from an engine is a protocol error, not a crash of the driver")
+        func deeplyNestedJSON() throws {
+            let events = EventCollector()
+            let driver = RuntimeDriver(configuration: Self.configuration("deep"), eventHandler: events.handler)
+            driver.start()
+            defer { Self.shutDown(driver) }
+            #expect(driver.send(.startAllEngines, timeoutMs: Fixture.waitMs) != nil)
+            #expect(events.wait { Self.signal($0) { if case .ready = $0 { true } else { false } } })
+        }
+
         @Test("shutdown kills an engine that ignores SIGTERM and the stop request")
         func shutdownKillsStubbornEngine() throws {
             let events = EventCollector()
@@ -95,10 +106,13 @@ extension RealProcessTests {
         @Test("an engine that crashes at every start goes to Failed with its exit and stderr in the diagnostics")
         func crashLoopToFailed() throws {
             let events = EventCollector()
-            let configuration = Self.configuration("crash-at-start") { engine in
+            var configuration = Self.configuration("crash-at-start") { engine in
                 engine.restart.backoff = .exponential(initialMs: 10, multiplier: 1, capMs: 10)
                 engine.restart.restartsMax = 2
             }
+            let logs = try Fixture.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(atPath: logs) }
+            configuration.logDirectory = logs
             let driver = RuntimeDriver(configuration: configuration, eventHandler: events.handler)
             driver.start()
             defer { Self.shutDown(driver) }
@@ -114,6 +128,9 @@ extension RealProcessTests {
             #expect(diagnostics.stderrTail.last == "fatal: model file missing")
             let crashes = events.all.filter { Self.signal($0) { if case .crashed = $0 { true } else { false } } }
             #expect(crashes.count == 3)
+            // Every start appends to the same engine log.
+            let log = try String(contentsOfFile: logs + "/fixture.log", encoding: .utf8)
+            #expect(log == String(repeating: "fatal: model file missing\n", count: 3))
         }
 
         @Test("cancelling a running task ends it as cancelled and keeps the engine running")
@@ -175,6 +192,73 @@ extension RealProcessTests {
             #expect(driver.waitUntilFinished(timeoutMs: Fixture.waitMs))
             #expect(driver.liveProcessCount == 0)
             #expect(driver.engineState("fixture") == .stopped)
+        }
+
+        /// `lsref`, built next to this test binary.
+        static let referenceEngine = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("lsref").path
+
+        static let sampleAudio = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Examples/audio/hello.wav").path
+
+        static func referenceConfiguration(_ arguments: [String]) -> RuntimeDriverConfiguration {
+            var engine = EngineConfiguration(id: "lsref", spawn: SpawnSpec(executable: referenceEngine, arguments: arguments))
+            engine.stop.stopRequestGraceMs = 200
+            engine.stop.steps = [StopStep(signal: .terminate, graceMs: 200)]
+            return RuntimeDriverConfiguration(coordinator: CoordinatorConfiguration(engines: [engine]))
+        }
+
+        @Test("the sample WAV is transcribed by a real lsref process")
+        func referenceEngineTranscribes() throws {
+            try #require(FileManager.default.isExecutableFile(atPath: Self.referenceEngine), "build lsref first")
+            let events = EventCollector()
+            let driver = RuntimeDriver(configuration: Self.referenceConfiguration([]), eventHandler: events.handler)
+            driver.start()
+            defer { Self.shutDown(driver) }
+            #expect(driver.send(.startAllEngines, timeoutMs: Fixture.waitMs) != nil)
+            let reply = driver.send(.submit(TaskSpec(audioPath: Self.sampleAudio)), timeoutMs: Fixture.waitMs)
+            guard case .submitted(let task, _)? = reply else {
+                Issue.record("unexpected reply \(String(describing: reply))")
+                return
+            }
+            #expect(events.wait { $0.job == task && $0.kind == .taskCompleted })
+            let transcripts = events.all.compactMap { event -> Transcript? in
+                if case .engineResult(engine: "lsref", let transcript) = event.kind, event.job == task { return transcript }
+                return nil
+            }
+            #expect(transcripts.count == 1)
+            #expect(transcripts.first?.segments.isEmpty == false)
+        }
+
+        @Test("stopping a hung lsref that ignores SIGTERM ends with SIGKILL to its group")
+        func referenceEngineKilled() throws {
+            try #require(FileManager.default.isExecutableFile(atPath: Self.referenceEngine), "build lsref first")
+            let events = EventCollector()
+            let configuration = Self.referenceConfiguration(["--hang-after", "1", "--ignore-sigterm"])
+            let driver = RuntimeDriver(configuration: configuration, eventHandler: events.handler)
+            driver.start()
+            defer { Self.shutDown(driver) }
+            #expect(driver.send(.startAllEngines, timeoutMs: Fixture.waitMs) != nil)
+            let reply = driver.send(.submit(TaskSpec(audioPath: Self.sampleAudio)), timeoutMs: Fixture.waitMs)
+            guard case .submitted(let task, _)? = reply else {
+                Issue.record("unexpected reply \(String(describing: reply))")
+                return
+            }
+            #expect(events.wait { event in
+                if case .taskStarted = event.kind { return event.job == task }
+                return false
+            })
+            guard case .running(let pid, _, _)? = driver.engineState("lsref") else {
+                Issue.record("not running: \(String(describing: driver.engineState("lsref")))")
+                return
+            }
+            #expect(driver.send(.stopEngine("lsref"), timeoutMs: Fixture.waitMs) != nil)
+            #expect(events.wait { event in
+                if case .engine("lsref", .stopped) = event.kind { return true }
+                return false
+            })
+            #expect(driver.liveProcessCount == 0)
+            #expect(ProcessTable.eventually { ProcessTable.liveMembers(ofGroup: pid.value).isEmpty })
         }
     }
 }

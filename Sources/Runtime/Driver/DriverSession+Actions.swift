@@ -43,7 +43,7 @@ extension DriverSession {
         do {
             let process = try ChildProcess.spawn(processConfiguration(engine, spec), handlers: handlers(for: key))
             let pid = ProcessID(process.pid)
-            let decoder = EngineStreamDecoder(engine: engine, maxLineBytes: driver.configuration.maxLineBytes)
+            let decoder = EngineStreamDecoder(engine: engine, maxLineBytes: driver.configuration.maxLineBytes(engine))
             children[key] = Child(pid: pid, process: process, decoder: decoder)
             current[engine] = key.generation
             return .processSpawned(engine, pid: pid)

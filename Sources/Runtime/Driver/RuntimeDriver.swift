@@ -35,7 +35,8 @@ package final class RuntimeDriver: Sendable {
         }
         guard first else { return }
         finished.enter()
-        WorkerThread.start("lingosub-driver") { [self] in
+        // A big stack: the JSON parser recurses once per nesting level of an engine's message.
+        WorkerThread.start("lingosub-driver", stackBytes: 8 * 1024 * 1024) { [self] in
             var session = DriverSession(driver: self)
             session.run()
             finished.leave()

@@ -1,4 +1,5 @@
 import Core
+import Wire
 
 /// How the runtime driver runs the coordinator on real processes (STYLE rule 10).
 package struct RuntimeDriverConfiguration: Sendable {
@@ -13,8 +14,6 @@ package struct RuntimeDriverConfiguration: Sendable {
     package var dependencies: DependencyChecker = .paths
     /// Events waiting for the driver thread beyond which stdout readers wait (stderr lines are dropped).
     package var inboxCapacity = 4_096
-    /// Longest stdout line accepted from an engine (the `initialize` offer, else 8 MiB).
-    package var maxLineBytes: Int { coordinatorMaxLineBytes ?? 8_388_608 }
     /// After `shutdown`'s stop of every engine, how long before the driver SIGKILLs what is left.
     package var shutdownGraceMs = 15_000
     /// Also gets each stderr line of a current engine process, on the driver thread (e.g. for the
@@ -25,7 +24,9 @@ package struct RuntimeDriverConfiguration: Sendable {
         self.coordinator = coordinator
     }
 
-    private var coordinatorMaxLineBytes: Int? {
-        coordinator.engines.compactMap(\.initialize.maxMessageBytes).max()
+    /// Longest stdout line accepted from `engine`: what its `initialize` offers, else Wire's default.
+    package func maxLineBytes(_ engine: EngineID) -> Int {
+        let offer = coordinator.engines.first { $0.id == engine }?.initialize.maxMessageBytes
+        return offer ?? LineFramer.maxLineBytesDefault
     }
 }

@@ -76,11 +76,14 @@ def fork_tree(count):
 
 
 def escape():
+    ready_read, ready_write = os.pipe()
     pid = os.fork()
     if pid == 0:
         os.setsid()
+        os.write(ready_write, b"x")
         while True:
             time.sleep(3600)
+    os.read(ready_read, 1)  # the grandchild has left the group
     say("escaped " + str(pid))
 
 
