@@ -4,8 +4,8 @@ import Subtitles
 import Wire
 
 /// `lingosub transcribe`: transcribe audio files with supervised engines.
-/// Exit codes: 0 every file transcribed by every engine, 1 some file could not be transcribed (or
-/// interrupted), 2 usage, 3 invalid configuration or unwritable output.
+/// Exit codes: 0 every file transcribed by every engine, 1 some file could not be transcribed, 2 usage,
+/// 3 invalid configuration or unwritable output, 130 interrupted (SIGINT/SIGTERM; engines stopped).
 package enum TranscribeCommand: Subcommand {
     package static let name = "transcribe"
     package static let summary = "transcribe audio files with supervised engines"
@@ -29,6 +29,8 @@ package enum TranscribeCommand: Subcommand {
         """
     static let exitTranscriptionFailed: Int32 = 1
     static let exitConfiguration: Int32 = 3
+    /// 128 + SIGINT, as shells report it.
+    static let exitInterrupted: Int32 = 130
 
     package static func run(_ arguments: [String], output: any CommandOutput) -> Int32 {
         run(arguments, output: output, environment: .current)
@@ -88,7 +90,7 @@ package enum TranscribeCommand: Subcommand {
         }
         if transcription.interrupted {
             output.err("lingosub transcribe: interrupted; engines stopped\n")
-            exitCode = max(exitCode, exitTranscriptionFailed)
+            exitCode = exitInterrupted
         }
         return exitCode
     }

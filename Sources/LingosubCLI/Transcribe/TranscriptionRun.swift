@@ -31,7 +31,7 @@ final class TranscriptionRun {
             options.quiet || logLevel != nil ? .quiet : environment.stderrIsTerminal ? .terminal : .lines
         display = ProgressDisplay(mode: mode, output: output, files: options.audioPaths, engines: options.engines.map(\.name))
         outcomes = Array(
-            repeating: Array(repeating: .unfinished("not started"), count: options.engines.count),
+            repeating: Array(repeating: .unfinished("interrupted before it finished"), count: options.engines.count),
             count: options.audioPaths.count)
     }
 
