@@ -51,7 +51,7 @@ struct TranscribeCommandTests {
     func missingAudio() throws {
         let result = EngineFixture.transcribe(["/nonexistent/missing.wav", "--engine", "ref=lsref", "--quiet"])
         #expect(result.code == 1)
-        #expect(result.err == "lingosub transcribe: /nonexistent/missing.wav: engine ref failed: engine_error -32010: ref: Audio not found\n")
+        #expect(result.err == "lingosub transcribe: /nonexistent/missing.wav: engine ref failed: engine_error -32010: ref: Audio not found (no such file or not readable)\n")
         let error = try JSONParser.parse(result.out)["results"]?.arrayValue?.first?["error"]
         #expect(error?["code"]?.stringValue == "engine_error")
         #expect(error?["engineCode"]?.intValue == -32010)
@@ -107,7 +107,7 @@ struct TranscribeCommandTests {
         let lines = try result.err.split(separator: "\n").map { try JSONParser.parse(String($0)) }
         #expect(lines.allSatisfy { $0["level"]?.stringValue == "error" })
         let failure = lines.first { $0["message"]?.stringValue == "file not transcribed" }
-        #expect(failure?["reason"]?.stringValue == "engine_error -32010: ref: Audio not found")
+        #expect(failure?["reason"]?.stringValue == "engine_error -32010: ref: Audio not found (no such file or not readable)")
     }
 
     @Test("structured logs are JSON lines with task and engine ids, engine stderr included")
