@@ -79,6 +79,16 @@ struct ConfigurationTests {
         #expect(try CommandWords.split(text, key: "--engine", source: .flag) == words)
     }
 
+    @Test("logging.directory gets each engine's stderr as <engine>.log")
+    func logDirectory() {
+        let directory = TemporaryDirectory()
+        let result = EngineFixture.transcribe(
+            [EngineFixture.hello, "--engine", "ref=lsref", "--quiet"],
+            EngineFixture.environment(["LINGOSUB_LOGGING_DIRECTORY": directory.path]))
+        #expect(result.code == 0)
+        #expect(directory.read("ref.log")?.contains(#""message":"transcribe finished""#) == true)
+    }
+
     @Test("a flag beats the environment, which beats the file")
     func flagsWin() {
         let directory = TemporaryDirectory()

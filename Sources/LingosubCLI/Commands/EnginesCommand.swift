@@ -37,7 +37,8 @@ package enum EnginesCommand: Subcommand {
         let configuration: LingosubConfiguration
         let engines: [EngineEntry]
         do {
-            let loaded = try ConfigurationLoader.load(configPath: parsed.value("config"), environment: environment)
+            var loaded = try ConfigurationLoader.load(configPath: parsed.value("config"), environment: environment)
+            try loaded.prepareLogDirectory(environment: environment)
             configuration = loaded.configuration
             var entries = configuration.engines
             if !parsed.values("engine").isEmpty {

@@ -26,7 +26,10 @@ package enum TranscribeCommand: Subcommand {
           --config FILE          configuration (default ./lingosub.json when present); LINGOSUB_* variables override it
           --log-level L          JSON logs on stderr (debug, info, warn, error) instead of human output
 
-        """
+        lingosub.json: {"engines": {"NAME": "COMMAND" | [argv…] | {"command", "environment", "workingDirectory"}},
+          "policies": {…}, "limits": {…}, "logging": {…}}; each key below, or its LINGOSUB_* variable (which wins):
+
+        """ + ConfigurationKey.all.map { "  \($0.path) (\($0.environmentName))\n" }.joined() + "\n"
     static let exitTranscriptionFailed: Int32 = 1
     static let exitConfiguration: Int32 = 3
     /// 128 + SIGINT, as shells report it.
