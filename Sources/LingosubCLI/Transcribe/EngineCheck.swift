@@ -18,28 +18,27 @@ final class EngineCheck {
     let waitMs: UInt64
     private(set) var steps: [Step] = []
     private(set) var failure: String?
-    private var session: EngineSession!
+    private let session: EngineSession
     private var events: [Event] = []
     /// Why the engine went to Failed, with its diagnostics (set by `wait`).
     private var engineFailure: String?
     private static let eventsMax = 10_000
 
-    private let handlesTerminationSignals: Bool
-
     init(entry: EngineEntry, configuration: LingosubConfiguration, waitMs: UInt64, handlesTerminationSignals: Bool) {
         self.entry = entry
-        self.handlesTerminationSignals = handlesTerminationSignals
         var configuration = configuration
         configuration.restartsMax = 0
         self.configuration = configuration
         self.waitMs = waitMs
+        session = EngineSession(
+            configuration: configuration, engines: [entry], capturesStderr: false,
+            handlesTerminationSignals: handlesTerminationSignals)
     }
 
     var engine: EngineID { EngineID(entry.name) }
 
     /// Runs the check; `failure` says why it failed (nil: passed).
     func run(sample: ToneSample) {
-        session = EngineSession(configuration: configuration, engines: [entry], capturesStderr: false, handlesTerminationSignals: handlesTerminationSignals)
         defer { session.stop() }
         let startMs = session.driver.nowMs
         guard session.start() else { return fail("the coordinator did not answer") }
