@@ -40,7 +40,8 @@ enum EngineFixture {
 
     static func transcribe(_ arguments: [String], _ environment: CommandEnvironment = environment()) -> Result {
         let output = BufferedOutput()
-        let code = TranscribeCommand.run(arguments + ["--timeout", "30"], output: output, environment: environment)
+        let bounded = arguments.contains("--timeout") ? arguments : arguments + ["--timeout", "30"]
+        let code = TranscribeCommand.run(bounded, output: output, environment: environment)
         return Result(code: code, out: output.stdout, err: output.stderr)
     }
 

@@ -124,7 +124,16 @@ struct TranscribeCommandTests {
         #expect(!lines.contains { $0["level"]?.stringValue == "debug" })
     }
 
+    @Test("a request still running at --timeout fails with request_timeout")
+    func requestTimeout() {
+        let result = EngineFixture.transcribe(
+            [EngineFixture.hello, "--engine", "ref=lsref --latency-ms 20000", "--timeout", "0.3", "--quiet"])
+        #expect(result.code == 1)
+        #expect(result.err.hasPrefix("lingosub transcribe: \(EngineFixture.hello): engine ref failed: request_timeout"))
+    }
+
     @Test("usage mistakes exit 2 and name the problem", arguments: [
+        ([EngineFixture.hello, "--engine", "ref=lsref", "--priority", "urgent"], "--priority expects low, normal, high or critical"),
         ([EngineFixture.hello], "no engine"),
         (["--engine", "ref=lsref"], "missing AUDIO"),
         ([EngineFixture.hello, "--engine", "ref=lsref", "--format", "docx"], "--format expects json, srt or vtt"),

@@ -18,7 +18,9 @@ package enum TranscribeCommand: Subcommand {
           --language L           language hint for the engines
           --priority P           low, normal (default), high or critical
           --timeout S            per-request timeout in seconds (default: none)
-          --format F             json (default: every engine's result), srt or vtt (from the primary engine)
+          --format F             json (default), srt or vtt (from the primary engine). JSON is one line per file:
+                                 {"audio", "results": [{"engine", "status": "completed", "transcript"}
+                                 | {"engine", "status": "failed", "error": {"code", "detail", "engineCode"?}}]}
           --primary NAME         the engine SRT/VTT come from (default: the first --engine)
           --profile NAME|FILE    subtitle profile for srt/vtt (default netflix-en)
           --out PATH|DIR         write here instead of stdout (a directory for several files)
