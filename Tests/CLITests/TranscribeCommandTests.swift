@@ -1,3 +1,4 @@
+import Foundation
 import LingosubCLI
 import Testing
 import Wire
@@ -28,6 +29,21 @@ struct TranscribeCommandTests {
         #expect(result.code == 0)
         #expect(result.out == "WEBVTT\n\n00:00:00.292 --> 00:00:03.500\nhello world this is\nthe lingo sub sidecar kit\n\n")
         #expect(result.err == "")
+    }
+
+    @Test("WebVTT escapes &, < and > in the engine's words, so -->  never reaches cue text")
+    func vttEscaping() throws {
+        let directory = TemporaryDirectory()
+        let audio = directory.path + "/special.wav"
+        try FileManager.default.copyItem(atPath: EngineFixture.hello, toPath: audio)
+        directory.write("special.txt", "fish & chips <b> a --> b\n")
+        let result = EngineFixture.transcribe([audio, "--engine", "ref=lsref", "--format", "vtt", "--quiet"])
+        #expect(result.code == 0)
+        let lines = result.out.split(separator: "\n").map(String.init)
+        #expect(lines.first == "WEBVTT")
+        #expect(result.out.contains("fish &amp; chips &lt;b&gt;"))
+        #expect(result.out.contains("--&gt;"))
+        #expect(lines.filter { $0.contains("-->") }.allSatisfy { $0.wholeMatch(of: /\d\d:\d\d:\d\d\.\d{3} --> \d\d:\d\d:\d\d\.\d{3}/) != nil })
     }
 
     @Test("JSON output carries every engine's segments, in --engine order")
