@@ -137,6 +137,7 @@ struct TranscribeCommandTests {
         let engineLine = lines.first { $0["engineLog"]?["message"]?.stringValue == "transcribe finished" }
         #expect(engineLine?["engine"]?.stringValue == "ref")
         #expect(engineLine?["task"]?.stringValue == "task-1")
+        #expect(engineLine?["logger"]?.stringValue == "lingosub.engine")
         #expect(!lines.contains { $0["level"]?.stringValue == "debug" })
     }
 
