@@ -73,6 +73,19 @@ struct TranscribeCommandTests {
         #expect(error?["engineCode"]?.intValue == -32010)
     }
 
+    @Test("--out PATH writes one file; --out DIR writes <audio name>.<format> per file; stdout stays empty")
+    func outPaths() throws {
+        let directory = TemporaryDirectory()
+        let single = EngineFixture.transcribe([EngineFixture.hello, "--engine", "ref=lsref", "--quiet", "--out", directory.path + "/result.json"])
+        #expect(single.code == 0 && single.out == "")
+        #expect(try JSONParser.parse(try #require(directory.read("result.json")))["audio"]?.stringValue == EngineFixture.hello)
+        let both = EngineFixture.transcribe(
+            [EngineFixture.hello, EngineFixture.count, "--engine", "ref=lsref", "--quiet", "--format", "vtt", "--out", directory.path])
+        #expect(both.code == 0 && both.out == "")
+        #expect(directory.read("hello.vtt")?.hasPrefix("WEBVTT\n\n00:00:00.292 --> 00:00:03.500\n") == true)
+        #expect(directory.read("count.vtt")?.hasPrefix("WEBVTT\n") == true)
+    }
+
     @Test("relative audio paths are made absolute before they are sent")
     func relativePath() throws {
         let result = EngineFixture.transcribe(["Examples/audio/count.wav", "--engine", "ref=lsref", "--quiet"])
