@@ -19,6 +19,8 @@ package struct RuntimeDriverConfiguration: Sendable {
     /// Also gets each stderr line of a current engine process, on the driver thread (e.g. for the
     /// CLI's structured logs); it must return quickly.
     package var stderrLineHandler: (@Sendable (EngineID, String) -> Void)?
+    /// Request→reply times kept in `RuntimeDriver.roundTrips` (0: not measured).
+    package var roundTripSamplesMax = 0
 
     package init(coordinator: CoordinatorConfiguration) {
         self.coordinator = coordinator
