@@ -11,7 +11,8 @@ package enum TranscribeCommand: Subcommand {
     package static let summary = "transcribe audio files with supervised engines"
     static let usage = """
         usage: lingosub transcribe AUDIO… --engine NAME=COMMAND [--engine …] [options]
-          --engine NAME=COMMAND  run COMMAND as engine NAME (repeatable; one task per file and engine).
+          --engine NAME=COMMAND  run COMMAND as engine NAME (repeatable; one task per file and engine;
+                                 replaces the engines of lingosub.json).
                                  COMMAND is split on spaces into argv, no shell; '…' keeps spaces.
                                  A first word without a slash is looked up in PATH, then next to
                                  lingosub and in .build/debug (so `--engine ref=lsref` works after `swift build`)
