@@ -44,6 +44,7 @@ struct ConfigurationTests {
         (#"{"limits": "#, [:], "(root)", "invalid_json", "file"),
         (#"{"engines": {"x": {"command": "lsref 'open"}}}"#, [:], "engines.x.command", "invalid_value", "file"),
         (nil, ["LINGOSUB_LOGGING_LEVEL": "loud"], "logging.level", "invalid_value", "env:LINGOSUB_LOGGING_LEVEL"),
+        (#"{"policies": {"restart": "always"}}"#, [:], "policies.restart", "invalid_value", "file"),
         (nil, ["LINGOSUB_POLICIES_RESTARTS_MAX": "-1"], "policies.restartsMax", "invalid_value", "env:LINGOSUB_POLICIES_RESTARTS_MAX"),
     ] as [(String?, [String: String], String, String, String)])
     func errors(file: String?, variables: [String: String], key: String, code: String, source: String) {
@@ -87,6 +88,17 @@ struct ConfigurationTests {
             EngineFixture.environment(["LINGOSUB_LOGGING_DIRECTORY": directory.path]))
         #expect(result.code == 0)
         #expect(directory.read("ref.log")?.contains(#""message":"transcribe finished""#) == true)
+    }
+
+    @Test("policies.restart picks a named restart policy (systemd: 100 ms)")
+    func restartPreset() {
+        let directory = TemporaryDirectory()
+        directory.write("lingosub.json", #"{"policies": {"restart": "systemd"}}"#)
+        let result = EngineFixture.transcribe(
+            [EngineFixture.hello, EngineFixture.count, "--engine", "ref=lsref --crash-after 2", "--out", directory.path],
+            EngineFixture.environment(directory: directory.path))
+        #expect(result.code == 0)
+        #expect(result.err.contains("engine ref: restart in 0.1 s (restart 1)\n"))
     }
 
     @Test("a flag beats the environment, which beats the file")

@@ -5,6 +5,7 @@ package struct ConfigurationKey: Sendable {
         /// A whole number of at least `minimum`.
         case integer(minimum: UInt64)
         case logLevel
+        case restartPreset
         case text
     }
 
@@ -47,10 +48,16 @@ package struct ConfigurationKey: Sendable {
                 throw ConfigurationError(.invalidValue, key: path, source: source, "expected one of \(names), got '\(text)'")
             }
             return value
+        case (.restartPreset, .text(let text)):
+            guard RestartPreset(rawValue: text) != nil else {
+                let names = RestartPreset.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ConfigurationError(.invalidValue, key: path, source: source, "expected one of \(names), got '\(text)'")
+            }
+            return value
         case (.text, .text(let text)):
             guard !text.isEmpty else { throw ConfigurationError(.invalidValue, key: path, source: source, "must not be empty") }
             return value
-        case (.logLevel, .integer(let number)), (.text, .integer(let number)):
+        case (.logLevel, .integer(let number)), (.restartPreset, .integer(let number)), (.text, .integer(let number)):
             throw ConfigurationError(.invalidValue, key: path, source: source, "expected a string, got \(number)")
         }
     }
@@ -68,6 +75,7 @@ enum ConfigurationValue: Sendable, Equatable {
 extension ConfigurationKey {
     /// Every scalar key, in the order `--help` and the README list them.
     package static let all: [ConfigurationKey] = [
+        .init(path: "policies.restart", kind: .restartPreset) { $0.restartPreset = RestartPreset(rawValue: $1.text)! },
         .init(path: "policies.restartBackoffInitialMs", kind: .integer(minimum: 0)) { $0.restartBackoffInitialMs = $1.integer },
         .init(path: "policies.restartBackoffCapMs", kind: .integer(minimum: 0)) { $0.restartBackoffCapMs = $1.integer },
         .init(path: "policies.restartsMax", kind: .integer(minimum: 0)) { $0.restartsMax = $1.integer },

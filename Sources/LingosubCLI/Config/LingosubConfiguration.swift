@@ -7,9 +7,12 @@ package struct LingosubConfiguration: Sendable, Equatable {
     package var engines: [EngineEntry] = []
 
     // policies
-    package var restartBackoffInitialMs: UInt64 = 1_000
-    package var restartBackoffCapMs: UInt64 = 16_000
-    package var restartsMax: UInt64 = 5
+    package var restartPreset = RestartPreset.seedDefault
+    /// Exponential backoff (doubling) from this delay; nil: the preset's backoff.
+    package var restartBackoffInitialMs: UInt64?
+    package var restartBackoffCapMs: UInt64?
+    /// Automatic restarts before Failed; nil: the preset's.
+    package var restartsMax: UInt64?
     package var healthProbeIntervalMs: UInt64 = 30_000
     package var healthProbeTimeoutMs: UInt64 = 5_000
     /// Probe interval while an engine reports `loading` at startup (the core's default is 1 s; a CLI
@@ -42,9 +45,13 @@ package struct LingosubConfiguration: Sendable, Equatable {
             spawn: SpawnSpec(
                 executable: entry.command[0], arguments: Array(entry.command.dropFirst()),
                 environment: entry.environment, workingDirectory: entry.workingDirectory))
-        engine.restart.backoff = .exponential(
-            initialMs: restartBackoffInitialMs, multiplier: 2, capMs: max(restartBackoffCapMs, restartBackoffInitialMs))
-        engine.restart.restartsMax = UInt32(clamping: restartsMax)
+        engine.restart = restartPreset.policy
+        if restartBackoffInitialMs != nil || restartBackoffCapMs != nil {
+            let initialMs = restartBackoffInitialMs ?? 1_000
+            engine.restart.backoff = .exponential(
+                initialMs: initialMs, multiplier: 2, capMs: max(restartBackoffCapMs ?? 16_000, initialMs))
+        }
+        if let restartsMax { engine.restart.restartsMax = UInt32(clamping: restartsMax) }
         engine.health.probeIntervalMs = healthProbeIntervalMs
         engine.health.probeTimeoutMs = healthProbeTimeoutMs
         engine.health.loadingProbeIntervalMs = loadingProbeIntervalMs
