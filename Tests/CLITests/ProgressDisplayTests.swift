@@ -17,6 +17,17 @@ struct ProgressDisplayTests {
             + "hello.wav [######------------------]  25%\ncount.wav [------------------------]   0%\n")
     }
 
+    @Test("on a terminal the latest draft text follows the bar, its tail when long")
+    func drafts() {
+        let output = BufferedOutput()
+        let display = ProgressDisplay(mode: .terminal, output: output, files: ["/a/hello.wav"], engines: ["x"])
+        display.draft(file: 0, text: "hello world")
+        display.draft(file: 0, text: String(repeating: "ab ", count: 20))
+        #expect(output.stderr ==
+            "hello.wav [------------------------]   0%  hello world\n" + "\u{1B}[1A\u{1B}[J"
+            + "hello.wav [------------------------]   0%  …" + String(String(repeating: "ab ", count: 20).suffix(39)) + "\n")
+    }
+
     @Test("without a terminal progress is a line per quarter and engine; quiet prints nothing")
     func lines() {
         let output = BufferedOutput()

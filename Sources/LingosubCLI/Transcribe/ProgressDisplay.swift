@@ -15,6 +15,9 @@ package final class ProgressDisplay {
     private var quarterPrinted: [[Int]]
     private let engines: [String]
     private var linesDrawn = 0
+    /// Per file: the latest draft segment's text (terminal mode shows it after the bar).
+    private var drafts: [String]
+    static let draftCharactersMax = 40
 
     package init(mode: Mode, output: any CommandOutput, files: [String], engines: [String]) {
         self.mode = mode
@@ -23,6 +26,15 @@ package final class ProgressDisplay {
         self.engines = engines
         permille = Array(repeating: Array(repeating: 0, count: engines.count), count: files.count)
         quarterPrinted = Array(repeating: Array(repeating: -1, count: engines.count), count: files.count)
+        drafts = Array(repeating: "", count: files.count)
+    }
+
+    /// A draft segment arrived for `file`: on a terminal, its text follows the bar (the tail, when long).
+    package func draft(file: Int, text: String) {
+        guard mode == .terminal else { return }
+        drafts[file] = text.count > Self.draftCharactersMax ? "…" + text.suffix(Self.draftCharactersMax - 1) : text
+        clearBars()
+        drawBars()
     }
 
     /// A line above the bars (engine state changes, failures).
@@ -80,7 +92,8 @@ package final class ProgressDisplay {
             let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: Self.barWidth - filled)
             let percent = String(done / 10)
             text += name.padding(toLength: width) + " [" + bar + "] "
-                + String(repeating: " ", count: 3 - percent.count) + percent + "%\n"
+                + String(repeating: " ", count: 3 - percent.count) + percent + "%"
+                + (drafts[file].isEmpty ? "" : "  " + drafts[file]) + "\n"
         }
         output.err(text)
         linesDrawn = names.count

@@ -94,6 +94,8 @@ final class TranscriptionRun {
             display.update(file: task.file, engine: task.engine, permille: 0)
         case .progressOverall(let permille):
             display.update(file: task.file, engine: task.engine, permille: permille)
+        case .subtitleDraft(_, _, let segment), .subtitleOverwrite(_, _, let segment):
+            display.draft(file: task.file, text: segment.text)
         case .engineResult(_, let transcript):
             outcomes[task.file][task.engine] = .transcript(transcript)
         case .engineAttemptFailed(_, let error), .taskFailed(let error):
