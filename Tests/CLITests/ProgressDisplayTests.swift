@@ -25,7 +25,7 @@ struct ProgressDisplayTests {
         display.draft(file: 0, text: String(repeating: "ab ", count: 20))
         #expect(output.stderr ==
             "hello.wav [------------------------]   0%  hello world\n" + "\u{1B}[1A\u{1B}[J"
-            + "hello.wav [------------------------]   0%  …" + String(String(repeating: "ab ", count: 20).suffix(39)) + "\n")
+            + "hello.wav [------------------------]   0%  …" + String(String(repeating: "ab ", count: 20).suffix(35)) + "\n")
     }
 
     @Test("without a terminal progress is a line per quarter and engine; quiet prints nothing")

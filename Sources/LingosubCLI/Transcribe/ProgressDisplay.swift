@@ -18,6 +18,8 @@ package final class ProgressDisplay {
     /// Per file: the latest draft segment's text (terminal mode shows it after the bar).
     private var drafts: [String]
     static let draftCharactersMax = 40
+    static let nameCharactersMax = 24
+    static let lineCharactersMax = 79
 
     package init(mode: Mode, output: any CommandOutput, files: [String], engines: [String]) {
         self.mode = mode
@@ -32,7 +34,7 @@ package final class ProgressDisplay {
     /// A draft segment arrived for `file`: on a terminal, its text follows the bar (the tail, when long).
     package func draft(file: Int, text: String) {
         guard mode == .terminal else { return }
-        drafts[file] = text.count > Self.draftCharactersMax ? "…" + text.suffix(Self.draftCharactersMax - 1) : text
+        drafts[file] = Self.tail(text, Self.draftCharactersMax)
         clearBars()
         drawBars()
     }
@@ -85,17 +87,26 @@ package final class ProgressDisplay {
 
     private func drawBars() {
         var text = ""
-        let width = names.map(\.count).max() ?? 0
+        let width = min(names.map(\.count).max() ?? 0, Self.nameCharactersMax)
         for (file, name) in names.enumerated() {
             let done = permille[file].reduce(0) { $0 + Int($1) } / max(permille[file].count, 1)
             let filled = done * Self.barWidth / 1_000
             let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: Self.barWidth - filled)
             let percent = String(done / 10)
-            text += name.padding(toLength: width) + " [" + bar + "] "
+            var line = Self.tail(name, Self.nameCharactersMax).padding(toLength: width) + " [" + bar + "] "
                 + String(repeating: " ", count: 3 - percent.count) + percent + "%"
-                + (drafts[file].isEmpty ? "" : "  " + drafts[file]) + "\n"
+            // Lines never wrap (wrapping would break the redraw): the draft gets what is left of 79 columns.
+            let room = Self.lineCharactersMax - line.count - 2
+            if !drafts[file].isEmpty, room >= 8 { line += "  " + Self.tail(drafts[file], room) }
+            text += line + "\n"
         }
         output.err(text)
         linesDrawn = names.count
     }
+
+    /// The last `count` characters, marked with `…` when cut.
+    static func tail(_ text: String, _ count: Int) -> String {
+        text.count > count ? "…" + text.suffix(count - 1) : text
+    }
+
 }
