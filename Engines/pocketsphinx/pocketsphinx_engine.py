@@ -20,7 +20,7 @@ sys.path.insert(0, HERE)
 
 from lingosub_sidecar import (BaseSidecarEngine, EngineType, TranscriptionResponse,  # noqa: E402
                               engine_config_from, run_sidecar)
-from lingosub_pocketsphinx.audio import load_for_decoding  # noqa: E402
+from lingosub_sidecar.audio import load_for_decoding  # noqa: E402
 from lingosub_pocketsphinx.recognizer import DecoderPool, Recognizer  # noqa: E402
 from lingosub_pocketsphinx.settings import DecoderSettings, split_options  # noqa: E402
 

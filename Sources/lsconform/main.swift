@@ -1,1 +1,4 @@
-print("lsconform: not implemented yet")
+import CommandLineSupport
+import Foundation
+
+exit(LsconformCommand.run(Array(CommandLine.arguments.dropFirst()), output: StandardOutput()))

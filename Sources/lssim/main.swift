@@ -1,1 +1,8 @@
-print("lssim: not implemented yet")
+import CommandLineSupport
+import Sim
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+exit(Lssim.main(Array(CommandLine.arguments.dropFirst()), output: StandardOutput()))

@@ -2,6 +2,7 @@ import Core
 import Foundation
 import Glibc
 import Runtime
+import Synchronization
 import Testing
 import Wire
 
@@ -113,6 +114,8 @@ extension RealProcessTests {
             let logs = try Fixture.temporaryDirectory()
             defer { try? FileManager.default.removeItem(atPath: logs) }
             configuration.logDirectory = logs
+            let stderrLines = Mutex<[String]>([])
+            configuration.stderrLineHandler = { engine, line in stderrLines.withLock { $0.append("\(engine): \(line)") } }
             let driver = RuntimeDriver(configuration: configuration, eventHandler: events.handler)
             driver.start()
             defer { Self.shutDown(driver) }
@@ -131,6 +134,7 @@ extension RealProcessTests {
             // Every start appends to the same engine log.
             let log = try String(contentsOfFile: logs + "/fixture.log", encoding: .utf8)
             #expect(log == String(repeating: "fatal: model file missing\n", count: 3))
+            #expect(stderrLines.withLock { $0 } == Array(repeating: "fixture: fatal: model file missing", count: 3))
         }
 
         @Test("cancelling a running task ends it as cancelled and keeps the engine running")

@@ -10,8 +10,7 @@ from .settings import DecoderSettings
 from .words import normalised, segment_of, words_of
 
 IDLE_DECODERS_PER_SETTINGS_MAX = 4
-PRIME_BLOCK_BYTES = 32000 * 2
-"""Two seconds of 16 kHz audio per step of the feature-only pass (cancel is checked between steps)."""
+BYTES_PER_SECOND = 32000.0
 SETTINGS_CACHED_MAX = 3
 
 
@@ -65,34 +64,22 @@ class Recognizer:
         self.segments: List[Segment] = []
         self.in_utterance = False
         self.utterance_start = 0.0
+        self.utterance_end = 0.0
         self.duration = 0.0
 
     def run(self, pcm: bytes, duration: float) -> List[Segment]:
         self.duration = duration
+        # Every request starts from fresh feature extraction (noise estimate, cepstral mean), so a
+        # result never depends on the requests before it.
+        self.decoder.reinit_feat()
+        self.decoder.set_cmn(self.settings.cmn_init or self.initial_cmn)
         try:
-            self._prime_cepstral_mean(pcm)
             self._feed(pcm)
         finally:
             if self.in_utterance:  # cancelled or failed mid-utterance: leave the decoder reusable
                 self.decoder.end_utt()
                 self.in_utterance = False
         return self.segments
-
-    def _prime_cepstral_mean(self, pcm: bytes) -> None:
-        """Starts every request from the same state (results do not depend on earlier requests):
-        the model's initial cepstral mean, then one feature-only pass over this audio to adapt it."""
-        self.decoder.set_cmn(self.initial_cmn)
-        if not self.settings.cmn_prime or not pcm:
-            return
-        block = PRIME_BLOCK_BYTES
-        self.decoder.start_utt()
-        self.in_utterance = True
-        for start in range(0, len(pcm), block):
-            self.reporter.raise_if_cancelled()
-            self.decoder.process_raw(pcm[start:start + block], True, False)
-        self.decoder.end_utt()
-        self.in_utterance = False
-        self.decoder.set_cmn(self.decoder.get_cmn(True))
 
     def _feed(self, pcm: bytes) -> None:
         frame_bytes = self.endpointer.frame_bytes
@@ -104,10 +91,12 @@ class Recognizer:
             frame = pcm[position:position + frame_bytes]
             position += len(frame)
             last = len(frame) < frame_bytes
-            was_in_speech = self.endpointer.in_speech
-            speech = self.endpointer.end_stream(frame) if last else self.endpointer.process(frame)
+            if last:  # end_stream refuses an empty frame: one silent sample stands in for it
+                speech = self.endpointer.end_stream(frame or b"\x00\x00")
+            else:
+                speech = self.endpointer.process(frame)
             if speech is not None:
-                self._speech(speech, was_in_speech)
+                self._speech(speech, position / BYTES_PER_SECOND)
             if last:
                 break
             frames += 1
@@ -115,19 +104,24 @@ class Recognizer:
                 self.reporter.raise_if_cancelled()
                 self.reporter.progress(min(1.0, position / float(total)), "decoding")
             if frames_per_draft and self.in_utterance and frames % frames_per_draft == 0:
-                self._draft(position / 32000.0)
+                self._draft(position / BYTES_PER_SECOND)
         if self.in_utterance:
-            self._end_utterance()
+            self._end_utterance(position / BYTES_PER_SECOND)
 
-    def _speech(self, speech: bytes, was_in_speech: bool) -> None:
-        if not was_in_speech and not self.in_utterance:
+    def _speech(self, speech: bytes, now_seconds: float) -> None:
+        if not self.in_utterance:
             self.decoder.start_utt()
             self.in_utterance = True
-            self.utterance_start = float(self.endpointer.speech_start)
+            start = float(self.endpointer.speech_start)
+            # After a forced split the endpointer still reports the old start: continue from here.
+            self.utterance_start = start if start >= self.utterance_end else self.utterance_end
         if speech:
             self.decoder.process_raw(speech, False, False)
         if not self.endpointer.in_speech:
-            self._end_utterance()
+            self._end_utterance(now_seconds)
+        elif now_seconds - self.utterance_start >= self.settings.max_utterance_s:
+            # end_utt holds the GIL for time growing with the utterance; bound it (health < 500 ms).
+            self._end_utterance(now_seconds)
 
     def _draft(self, now_seconds: float) -> None:
         hypothesis = self.decoder.hyp()
@@ -139,9 +133,10 @@ class Recognizer:
         end = max(self.utterance_start, min(self.duration, now_seconds))
         self.reporter.draft(Segment(self.utterance_start, end, " ".join(words), None, [], id=len(self.segments)))
 
-    def _end_utterance(self) -> None:
+    def _end_utterance(self, now_seconds: float) -> None:
         self.decoder.end_utt()
         self.in_utterance = False
+        self.utterance_end = now_seconds
         if self.decoder.hyp() is None:
             return
         if self.settings.bestpath:

@@ -29,8 +29,10 @@ class DecoderSettings:
     vad_window: float = 0.3
     """Seconds of audio the endpointer looks at to find pauses (segment boundaries)."""
     vad_ratio: float = 0.9
-    cmn_prime: bool = True
-    """Adapt the cepstral mean to the request's audio in a feature-only pass before decoding."""
+    max_utterance_s: float = 6.0
+    """Longest stretch decoded as one utterance; longer speech is split (bounds end_utt's GIL hold)."""
+    cmn_init: str = ""
+    """Initial cepstral mean restored before every request ("" = the model's own, e.g. "40,3,-1")."""
 
     def decoder_key(self) -> Tuple:
         return tuple(getattr(self, key) for key in DECODER_KEYS)
@@ -60,13 +62,28 @@ class DecoderSettings:
                  ("block_ms", 10 <= self.block_ms <= 1000, "must be in 10..1000"),
                  ("draft_ms", 0 <= self.draft_ms <= 60000, "must be in 0..60000"),
                  ("vad_window", 0.03 <= self.vad_window <= 3.0, "must be in 0.03..3.0"),
-                 ("vad_ratio", 0.0 < self.vad_ratio <= 1.0, "must be in (0, 1]")]
+                 ("vad_ratio", 0.0 < self.vad_ratio <= 1.0, "must be in (0, 1]"),
+                 ("max_utterance_s", 1.0 <= self.max_utterance_s <= 60.0, "must be in 1..60"),
+                 ("cmn_init", all(_is_number(part) for part in self.cmn_init.split(",")) if self.cmn_init else True,
+                  "must be comma-separated numbers")]
         for key, ok, reason in rules:
             if not ok:
                 raise ValidationError("%s.%s" % (where, key), reason)
 
 
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _checked(value: Any, kind: Any, name: str) -> Any:
+    if kind is str:
+        if not isinstance(value, str):
+            raise ValidationError(name, "must be a string")
+        return value
     if kind is bool:
         if not isinstance(value, bool):
             raise ValidationError(name, "must be true or false")

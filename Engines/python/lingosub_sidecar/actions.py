@@ -15,9 +15,11 @@ class Write:
 
 @dataclass(frozen=True)
 class StartEngine:
-    """Load the engine (model) with these config overrides from ``initialize``; report ``engine_ready``."""
+    """Load the engine (model) with these config overrides from ``initialize``; report ``engine_ready``.
+    ``reload``: the engine was already started (preloaded), stop it first."""
 
     config: Dict[str, Any] = field(default_factory=dict)
+    reload: bool = False
 
 
 @dataclass(frozen=True)

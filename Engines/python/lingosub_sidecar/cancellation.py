@@ -3,12 +3,16 @@
 import logging
 import math
 import threading
+import time
 from typing import Any, Callable, Optional
 
 from .errors import RequestCancelledError, ValidationError
 from .models import Segment
 
 _log = logging.getLogger("lingosub_sidecar.reporter")
+PROGRESS_INTERVAL_SECONDS_MIN = 0.01
+"""Progress reports closer together than this (same stage, not 1.0) are dropped: a tight loop
+cannot flood the protocol."""
 
 
 class CancellationToken:
@@ -43,8 +47,11 @@ class Reporter:
     warning), and nothing is sent once the request has its final reply.
     """
 
-    def __init__(self, post: Callable[[tuple], None], job: int, token: Optional[CancellationToken] = None):
+    def __init__(self, post: Callable[[tuple], None], job: int, token: Optional[CancellationToken] = None,
+                 clock: Callable[[], float] = time.monotonic):
         self._post = post
+        self._clock = clock
+        self._last_sent = (None, float("-inf"))
         self._job = job
         self._lock = threading.Lock()
         self._fraction = 0.0
@@ -81,6 +88,11 @@ class Reporter:
                     _log.warning("progress went backwards (%s after %s); dropped", fraction, self._fraction)
                 return False
             self._fraction = float(fraction)
+            now = self._clock()
+            last_stage, last_time = self._last_sent
+            if stage == last_stage and fraction < 1.0 and now - last_time < PROGRESS_INTERVAL_SECONDS_MIN:
+                return False
+            self._last_sent = (stage, now)
             self._post(("progress", self._job, float(fraction), stage))
         return True
 

@@ -21,6 +21,9 @@ class BaseSidecarEngine(abc.ABC):
     supports_drafts = False
     supports_word_timestamps = True
     supports_word_confidence = True
+    preload = True
+    """Start loading the model at process start, before initialize (an initialize whose config is
+    not empty then reloads it with that config). False: load only when initialize arrives."""
     heartbeat_scale = 1.0
     """Multiplies the negotiated heartbeat interval (only fault-injecting test engines change it)."""
 

@@ -64,7 +64,6 @@ class PerformanceMonitor:
             result: Dict[str, Any] = {
                 "cpuTimeMs": round((usage.ru_utime + usage.ru_stime) * 1000.0, 3),
                 "rssBytes": resident_bytes(),
-                "modelLoadMs": None if self.model_load_ms is None else round(self.model_load_ms, 3),
                 "modelLoads": self.model_loads,
                 "workerDurationMs": {
                     "count": len(durations),
@@ -72,6 +71,8 @@ class PerformanceMonitor:
                     "p99": _percentile(durations, 0.99),
                 },
             }
+            if self.model_load_ms is not None:
+                result["modelLoadMs"] = round(self.model_load_ms, 3)
             if self._custom:
                 result["custom"] = {key: self._custom[key] for key in sorted(self._custom)}
         return result

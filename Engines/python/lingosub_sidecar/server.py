@@ -36,7 +36,8 @@ class SidecarServer:
     """Runs one engine over the given file descriptors until stop, EOF or SIGTERM."""
 
     def __init__(self, engine: BaseSidecarEngine, config: SidecarConfig, output_fd: int, input_fd: int = 0,
-                 sidecar_logger: Optional[SidecarLogger] = None, monitor: Optional[PerformanceMonitor] = None):
+                 sidecar_logger: Optional[SidecarLogger] = None, monitor: Optional[PerformanceMonitor] = None,
+                 preload: Optional[bool] = None):
         self.engine = engine
         self.config = config
         self.output_fd = output_fd
@@ -50,6 +51,7 @@ class SidecarServer:
         self.workers: Dict[int, threading.Thread] = {}
         self.exit_status: Optional[int] = None
         self.started = time.monotonic()
+        self.preload = bool(engine.preload) if preload is None else preload
         engine._raw_writer = lambda data: self.events.put(("raw", data))
         self.session = Session(self._settings(), self._now())
 
@@ -63,6 +65,7 @@ class SidecarServer:
             health_timeout_ms=config.performance.health_timeout_ms,
             heartbeat_scale=float(engine.heartbeat_scale),
             validate_config=self._validate_engine_config,
+            preloading=self.preload,
             metrics_extras=lambda: dict(self.monitor.get_metrics(), engine=self.engine.metrics()),
         )
 
@@ -81,7 +84,10 @@ class SidecarServer:
     def run(self, install_signal_handler: bool = True) -> int:
         """Serves until exit; returns the exit status."""
         if install_signal_handler:
-            signal.signal(signal.SIGTERM, lambda *_: self.events.put(("term",)))
+            for number in (signal.SIGTERM, signal.SIGINT):  # SIGINT too: Ctrl-C exits cleanly
+                signal.signal(number, lambda *_: self.events.put(("term",)))
+        if self.preload:
+            self._spawn("engine-preload", self._start_engine, None, False)
         threading.Thread(target=self._read_input, name="stdin-reader", daemon=True).start()
         while self.exit_status is None:
             event = self._next_event()
@@ -89,7 +95,12 @@ class SidecarServer:
             for key in self._due_timers(now):
                 self._perform(self.session.timer_fired(key, now))
             if event is not None and self.exit_status is None:
-                self._perform(self._dispatch(event, now))
+                try:
+                    actions = self._dispatch(event, now)
+                except Exception:  # a bug must not kill the engine; the request table stays consistent
+                    _log.exception("internal error handling %s", event[0])
+                    continue
+                self._perform(actions)
         self._shutdown()
         return self.exit_status
 
@@ -162,7 +173,7 @@ class SidecarServer:
             elif isinstance(action, act.CheckHealth):
                 self._spawn("health-%d" % action.probe, self._check_health, action.probe)
             elif isinstance(action, act.StartEngine):
-                self._spawn("engine-start", self._start_engine, action.config, False)
+                self._spawn("engine-start", self._start_engine, action.config, action.reload)
             elif isinstance(action, act.RestartEngine):
                 self._spawn("engine-restart", self._start_engine, None, True)
             elif isinstance(action, act.JobDone):
@@ -278,8 +289,8 @@ class SidecarServer:
         try:
             if restart:
                 self._drain_workers()
-                run_coroutine(self.engine.stop())
-            elif overrides:
+                self._stop_engine_quietly()
+            if overrides:
                 self.engine.apply_config(overrides)
             began = time.monotonic()
             run_coroutine(self.engine.start())

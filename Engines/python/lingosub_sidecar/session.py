@@ -37,7 +37,6 @@ class Session(SessionMethods):
         self.heartbeat_interval_ms = 0
         self.heartbeat_seq = 0
         self.counters = {"total": 0, "succeeded": 0, "failed": 0, "cancelled": 0}
-        self.durations_ms: List[int] = []
         self.duration_count = 0
         self.duration_sum_ms = 0
         self.duration_max_ms = 0
@@ -48,6 +47,8 @@ class Session(SessionMethods):
         self._stale_probe: Optional[int] = None
         self._exit_pending = False
         self._actions: List[Any] = []
+        self.preload = "running" if settings.preloading else None
+        self.pending_config: Optional[Dict[str, Any]] = None
 
     # ----- events -------------------------------------------------------------------------------
 
@@ -90,6 +91,14 @@ class Session(SessionMethods):
     def engine_ready(self, ok: bool, reason: str, now_ms: int) -> List[Any]:
         """The engine finished loading (after initialize or restart); ``ok`` False means it failed."""
         self.now_ms = now_ms
+        if self.state is State.UNINITIALIZED and self.preload == "running":
+            self.preload = "ok" if ok else "failed"
+            self.failure_reason = reason
+            return []
+        if self.state is State.LOADING and self.pending_config is not None:
+            config, self.pending_config = self.pending_config, None
+            self._actions.append(act.StartEngine(config, reload=True))
+            return self._take()
         if self.state not in (State.LOADING, State.RESTARTING):
             return []
         waiters, self.restart_waiters = self.restart_waiters, []
@@ -251,6 +260,12 @@ class Session(SessionMethods):
             if context.method == "transcribe":
                 self._count_outcome(error, 0)
             self._reply_error(context, error)
+        except Exception as error:  # a bug in a handler or a validate_config hook: -32603, keep serving
+            if self.requests.get(context.id_key) is None:
+                self._actions.append(act.Log("ERROR", "internal error in %s" % context.method,
+                                             {"error": "%s: %s" % (type(error).__name__, error)}))
+                self._reply_error(context, SidecarError("internal error: %s: %s" % (type(error).__name__, error),
+                                                        ErrorCode.INTERNAL_ERROR))
 
     @staticmethod
     def _envelope_problem(message: Dict[str, Any], id_ok: bool) -> str:

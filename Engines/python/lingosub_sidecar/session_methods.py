@@ -22,15 +22,30 @@ class SessionMethods:
                                ErrorCode.UNSUPPORTED_PROTOCOL_VERSION, {"supported": list(PROTOCOL_VERSIONS)})
         if self.settings.validate_config is not None:
             self.settings.validate_config(config)
-        self.state = State.LOADING
+        self.state = self._state_after_initialize(config)
         self._reply_result(context, self._initialize_result())
         # The negotiated limit applies from the next line on (not to the initialize reply itself).
         self.max_message_bytes = min(self.settings.max_message_bytes, offered or self.settings.max_message_bytes)
         self.framer.set_max_line_bytes(self.max_message_bytes)
-        self._actions.append(act.StartEngine(config))
         if heartbeat_ms > 0:
             self.heartbeat_interval_ms = max(1, int(round(heartbeat_ms * self.settings.heartbeat_scale)))
             self._actions.append(act.SetTimer("heartbeat", self.now_ms + self.heartbeat_interval_ms))
+
+    def _state_after_initialize(self, config: Dict[str, Any]) -> State:
+        """Starts the engine, or takes over the preload (reloading it when config is not empty)."""
+        if self.preload is None:
+            self._actions.append(act.StartEngine(config))
+            return State.LOADING
+        if self.preload == "running":
+            self.pending_config = config or None
+            return State.LOADING
+        if config:
+            self._actions.append(act.StartEngine(config, reload=True))
+            return State.LOADING
+        if self.preload == "ok":
+            return State.READY
+        self._actions.append(act.Log("ERROR", "engine failed to start", {"reason": self.failure_reason}))
+        return State.FAILED
 
     def _initialize_result(self) -> Dict[str, Any]:
         return {

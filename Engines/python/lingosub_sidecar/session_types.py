@@ -35,6 +35,9 @@ class SessionSettings:
     request_timeout_ms: int = 0
     health_timeout_ms: int = HEALTH_TIMEOUT_MS_DEFAULT
     heartbeat_scale: float = 1.0
+    preloading: bool = False
+    """The driver started loading the engine at process start, before initialize (a plain
+    initialize then finds it ready sooner); initialize with a config object reloads it."""
     validate_config: Optional[Callable[[Dict[str, Any]], None]] = None
     metrics_extras: Optional[Callable[[], Dict[str, Any]]] = None
 

@@ -3,11 +3,18 @@
 import json
 import os
 import signal
+import subprocess
+import sys
 import tempfile
 import time
 import unittest
 
-from tests.engine_process import QUICKSTART, EngineProcess, write_wav
+from tests.engine_process import ECHO_ENGINE, QUICKSTART, EngineProcess, write_wav
+
+def process_state(pid):
+    with open("/proc/%d/stat" % pid) as handle:
+        return handle.read().rsplit(")", 1)[1].split()[0]
+
 
 TEXT = "the quick brown fox jumps over the lazy dog and keeps running far away"
 
@@ -120,8 +127,19 @@ class EchoEngineProcessTests(unittest.TestCase):
         engine.process.send_signal(signal.SIGTERM)
         self.assertIn(engine.wait_exit(), (0, -signal.SIGTERM, 143))
 
+    def test_a_closed_stdout_makes_the_engine_exit(self):
+        process = subprocess.Popen([sys.executable, ECHO_ENGINE], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                   stderr=subprocess.DEVNULL, start_new_session=True)
+        self.addCleanup(lambda: process.poll() is None and process.kill())
+        process.stdout.close()
+        line = b'{"jsonrpc":"2.0","id":1,"method":"get_status"}\n'
+        process.stdin.write(line * 3)
+        process.stdin.flush()
+        self.assertEqual(process.wait(timeout=5), 0)
+        process.stdin.close()
+
     def test_crash_after_n_requests_kills_the_process(self):
-        engine = self.engine("--crash-after", "1")
+        engine = self.engine("--crash-after", "2")
         engine.initialize()
         engine.request(1, "transcribe", {"audio": {"path": self.speech}})
         self.assertIn("result", engine.reply(1))
@@ -129,7 +147,7 @@ class EchoEngineProcessTests(unittest.TestCase):
         self.assertEqual(engine.wait_exit(), 3)
 
     def test_health_fail_and_startup_delay_switches(self):
-        engine = self.engine("--health-fail", "--startup-delay-ms", "300")
+        engine = self.engine("--health-fail", "--loading-ms", "300")
         engine.initialize()
         engine.request(1, "health_check")
         self.assertEqual(engine.reply(1)["result"]["status"], "loading")
@@ -140,6 +158,26 @@ class EchoEngineProcessTests(unittest.TestCase):
             engine.request("p", "health_check")
             status = engine.reply("p")["result"]["status"]
         self.assertEqual(status, "error")
+
+    @unittest.skipUnless(os.path.exists("/proc/self/stat"), "reads the process state from /proc")
+    def test_degraded_health_banner_and_freeze_switches(self):
+        engine = self.engine("--health", "degraded", "--banner", "--hang-after", "1", "--languages", "en,de")
+        self.assertEqual(engine.next_raw(), b"echo engine starting\n")
+        self.assertEqual(engine.initialize()["result"]["capabilities"]["languages"], ["en", "de"])
+        deadline = time.monotonic() + 10
+        status = "loading"
+        while status == "loading" and time.monotonic() < deadline:
+            engine.request("p", "health_check")
+            status = engine.reply("p")["result"]["status"]
+        self.assertEqual(status, "degraded")
+        engine.request(1, "transcribe", {"audio": {"path": self.speech}})
+        deadline = time.monotonic() + 10
+        while process_state(engine.process.pid) != "T" and time.monotonic() < deadline:
+            time.sleep(0.01)
+        self.assertEqual(process_state(engine.process.pid), "T", "the engine stopped itself")
+        engine.request(2, "get_status")
+        with self.assertRaises(AssertionError):
+            engine.reply(2, timeout=0.3)  # frozen: nothing is answered any more
 
     def test_garbage_switch_writes_a_non_json_line(self):
         engine = self.engine("--garbage")

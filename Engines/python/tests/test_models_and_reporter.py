@@ -66,13 +66,25 @@ class ModelTests(unittest.TestCase):
 class ReporterTests(unittest.TestCase):
     def setUp(self):
         self.posted = []
-        self.reporter = Reporter(self.posted.append, 7)
+        ticks = iter(range(1000))
+        self.reporter = Reporter(self.posted.append, 7, clock=lambda: float(next(ticks)))
 
     def test_progress_is_forwarded_and_backward_steps_are_dropped(self):
         results = [self.reporter.progress(value) for value in (0.2, 0.1, 0.2, 1.0)]
         self.assertEqual(results, [True, False, True, True])
         self.assertEqual(self.posted, [("progress", 7, 0.2, "transcribing"), ("progress", 7, 0.2, "transcribing"),
                                        ("progress", 7, 1.0, "transcribing")])
+
+    def test_progress_faster_than_every_10_ms_is_thinned_but_stage_changes_and_1_pass(self):
+        clock = [0.0]
+        reporter = Reporter(self.posted.append, 1, clock=lambda: clock[0])
+        for step in range(5):
+            reporter.progress(step / 10.0, "decoding")
+            clock[0] += 0.004
+        reporter.progress(0.6, "finalizing")
+        reporter.progress(1.0, "finalizing")
+        self.assertEqual([(item[2], item[3]) for item in self.posted],
+                         [(0.0, "decoding"), (0.3, "decoding"), (0.6, "finalizing"), (1.0, "finalizing")])
 
     def test_out_of_range_progress_raises(self):
         for value in (-0.1, 1.1, float("nan"), "x", True):

@@ -53,10 +53,59 @@ class InitializeTests(unittest.TestCase):
         self.assertEqual(reply["error"]["code"], -32602)
         self.assertEqual(reply["error"]["data"]["member"], "config.beam")
 
+    def test_a_crashing_config_hook_gets_minus_32603_and_serving_continues(self):
+        def validate(config):
+            raise KeyError("boom")
+        h = Harness(validate_config=validate)
+        h.send(request(1, "initialize", {"protocolVersion": "1.0", "clientInfo": CLIENT, "config": {"x": 1}}),
+               request(2, "get_status"))
+        self.assertEqual(codes(h.replies()), [(1, -32603), (2, -32002)])
+
     def test_initialize_passes_its_config_to_the_engine_start(self):
         h = Harness()
         h.send(request(1, "initialize", {"protocolVersion": "1.0", "clientInfo": CLIENT, "config": {"lw": 7}}))
         self.assertEqual(h.of(act.StartEngine), [act.StartEngine({"lw": 7})])
+
+
+class PreloadTests(unittest.TestCase):
+    def status_after(self, h, *messages):
+        h.send(*messages)
+        h.send(request("s", "get_status"))
+        return h.replies()[-1]["result"]["state"]
+
+    def test_a_preloaded_engine_is_ready_at_initialize(self):
+        h = Harness(preloading=True)
+        h.take(h.session.engine_ready(True, "", h.now))
+        self.assertEqual(self.status_after(h, INITIALIZE), "ready")
+        self.assertEqual(h.of(act.StartEngine), [])
+
+    def test_initialize_during_the_preload_waits_for_it(self):
+        h = Harness(preloading=True)
+        self.assertEqual(self.status_after(h, INITIALIZE, transcribe(1)), "loading")
+        h.take(h.session.engine_ready(True, "", h.now))
+        self.assertEqual((h.of(act.StartEngine), h.jobs()), ([], [1]))
+
+    def test_a_config_object_reloads_the_preloaded_engine(self):
+        for preload_done in (True, False):
+            with self.subTest(preload_done=preload_done):
+                h = Harness(preloading=True)
+                if preload_done:
+                    h.take(h.session.engine_ready(True, "", h.now))
+                params = {"protocolVersion": "1.0", "clientInfo": CLIENT, "config": {"lw": 9}}
+                self.assertEqual(self.status_after(h, request(0, "initialize", params)), "loading")
+                if not preload_done:
+                    self.assertEqual(h.of(act.StartEngine), [])
+                    h.take(h.session.engine_ready(True, "", h.now))
+                self.assertEqual(h.of(act.StartEngine), [act.StartEngine({"lw": 9}, reload=True)])
+                h.take(h.session.engine_ready(True, "", h.now))
+                h.send(request("s2", "get_status"))
+                self.assertEqual(h.replies()[-1]["result"]["state"], "ready")
+
+    def test_a_failed_preload_makes_health_error(self):
+        h = Harness(preloading=True)
+        h.take(h.session.engine_ready(False, "no model", h.now))
+        h.send(INITIALIZE, request(1, "health_check"))
+        self.assertEqual(h.replies()[-1]["result"], {"status": "error", "detail": {"reason": "no model"}})
 
 
 class HeartbeatTests(unittest.TestCase):

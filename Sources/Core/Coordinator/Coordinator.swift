@@ -42,6 +42,8 @@ package struct Coordinator: Sendable {
     var timers: [TimerID: ArmedTimer] = [:]
     var timerQueue = MinHeap<ArmedTimer>()
     var timerSequence: UInt64 = 0
+    /// The latest `now` seen; time never goes back (a driver bug otherwise).
+    package internal(set) var lastNowMs: UInt64 = 0
 
     struct ArmedTimer: Hashable, Sendable, Comparable {
         var atMs: UInt64
@@ -77,6 +79,8 @@ package struct Coordinator: Sendable {
 
     /// Handles one input at `now` and returns the actions to perform, in order.
     package mutating func handle(_ input: CoordinatorInput, now: UInt64) -> [CoordinatorAction] {
+        precondition(now >= lastNowMs, "time went back from \(lastNowMs) to \(now) ms")
+        lastNowMs = now
         var actions: [CoordinatorAction] = []
         switch input {
         case .timerFired(let timer):

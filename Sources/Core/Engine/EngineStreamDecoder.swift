@@ -14,6 +14,13 @@ package struct EngineStreamDecoder: Sendable {
         lines = LineDecoder(maxLineBytes: maxLineBytes)
     }
 
+    /// The longest line accepted; set it to the negotiated limit once the engine is Ready
+    /// (`EngineSupervisor.negotiatedMaxMessageBytes`).
+    package var maxLineBytes: Int {
+        get { lines.maxLineBytes }
+        set { lines.maxLineBytes = newValue }
+    }
+
     /// The inputs completed by this chunk, in order.
     package mutating func append(_ bytes: [UInt8]) -> [CoordinatorInput] {
         var inputs: [CoordinatorInput] = []

@@ -34,17 +34,23 @@ extension Scheduler {
             && tasks[reference.task]!.lanes[reference.lane].retries < configuration.retriesMax:
             tasks[reference.task]!.lanes[reference.lane].retries += 1
             enqueue(reference, now: now)
-            let reason = "\(engine) answered \(error.code) \(error.message)"
+            let reason = "\(engine) answered \(error.code) \(bounded(error.message))"
             outputs.append(.event(reference.task, .taskRequeued(
                 engine: engine, attemptsFailed: tasks[reference.task]!.lanes[reference.lane].attemptsFailed,
                 reason: reason)))
         case .failure(let error):
             // The engine's `data.reason` (SPEC error data) says what went wrong; keep it for the user.
-            let reason = error.data?["reason"]?.stringValue.map { " (\($0))" } ?? ""
-            let failure = CoreError(.engineError, "\(engine): \(error.message)\(reason)", engineCode: error.code)
+            let reason = error.data?["reason"]?.stringValue.map { " (\(bounded($0)))" } ?? ""
+            let failure = CoreError(.engineError, "\(engine): \(bounded(error.message))\(reason)", engineCode: error.code)
             outputs += laneEnded(reference, .failed(failure), now: now)
         }
         return outputs
+    }
+
+    /// An engine-provided text cut to `engineMessageBytesMax` UTF-8 bytes.
+    func bounded(_ text: String) -> String {
+        text.utf8.count <= configuration.engineMessageBytesMax
+            ? text : String(decoding: text.utf8.prefix(configuration.engineMessageBytesMax), as: UTF8.self)
     }
 
     /// Engine errors that say "not now" rather than "this request is bad": the lane is re-queued
@@ -80,6 +86,8 @@ extension Scheduler {
         guard let reference = running[request],
             case .running(let engine, _, _) = tasks[reference.task]!.lanes[reference.lane].state
         else { return [] }
+        let seen = tasks[reference.task]!.lanes[reference.lane].draftSegments
+        if !seen.contains(segment.id) && seen.count >= configuration.draftSegmentsMax { return [] }
         let isNew = tasks[reference.task]!.lanes[reference.lane].draftSegments.insert(segment.id).inserted
         let kind: EventKind = isNew
             ? .subtitleDraft(engine: engine, seq: seq, segment)

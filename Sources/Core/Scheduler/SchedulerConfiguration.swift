@@ -15,8 +15,13 @@ package struct SchedulerConfiguration: Hashable, Sendable {
     package var retriesMax: UInt32 = 20
     /// How long a cancelled request may keep its engine slot while waiting for its final reply.
     package var cancelGraceMs: UInt64 = 2_000
-    /// Default per-request timeout; nil: none.
-    package var requestTimeoutMs: UInt64?
+    /// Distinct draft segment ids remembered per attempt (to tell a draft from an overwrite); drafts
+    /// with new ids beyond it are dropped.
+    package var draftSegmentsMax = 10_000
+    /// Bytes kept of engine-provided error messages in task errors and events.
+    package var engineMessageBytesMax = 512
+    /// Default per-request timeout (a task's own `requestTimeoutMs` wins); nil: none.
+    package var requestTimeoutMs: UInt64? = 1_800_000
     /// Finished tasks kept for queries, idempotency and replay; the oldest are forgotten beyond it.
     package var finishedTasksRetainedMax = 10_000
 

@@ -95,6 +95,18 @@ package struct EngineSupervisor: Sendable {
         min(configuration.requestsInFlightMax, max(1, initializeResult?.maxConcurrentRequests ?? 1))
     }
 
+    /// The message size both sides use after the handshake: the minimum of ours and the engine's.
+    package var negotiatedMaxMessageBytes: Int? {
+        guard let result = initializeResult else { return nil }
+        let ours = configuration.initialize.maxMessageBytes
+        switch (ours, result.maxMessageBytes) {
+        case (let ours?, let theirs?): return min(ours, theirs)
+        case (let ours?, nil): return ours
+        case (nil, let theirs?): return theirs
+        case (nil, nil): return nil
+        }
+    }
+
     /// The pid of the live process, if any.
     package var pid: ProcessID? {
         switch phase {

@@ -235,4 +235,19 @@ struct CoordinatorTests {
         #expect(harness.client(.startAllEngines).first == .reply(.engineCommandAccepted([Self.a])))
         #expect(harness.client(.stopAllEngines).first == .reply(.engineCommandAccepted([Self.a, "b"])))
     }
+
+    @Test("a cancelled request holds its slot until 2 000 ms after the cancel, not 1 999")
+    func cancelGrace() {
+        var harness = Harness(engines: [Fixture.engine("a") { $0.requestsInFlightMax = 1; $0.health.probeIntervalMs = 1_000_000 }])
+        harness.bringUp(Self.a, pid: 100, maxConcurrentRequests: 1)
+        let first = submit(&harness, Fixture.task("/a.wav"))
+        _ = submit(&harness, Fixture.task("/b.wav"))
+        _ = harness.takeActions()
+        harness.client(.cancel(first))
+        #expect(harness.takeEffects() == [.reply(.cancelled(first)), .send(Self.a, .cancel(target: RequestID(3)))])
+        harness.advance(to: 1_999)
+        #expect(harness.takeEffects() == [])
+        harness.advance(to: 2_000)
+        #expect(transcribeRequests(harness.takeActions()) == [RequestID(4)])
+    }
 }

@@ -23,6 +23,7 @@ struct ChaosTests {
             }
         }
         #expect(world.openTasks == [], "seed \(seed): unfinished")
+        world.checkReplays()
         #expect(world.harness.coordinator.scheduler.requestsInFlight == 0, "seed \(seed)")
     }
 }

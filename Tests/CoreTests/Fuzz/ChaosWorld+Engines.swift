@@ -3,8 +3,10 @@ import Testing
 import Wire
 
 extension ChaosWorld {
-    /// Records what the actions ask of the world.
+    /// Records what the actions ask of the world, then lets signalled processes exit (after the
+    /// whole list, so recorded events keep their emission order).
     mutating func absorb(_ actions: [CoordinatorAction]) {
+        var exits: [(EngineID, ProcessID, TerminationStatus)] = []
         for action in actions {
             switch action {
             case .spawn(let engine, _): spawning.append(engine)
@@ -13,12 +15,31 @@ extension ChaosWorld {
             case .send(let engine, let request):
                 if case .cancel = request { continue }
                 requests.append((engine, request))
+            case .emit(let event): emitted[event.job, default: []].append(event)
             case .signal(let engine, let pid, let signal, _):
-                if signal == .kill || chance(50) { exit(engine, pid: pid, .signaled(signal: signal.number)) }
+                if signal == .kill || chance(50) { exits.append((engine, pid, .signaled(signal: signal.number))) }
             default: break
             }
         }
         _ = harness.takeActions()
+        for (engine, pid, status) in exits { exit(engine, pid: pid, status) }
+    }
+
+    /// Replay of every job from the start and from each emitted event: exactly the later emitted
+    /// events, preceded by `history.truncated` when some were evicted.
+    func checkReplays() {
+        for (job, events) in emitted {
+            let log = harness.coordinator.events
+            for start in [-1] + Array(events.indices) {
+                let replay = log.replay(job: job, after: start < 0 ? nil : events[start].id)
+                let expected = Array(events[(start + 1)...])
+                if case .historyTruncated? = replay.first?.kind {
+                    #expect(Array(replay.dropFirst()) == Array(expected.suffix(replay.count - 1)))
+                } else {
+                    #expect(replay == expected, "job \(String(describing: job)) after \(start)")
+                }
+            }
+        }
     }
 
     mutating func exit(_ engine: EngineID, pid: ProcessID, _ status: TerminationStatus) {

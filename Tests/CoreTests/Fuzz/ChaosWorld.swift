@@ -19,6 +19,8 @@ struct ChaosWorld {
     /// Outstanding requests: (engine, request).
     var requests: [(engine: EngineID, request: EngineRequest)] = []
     var submitted: [TaskID] = []
+    /// Every event emitted, per job (coordinator-wide under nil).
+    var emitted: [TaskID?: [Event]] = [:]
 
     init(seed: UInt64) {
         random = SeededGenerator(seed: seed)

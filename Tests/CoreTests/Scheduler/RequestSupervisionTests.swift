@@ -136,4 +136,21 @@ struct RequestSupervisionTests {
             .event(task, .progressOverall(permille: 500)),
         ])
     }
+
+    @Test("draft segment ids per attempt and engine messages are bounded")
+    func bounds() {
+        var configuration = SchedulerConfiguration()
+        configuration.draftSegmentsMax = 2
+        configuration.engineMessageBytesMax = 4
+        var driver = SchedulerDriver(configuration, concurrency: 1)
+        let task = driver.submit(Fixture.task("a"))
+        let request = driver.dispatch()[0].request
+        let drafts = (0..<3).flatMap { driver.scheduler.draft(request, seq: UInt64($0 + 1), segment: Fixture.segment($0, "x"), now: 0) }
+            + driver.scheduler.draft(request, seq: 4, segment: Fixture.segment(1, "y"), now: 0)
+        #expect(drafts.map { if case .event(_, let kind) = $0 { kind.name } else { "" } }
+            == ["subtitle.draft", "subtitle.draft", "subtitle.overwrite"])
+        let error = EngineErrorObject(code: -32010, message: "abcdefgh")
+        _ = driver.scheduler.reply(to: request, .failure(error), now: 0)
+        #expect(driver.state(task) == .failed(CoreError(.engineError, "a: abcd", engineCode: -32010)))
+    }
 }

@@ -145,4 +145,14 @@ struct StartupTests {
         }
         #expect(error.code == .engineStateConflict)
     }
+
+    @Test("the negotiated message size is the smaller of both sides")
+    func negotiatedMessageSize() {
+        var harness = Harness(engines: [Fixture.engine("a") { $0.initialize.maxMessageBytes = 1_000_000 }])
+        harness.bringUp(Self.a, pid: 7)
+        #expect(harness.coordinator.supervisors[Self.a]!.negotiatedMaxMessageBytes == 1_000_000)
+        var decoder = EngineStreamDecoder(engine: Self.a)
+        decoder.maxLineBytes = 1_000_000
+        #expect(decoder.maxLineBytes == 1_000_000)
+    }
 }

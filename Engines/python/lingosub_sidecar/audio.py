@@ -1,18 +1,26 @@
-"""Reads 16-bit PCM WAV and converts it to what the en-us model wants: 16 kHz mono 16-bit."""
+"""Strict 16-bit PCM WAV reading and conversion to 16 kHz mono, for engines.
+
+``read_pcm`` parses RIFF/WAVE itself (format tag 1, or WAVE_FORMAT_EXTENSIBLE with the PCM
+sub-format) and maps every problem to the protocol's errors: a missing or unreadable file is
+-32010, anything it cannot decode (truncated header, a chunk past the end of the file, another
+encoding or sample width) is -32011.
+"""
 
 import array
 import os
+import struct
 import sys
 import warnings
-import wave
 from typing import Tuple
 
-from lingosub_sidecar import AudioFormatError, AudioNotFoundError
+from .errors import AudioFormatError, AudioNotFoundError
 
 TARGET_RATE = 16000
-SAMPLE_RATE_MIN = 8000
-SAMPLE_RATE_MAX = 192000
-CHANNELS_MAX = 8
+SAMPLE_RATE_MIN = 1000
+SAMPLE_RATE_MAX = 384000
+CHANNELS_MAX = 16
+WAVE_FORMAT_PCM = 1
+WAVE_FORMAT_EXTENSIBLE = 0xFFFE
 
 try:  # audioop is in the standard library up to Python 3.12 (deprecated from 3.11)
     with warnings.catch_warnings():
@@ -23,24 +31,50 @@ except ImportError:  # Python >= 3.13: the slower pure-Python path below
 
 
 def read_pcm(path: str) -> Tuple[bytes, int, int]:
-    """(little-endian 16-bit frames, sample rate, channels). -32010 / -32011 errors otherwise."""
+    """(little-endian 16-bit frames, sample rate, channels). -32010 / -32011 errors otherwise.
+
+    Reads RIFF/WAVE itself (format tag 1, or WAVE_FORMAT_EXTENSIBLE with the PCM sub-format, which
+    the wave module of Python < 3.12 refuses)."""
     if not os.path.isfile(path):
         raise AudioNotFoundError("no such audio file: %s" % path)
     try:
-        with wave.open(path, "rb") as reader:
-            width, rate, channels = reader.getsampwidth(), reader.getframerate(), reader.getnchannels()
-            if reader.getcomptype() != "NONE" or width != 2:
-                raise AudioFormatError("only 16-bit PCM WAV is supported, got %d-bit %s" % (
-                    8 * width, reader.getcomptype()))
-            if not SAMPLE_RATE_MIN <= rate <= SAMPLE_RATE_MAX or not 1 <= channels <= CHANNELS_MAX:
-                raise AudioFormatError("unsupported WAV: %d Hz, %d channel(s)" % (rate, channels))
-            frames = reader.readframes(reader.getnframes())
-    except (wave.Error, EOFError) as error:
-        raise AudioFormatError("not a valid WAV file: %s" % error) from None
+        with open(path, "rb") as handle:
+            data = handle.read()
     except OSError as error:
         raise AudioNotFoundError("cannot read %s: %s" % (path, error.strerror or error)) from None
+    rate, channels, frames = _parse_wave(data)
+    if not SAMPLE_RATE_MIN <= rate <= SAMPLE_RATE_MAX or not 1 <= channels <= CHANNELS_MAX:
+        raise AudioFormatError("unsupported WAV: %d Hz, %d channel(s)" % (rate, channels))
     frames = frames[:len(frames) - len(frames) % (2 * channels)]
     return frames, rate, channels
+
+
+def _parse_wave(data: bytes) -> Tuple[int, int, bytes]:
+    if len(data) < 12 or data[:4] != b"RIFF" or data[8:12] != b"WAVE":
+        raise AudioFormatError("not a RIFF/WAVE file")
+    position, fmt, frames = 12, None, None
+    while position + 8 <= len(data):
+        chunk_id = data[position:position + 4]
+        size = struct.unpack_from("<I", data, position + 4)[0]
+        body = data[position + 8:position + 8 + size]
+        if len(body) < size:
+            raise AudioFormatError("chunk %r of %d bytes runs past the end of the file" % (chunk_id, size))
+        if chunk_id == b"fmt ":
+            fmt = body
+        elif chunk_id == b"data":
+            frames = body
+            break
+        position += 8 + size + (size & 1)
+    if fmt is None or len(fmt) < 16:
+        raise AudioFormatError("no valid fmt chunk")
+    if frames is None:
+        raise AudioFormatError("no data chunk")
+    tag, channels, rate, _, _, bits = struct.unpack_from("<HHIIHH", fmt, 0)
+    if tag == WAVE_FORMAT_EXTENSIBLE and len(fmt) >= 26:
+        tag = struct.unpack_from("<H", fmt, 24)[0]
+    if tag != WAVE_FORMAT_PCM or bits != 16:
+        raise AudioFormatError("only 16-bit PCM WAV is supported, got format %d with %d bits" % (tag, bits))
+    return rate, channels, frames
 
 
 def to_mono_16k(frames: bytes, rate: int, channels: int) -> bytes:

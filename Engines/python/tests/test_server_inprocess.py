@@ -1,0 +1,117 @@
+"""SidecarServer (the I/O driver) in-process over pipes, with engines whose hooks misbehave."""
+
+import json
+import os
+import select
+import threading
+import time
+import unittest
+
+from tests.harness import CLIENT
+from lingosub_sidecar import (BaseSidecarEngine, EngineConfig, SidecarConfig, SidecarServer,
+                              TranscriptionResponse)
+
+WAIT_SECONDS = 10.0
+
+
+class SlowHealthEngine(BaseSidecarEngine):
+    """Health takes 1 s (longer than the 400 ms answer bound); start fails on demand."""
+
+    def _initialize_engine(self):
+        self.health_seconds = 1.0
+
+    async def _start_engine(self):
+        if self.config.options.get("fail_start"):
+            raise RuntimeError("model file missing")
+
+    async def _stop_engine(self):
+        pass
+
+    async def _check_engine_health(self):
+        time.sleep(self.health_seconds)
+        return True
+
+    def transcribe(self, request, reporter):
+        return TranscriptionResponse(text="x", duration=0.5)
+
+
+class ServerHarness:
+    def __init__(self, test_case, engine):
+        self.to_engine_read, self.to_engine = os.pipe()
+        self.from_engine, self.from_engine_write = os.pipe()
+        self.server = SidecarServer(engine, SidecarConfig(), self.from_engine_write, self.to_engine_read,
+                                    preload=False)
+        self.status = []
+        self.thread = threading.Thread(target=lambda: self.status.append(self.server.run(False)), daemon=True)
+        self.thread.start()
+        self.buffer = b""
+        test_case.addCleanup(self.close)
+
+    def send(self, message):
+        os.write(self.to_engine, json.dumps(message).encode() + b"\n")
+
+    def line(self):
+        deadline = time.monotonic() + WAIT_SECONDS
+        while b"\n" not in self.buffer:
+            ready, _, _ = select.select([self.from_engine], [], [], max(0.0, deadline - time.monotonic()))
+            if not ready:
+                raise AssertionError("no line from the server within %.0f s" % WAIT_SECONDS)
+            chunk = os.read(self.from_engine, 65536)
+            if not chunk:
+                raise AssertionError("the server closed its output")
+            self.buffer += chunk
+        line, self.buffer = self.buffer.split(b"\n", 1)
+        return line
+
+    def reply(self, id_value):
+        while True:
+            message = json.loads(self.line())
+            if message.get("id") == id_value and "method" not in message:
+                return message
+
+    def close(self):
+        for fd in (self.to_engine, self.from_engine_write):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        self.thread.join(WAIT_SECONDS)
+        os.close(self.from_engine)
+        os.close(self.to_engine_read)
+
+
+class ServerTests(unittest.TestCase):
+    def test_a_health_check_slower_than_its_bound_is_answered_degraded(self):
+        h = ServerHarness(self, SlowHealthEngine(EngineConfig()))
+        h.send({"jsonrpc": "2.0", "id": 0, "method": "initialize",
+                "params": {"protocolVersion": "1.0", "clientInfo": CLIENT}})
+        h.reply(0)
+        status, deadline = "loading", time.monotonic() + WAIT_SECONDS
+        while status == "loading" and time.monotonic() < deadline:
+            h.send({"jsonrpc": "2.0", "id": "h", "method": "health_check"})
+            health = h.reply("h")["result"]
+            status = health["status"]
+        self.assertEqual(status, "degraded")
+        self.assertIn("did not return within 400 ms", health["detail"]["reason"])
+        h.send({"jsonrpc": "2.0", "id": "s", "method": "stop"})
+        self.assertIsNone(h.reply("s")["result"])
+        h.thread.join(WAIT_SECONDS)
+        self.assertEqual(h.status, [0])
+
+    def test_a_failing_start_reports_error_health_and_engine_failure(self):
+        h = ServerHarness(self, SlowHealthEngine(EngineConfig(options={"fail_start": True})))
+        h.send({"jsonrpc": "2.0", "id": 0, "method": "initialize",
+                "params": {"protocolVersion": "1.0", "clientInfo": CLIENT}})
+        h.reply(0)
+        status, deadline = "loading", time.monotonic() + WAIT_SECONDS
+        while status == "loading" and time.monotonic() < deadline:
+            h.send({"jsonrpc": "2.0", "id": "h", "method": "health_check"})
+            health = h.reply("h")["result"]
+            status = health["status"]
+        self.assertEqual((status, health["detail"]["reason"]), ("error", "RuntimeError: model file missing"))
+        h.send({"jsonrpc": "2.0", "id": 1, "method": "transcribe", "params": {"audio": {"path": "/x.wav"}}})
+        self.assertEqual(h.reply(1)["error"]["code"], -32000)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,2 +1,0 @@
-/// Namespace for the Conformance module.
-package enum ConformanceModule {}

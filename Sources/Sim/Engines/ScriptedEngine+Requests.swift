@@ -1,0 +1,116 @@
+import Core
+import Wire
+
+/// `transcribe`, `cancel` and `stop` in a scripted engine.
+extension ScriptedEngine {
+    mutating func transcribe(id: JSONValue, params: JSONValue, now: UInt64) -> [EngineEffect] {
+        if stopping { return [.stdout(RPCLines.error(id: id, code: -32_030, message: "shutting down"))] }
+        guard active.count < script.maxConcurrentRequests else {
+            return [.stdout(RPCLines.error(id: id, code: -32_020, message: "busy"))]
+        }
+        guard let key = id.numberValue.flatMap({ UInt64($0.text) }) else { return [] }
+        let audioPath = params["audio"]?["path"]?.stringValue ?? ""
+        let request = script.request(audioPath: audioPath)
+        var effects: [EngineEffect] = []
+        for index in 0..<request.garbageLines { effects.append(.stdout(RPCLines.garbage(index))) }
+        if request.oversizedBytes > 0 {
+            effects.append(.stdout(Array(repeating: UInt8(ascii: "x"), count: request.oversizedBytes) + [0x0A]))
+        }
+        let (plan, offsets) = Self.plan(request)
+        active[key] = ActiveRequest(id: id, script: request, plan: plan, audioPath: audioPath)
+        for (index, offset) in offsets.enumerated() { effects.append(.after(offset, .request(id: key, index: index))) }
+        return effects
+    }
+
+    /// The request's steps and their offsets from its arrival, in time order.
+    package static func plan(_ request: RequestScript) -> ([PlannedStep], [UInt64]) {
+        var steps: [(UInt64, PlannedStep)] = []
+        let latency = request.latencyMs
+        let progressCount = UInt64(request.progressSteps)
+        for step in 0..<progressCount {
+            let offset = latency * (step + 1) / (progressCount + 1)
+            steps.append((offset, .progress(permille: 1_000 * (step + 1) / (progressCount + 1))))
+        }
+        let draftCount = request.drafts + request.overwrites
+        for index in 0..<draftCount {
+            let offset = latency * UInt64(index + 1) / UInt64(draftCount + 1)
+            let segment = index < request.drafts ? index : (index - request.drafts) % request.drafts
+            steps.append((offset, .draft(seq: index + 1, segment: segment)))
+        }
+        switch request.outcome {
+        case .result, .error, .invalidResult: steps.append((latency, .reply))
+        case .crash: steps.append((request.crashAtMs ?? latency / 2, .crash))
+        case .hang: break
+        }
+        let ordered = steps.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }
+        return (ordered.map(\.element.1), ordered.map(\.element.0))
+    }
+
+    mutating func requestStep(id: UInt64, index: Int, now: UInt64) -> [EngineEffect] {
+        guard let request = active[id] else { return [] }
+        switch request.plan[index] {
+        case .progress(let permille):
+            let params: JSONValue = ["id": request.id, "fraction": RPCLines.thousandths(permille), "stage": "decoding"]
+            return [.stdout(RPCLines.notification("progress", params))]
+        case .draft(let seq, let segment):
+            let params: JSONValue = ["id": request.id, "seq": .number(JSONNumber(seq)),
+                                     "segment": Self.segment(segment, audioPath: request.audioPath, draft: true)]
+            return [.stdout(RPCLines.notification("draft", params))]
+        case .crash:
+            return [.stderr("panic: scripted crash in request \(id)"), .exit(request.script.exitStatus)]
+        case .reply:
+            active[id] = nil
+            return [.stdout(Self.finalReply(request))]
+        }
+    }
+
+    static func finalReply(_ request: ActiveRequest) -> [UInt8] {
+        switch request.script.outcome {
+        case .error:
+            return RPCLines.error(id: request.id, code: request.script.errorCode, message: "scripted failure")
+        case .invalidResult:
+            return RPCLines.result(id: request.id, ["unexpected": true])
+        case .result, .crash, .hang:
+            var segments: [JSONValue] = []
+            for index in 0..<request.script.segments {
+                segments.append(segment(index, audioPath: request.audioPath, draft: false))
+            }
+            let result: JSONValue = [
+                "language": "en", "duration": RPCLines.thousandths(UInt64(max(1, request.script.segments)) * 1_500),
+                "segments": .array(segments), "metrics": [:],
+            ]
+            return RPCLines.result(id: request.id, result)
+        }
+    }
+
+    static func segment(_ index: Int, audioPath: String, draft: Bool) -> JSONValue {
+        let start = UInt64(index) * 1_500
+        return [
+            "id": .number(JSONNumber(index)), "start": RPCLines.thousandths(start),
+            "end": RPCLines.thousandths(start + 1_500),
+            "text": .string("\(draft ? "draft" : "segment") \(index) of \(audioPath)"), "words": [],
+        ]
+    }
+
+    mutating func cancel(params: JSONValue) -> [EngineEffect] {
+        guard let key = params["id"]?.numberValue.flatMap({ UInt64($0.text) }), let request = active[key],
+            request.script.honorsCancel
+        else { return [] }
+        active[key] = nil
+        let line = RPCLines.error(id: request.id, code: -32_800, message: "request cancelled")
+        return [.after(request.script.cancelReplyMs, .write(line))]
+    }
+
+    mutating func stop(id: JSONValue) -> [EngineEffect] {
+        guard script.exitsOnStop else { return [] }
+        stopping = true
+        var effects: [EngineEffect] = []
+        for key in active.keys.sorted() {
+            effects.append(.stdout(RPCLines.error(id: active[key]!.id, code: -32_030, message: "shutting down")))
+        }
+        active = [:]
+        effects.append(.stdout(RPCLines.result(id: id, .null)))
+        effects.append(.after(script.stopExitMs, .exit(.exited(code: 0))))
+        return effects
+    }
+}

@@ -1,0 +1,147 @@
+import Core
+import Wire
+
+/// A scripted stand-in engine process: reads JSON-RPC lines from stdin (through the real `LineDecoder`)
+/// and answers as its `ProcessScript` says, returning `EngineEffect`s. Pure: time comes in as `now`.
+package struct ScriptedEngine: Sendable {
+    package let script: ProcessScript
+    let spawnedAtMs: UInt64
+    var ready = false
+    var buffered: [UInt8] = []
+    var decoder = LineDecoder()
+    var stopping = false
+    var active: [UInt64: ActiveRequest] = [:]
+    var heartbeatSeq: UInt64 = 0
+    var heartbeatIntervalMs: UInt64 = 0
+
+    struct ActiveRequest: Sendable {
+        var id: JSONValue
+        var script: RequestScript
+        var plan: [PlannedStep]
+        var audioPath: String
+    }
+
+    package enum PlannedStep: Hashable, Sendable {
+        case progress(permille: UInt64)
+        case draft(seq: Int, segment: Int)
+        case reply
+        case crash
+    }
+
+    package init(script: ProcessScript, now: UInt64) {
+        self.script = script
+        spawnedAtMs = now
+    }
+
+    /// Effects right after the spawn.
+    package mutating func start(now: UInt64) -> [EngineEffect] {
+        var effects: [EngineEffect] = script.stderrLines.map { .stderr($0) }
+        for index in 0..<script.garbageOnStartLines { effects.append(.stdout(RPCLines.garbage(index))) }
+        effects.append(.after(script.startupDelayMs, .ready))
+        if let exitAfter = script.exitAfterMs { effects.append(.after(exitAfter, .lifeEnds)) }
+        return effects
+    }
+
+    /// Bytes arrived on stdin.
+    package mutating func stdin(_ bytes: [UInt8], now: UInt64) -> [EngineEffect] {
+        guard ready else {
+            buffered += bytes
+            return []
+        }
+        var effects: [EngineEffect] = []
+        for result in decoder.append(bytes) {
+            guard case .success(let message) = result else { continue }
+            effects += handle(message, now: now)
+        }
+        return effects
+    }
+
+    /// A signal other than SIGKILL (the world applies SIGKILL itself).
+    package mutating func signal(_ signal: ProcessSignal) -> [EngineEffect] {
+        guard !script.ignoresTerminate else { return [.stderr("ignoring \(signal)")] }
+        return [.after(script.terminateExitMs, .exit(.signaled(signal: signal.number)))]
+    }
+
+    package mutating func step(_ step: EngineStep, now: UInt64) -> [EngineEffect] {
+        switch step {
+        case .ready:
+            ready = true
+            let pending = buffered
+            buffered = []
+            return stdin(pending, now: now)
+        case .lifeEnds:
+            return [.stderr("fatal: scripted exit"), .exit(script.exitStatus)]
+        case .request(let id, let index):
+            return requestStep(id: id, index: index, now: now)
+        case .write(let bytes):
+            return [.stdout(bytes)]
+        case .exit(let status):
+            return [.exit(status)]
+        case .heartbeat:
+            heartbeatSeq += 1
+            let params: JSONValue = ["seq": .number(JSONNumber(heartbeatSeq)),
+                                     "uptimeMs": .number(JSONNumber(now - spawnedAtMs))]
+            return [.stdout(RPCLines.notification("heartbeat", params)), .after(heartbeatIntervalMs, .heartbeat)]
+        case .session:
+            return []
+        }
+    }
+
+    private mutating func handle(_ message: JSONValue, now: UInt64) -> [EngineEffect] {
+        guard let method = message["method"]?.stringValue else { return [] }
+        let id = message["id"]
+        let params = message["params"] ?? .null
+        switch method {
+        case "initialize": return initialize(id: id ?? .null, params: params)
+        case "health_check": return health(id: id ?? .null, now: now)
+        case "transcribe": return transcribe(id: id ?? .null, params: params, now: now)
+        case "cancel": return cancel(params: params)
+        case "stop": return stop(id: id ?? .null)
+        default:
+            guard let id else { return [] }
+            return [.stdout(RPCLines.error(id: id, code: -32_601, message: "method not found"))]
+        }
+    }
+
+    private mutating func initialize(id: JSONValue, params: JSONValue) -> [EngineEffect] {
+        switch script.handshake {
+        case .silent:
+            return []
+        case .garbage:
+            return [.after(script.handshakeMs, .write(RPCLines.garbage(0)))]
+        case .error:
+            let line = RPCLines.error(id: id, code: -32_004, message: "unsupported protocol version")
+            return [.after(script.handshakeMs, .write(line))]
+        case .ok:
+            let result: JSONValue = [
+                "protocolVersion": "1.0",
+                "engine": ["name": "scripted", "version": "1.0.0"],
+                "capabilities": [
+                    "languages": ["en"], "drafts": true, "wordTimestamps": false, "wordConfidence": false,
+                    "maxConcurrentRequests": .number(JSONNumber(script.maxConcurrentRequests)),
+                ],
+                "limits": ["maxMessageBytes": .number(JSONNumber(8_388_608))],
+            ]
+            var effects: [EngineEffect] = [.after(script.handshakeMs, .write(RPCLines.result(id: id, result)))]
+            if let interval = params["heartbeatIntervalMs"]?.intValue, interval > 0 {
+                heartbeatIntervalMs = UInt64(interval)
+                effects.append(.after(heartbeatIntervalMs, .heartbeat))
+            }
+            return effects
+        }
+    }
+
+    private func healthStatus(now: UInt64) -> ProcessScript.Health {
+        let age = now - spawnedAtMs
+        if let failsAfter = script.healthFailsAfterMs, age >= failsAfter { return script.healthFailure }
+        if age < script.loadingForMs { return .loading }
+        return script.health
+    }
+
+    private func health(id: JSONValue, now: UInt64) -> [EngineEffect] {
+        let status = healthStatus(now: now)
+        guard status != .silent else { return [] }
+        let result: JSONValue = ["status": .string(status.rawValue), "detail": [:]]
+        return [.after(script.healthMs, .write(RPCLines.result(id: id, result)))]
+    }
+}

@@ -1,2 +1,0 @@
-/// Namespace for the Sim module.
-package enum SimModule {}

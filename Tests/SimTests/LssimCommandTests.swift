@@ -1,0 +1,65 @@
+import CommandLineSupport
+import Foundation
+import Sim
+import Testing
+
+@Suite("lssim commands")
+struct LssimCommandTests {
+    @Test("a broken expectation exits 1 and prints the exact replay command")
+    func brokenScenario() throws {
+        let directory = Fixtures.temporaryDirectory("broken")
+        let path = directory + "/broken.json"
+        let json = """
+        {"name": "broken", "seed": 99, "runMs": 5000, "engines": [{"id": "e1"}],
+         "steps": [{"atMs": 0, "submit": {"as": "t1"}}],
+         "expect": {"final": {"tasks": {"t1": "failed"}}}}
+        """
+        try ScenarioFiles.write(Array(json.utf8), to: path)
+        let output = BufferedOutput()
+        #expect(Lssim.main(["run", path, "--seed", "5"], output: output) == 1)
+        #expect(output.stdout.contains("FAIL broken seed 5"))
+        #expect(output.stdout.contains("expectation final task t1: completed, expected failed"))
+        #expect(output.stdout.contains("replay: swift run lssim run \(path) --seed 5\n"))
+    }
+
+    @Test("run writes a trace that replay re-creates byte for byte, and timeline renders it")
+    func traceReplayTimeline() throws {
+        let directory = Fixtures.temporaryDirectory("replay")
+        let trace = directory + "/poison.jsonl"
+        let scenario = Fixtures.scenariosDirectory + "/poison-quarantined.json"
+        let output = BufferedOutput()
+        #expect(Lssim.main(["run", scenario, "--trace", trace], output: output) == 0)
+        #expect(Lssim.main(["replay", trace], output: output) == 0)
+        #expect(output.stdout.contains("replay identical"))
+        let html = directory + "/poison.html"
+        #expect(Lssim.main(["timeline", trace, "--html", html], output: output) == 0)
+        let page = String(decoding: try ScenarioFiles.read(html), as: UTF8.self)
+        #expect(page.hasPrefix("<!DOCTYPE html>"))
+        #expect(page.contains("<svg"))
+        #expect(page.contains("quarantined"))
+        #expect(!page.contains("<script"))
+    }
+
+    @Test("replay notices a trace that was changed")
+    func replayDetectsChange() throws {
+        let directory = Fixtures.temporaryDirectory("tamper")
+        let trace = directory + "/happy.jsonl"
+        let output = BufferedOutput()
+        #expect(Lssim.main(["run", Fixtures.scenariosDirectory + "/happy-path.json", "--trace", trace], output: output) == 0)
+        var bytes = try ScenarioFiles.read(trace)
+        let index = bytes.lastIndex(of: UInt8(ascii: "1"))!
+        bytes[index] = UInt8(ascii: "2")
+        try ScenarioFiles.write(bytes, to: trace)
+        #expect(Lssim.main(["replay", trace], output: output) == 1)
+        #expect(output.stdout.contains("replay DIFFERS at line"))
+    }
+
+    @Test("usage errors exit 2")
+    func usage() {
+        let output = BufferedOutput()
+        #expect(Lssim.main(["run"], output: output) == 2)
+        #expect(Lssim.main(["run", "x.json", "--seed", "minus"], output: output) == 2)
+        #expect(Lssim.main(["explore", "x.json", "--seeds", "0"], output: output) == 2)
+        #expect(Lssim.main(["frobnicate"], output: output) == 2)
+    }
+}
