@@ -74,7 +74,9 @@ struct ScenarioParityObservation: Equatable, CustomStringConvertible {
     var description: String {
         var lines: [String] = []
         for engine in states.keys.sorted() { lines.append("\(engine): \(states[engine]!.joined(separator: " → "))") }
-        for name in outcomes.keys.sorted() { lines.append("\(name): \(outcomes[name]!) after \(dispatches[name] ?? 0) dispatches") }
+        for name in outcomes.keys.sorted() {
+            lines.append("\(name): \(outcomes[name]!) after \(dispatches[name] ?? 0) dispatches")
+        }
         return lines.joined(separator: "\n")
     }
 }

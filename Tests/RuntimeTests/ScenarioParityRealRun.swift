@@ -34,7 +34,9 @@ struct ScenarioParityRealRun {
     }
 
     /// The real run's observation once it covers `final` (or when the bounded wait gave up).
-    mutating func run(checkpoints: [ScenarioParityObservation], final: ScenarioParityObservation) throws -> ScenarioParityObservation {
+    mutating func run(
+        checkpoints: [ScenarioParityObservation], final: ScenarioParityObservation
+    ) throws -> ScenarioParityObservation {
         let directory = try Fixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         audioDirectory = directory
@@ -119,7 +121,8 @@ struct ScenarioParityRealRun {
     }
 
     private func taskSpec(_ submit: SubmitSpec) -> TaskSpec {
-        var spec = TaskSpec(audioPath: audioDirectory + "/" + submit.audioPath, priority: submit.priority, engines: submit.engines)
+        var spec = TaskSpec(
+            audioPath: audioDirectory + "/" + submit.audioPath, priority: submit.priority, engines: submit.engines)
         spec.transcribe.language = submit.language
         spec.idempotencyKey = submit.idempotencyKey
         spec.requestTimeoutMs = submit.requestTimeoutMs.map { $0 / factor }

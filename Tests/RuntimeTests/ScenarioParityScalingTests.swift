@@ -7,14 +7,17 @@ import Testing
 struct ScenarioParityScalingTests {
     @Test("lsref's millisecond flags are divided by the factor and its other flags are kept")
     func lsrefFlags() {
-        let flags = ["--crash-after", "1", "--latency-ms", "2000", "--loading-ms", "30", "--step-ms", "20", "--ignore-sigterm"]
+        let flags = [
+            "--crash-after", "1", "--latency-ms", "2000", "--loading-ms", "30", "--step-ms", "20", "--ignore-sigterm",
+        ]
         #expect(ScenarioParityScaling.lsrefArguments(flags, factor: 10)
             == ["--crash-after", "1", "--latency-ms", "200", "--loading-ms", "3", "--step-ms", "2", "--ignore-sigterm"])
     }
 
     @Test("every policy duration of an engine is divided by the factor and counts are kept")
     func enginePolicies() {
-        let engine = ScenarioParityScaling.engine(EngineConfiguration(id: "e", spawn: SpawnSpec(executable: "/e")), factor: 10)
+        let defaults = EngineConfiguration(id: "e", spawn: SpawnSpec(executable: "/e"))
+        let engine = ScenarioParityScaling.engine(defaults, factor: 10)
         #expect(engine.restart.backoff == .exponential(initialMs: 100, multiplier: 2, capMs: 1_600))
         #expect(engine.restart.restartsMax == 5)
         #expect(engine.restart.stableResetMs == 6_000)
@@ -55,12 +58,15 @@ struct ScenarioParityScalingTests {
             Self.event(8, .engine("e", .restarting(delayMs: 100, restartCount: 1))),
             Self.event(9, .taskCompleted, job: task),
         ]
-        let observed = ScenarioParityObservation(events, engines: ["e"], aliases: ["t1", "t2"], alias: { _ in "t1" })
+        let observe = { (events: [RecordedEvent]) in
+            ScenarioParityObservation(events, engines: ["e"], aliases: ["t1", "t2"], alias: { _ in "t1" })
+        }
+        let observed = observe(events)
         #expect(observed.states == ["e": ["stage:spawning_process", "stage:waiting_for_health", "ready",
                                           "crashed:health_failure", "restarting"]])
         #expect(observed.dispatches == ["t1": 1, "t2": 0])
         #expect(observed.outcomes == ["t1": "completed", "t2": "unfinished"])
-        let earlier = ScenarioParityObservation(Array(events.prefix(5)), engines: ["e"], aliases: ["t1", "t2"], alias: { _ in "t1" })
+        let earlier = observe(Array(events.prefix(5)))
         #expect(observed.covers(earlier))
         #expect(!earlier.covers(observed))
     }

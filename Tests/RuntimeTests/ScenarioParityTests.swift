@@ -31,7 +31,9 @@ extension RealProcessTests {
         }
 
         /// The simulator's observation of the whole run, and at each step (events before its time).
-        static func simulate(_ scenario: Scenario) -> (final: ScenarioParityObservation, checkpoints: [ScenarioParityObservation]) {
+        static func simulate(
+            _ scenario: Scenario
+        ) -> (final: ScenarioParityObservation, checkpoints: [ScenarioParityObservation]) {
             let world = SimWorld(scenario: scenario, seed: scenario.seed)
             world.runScenario()
             #expect(world.violations.isEmpty, "\(world.violations)")
