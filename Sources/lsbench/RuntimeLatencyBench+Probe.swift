@@ -5,41 +5,26 @@ import Synchronization
 
 /// The coordinator↔lsref path: one task at a time through the real `RuntimeDriver`.
 extension RuntimeLatencyBench {
-    /// Fed by the driver's event handler (driver thread). The engine round trip is taken there:
-    /// from `task.started` (emitted right after the transcribe line is queued for lsref's stdin) to
-    /// `task.engine_result` (emitted when the decoded result reaches the coordinator).
+    /// Fed by the driver's event handler (driver thread): wakes the client when lsref is ready and
+    /// when its task has ended.
     final class Probe: Sendable {
-        struct State {
-            var startedAt: ContinuousClock.Instant?
-            var engineRoundTrips: [Duration] = []
-            var failures: [String] = []
-        }
-
-        let state = Mutex(State())
+        let failures = Mutex<[String]>([])
         private let ready = DispatchSemaphore(value: 0)
         private let ended = DispatchSemaphore(value: 0)
 
         var handler: @Sendable (Event) -> Void { { [self] event in record(event) } }
 
         private func record(_ event: Event) {
-            let now = ContinuousClock.now
             switch event.kind {
             case .engine(_, .ready):
                 ready.signal()
-            case .taskStarted:
-                state.withLock { $0.startedAt = now }
-            case .engineResult:
-                state.withLock { state in
-                    if let start = state.startedAt { state.engineRoundTrips.append(now - start) }
-                    state.startedAt = nil
-                }
             case .taskCompleted:
                 ended.signal()
             case .taskFailed(let error):
-                state.withLock { $0.failures.append(error.description) }
+                failures.withLock { $0.append(error.description) }
                 ended.signal()
             case .taskCancelled:
-                state.withLock { $0.failures.append("cancelled") }
+                failures.withLock { $0.append("cancelled") }
                 ended.signal()
             default:
                 break
@@ -61,14 +46,6 @@ extension RuntimeLatencyBench {
                 throw EchoError(description: "the task did not end within 10 s")
             }
             return clock.now - start
-        }
-
-        /// The engine round trips recorded since the last call.
-        func takeEngineRoundTrips() -> [Duration] {
-            state.withLock { state in
-                defer { state.engineRoundTrips = [] }
-                return state.engineRoundTrips
-            }
         }
     }
 }

@@ -14,11 +14,12 @@ import Wire
 /// 2. the same echo through `Runtime.ChildProcess` (stdin writer and stdout reader threads);
 /// 3. lsref alone: this thread writes the transcribe line to lsref over plain pipes and reads
 ///    until `EngineStreamDecoder` yields the response (lsref's own cost, no runtime);
-/// 4. coordinator↔lsref as the driver thread sees it: `task.started` (the transcribe line queued) to
-///    `task.engine_result` (lsref's progress lines and result read, decoded and handled);
+/// 4. coordinator↔lsref as the driver measures it (`RoundTripLog`): from performing the `.send` of
+///    the transcribe request to decoding lsref's response (its progress lines read on the way);
 /// 5. the client's view: `RuntimeDriver.send(.submit)` to the `task.completed` event.
 /// The audio is 100 ms of silence (empty transcript), so the reply is small. Reports p50/p99 and
-/// the ratio of 4 (and 5, and 3) to 1; the target is ≤3×.
+/// the ratio of 4 (and 5, and 3) to 1; the target is ≤3×. Then Runtime's own `RoundTripBenchmark`
+/// (back-to-back `health_check` probes through a driver beside a `/bin/cat` pair) for comparison.
 enum RuntimeLatencyBench: Subcommand {
     static let name = "runtime-latency"
     static let summary = "coordinator↔lsref round trip p50/p99 beside a pipe echo pair"
@@ -35,6 +36,9 @@ enum RuntimeLatencyBench: Subcommand {
         var lsref = ""
         var echo = ".build/bench-fixtures/line-echo"
     }
+
+    /// Round-trip samples the driver may log beyond warm-up and requests (startup and periodic probes).
+    static let roundTripSamplesSpare = 64
 
     /// Round trips per path, in µs.
     struct Samples {
@@ -73,6 +77,10 @@ enum RuntimeLatencyBench: Subcommand {
             let message = EngineCodec.encodedLine(.transcribe(id: RequestID(1_000), TranscribeParameters(audioPath: audio)))
             let samples = try measure(settings, audio: audio, message: message)
             report(samples, settings: settings, messageBytes: message.count, output: output)
+            let probes = RoundTripBenchmark.run(
+                engine: SpawnSpec(executable: settings.lsref, arguments: ["--step-ms", "0"]),
+                samples: settings.requests, warmup: settings.warmUp, timeoutMs: 60_000)
+            output.out("  Runtime's RoundTripBenchmark (health_check probes back to back; /bin/cat pair): \(probes)\n")
             return 0
         } catch {
             output.err("lsbench runtime-latency: \(error)\n")
@@ -80,7 +88,7 @@ enum RuntimeLatencyBench: Subcommand {
         }
     }
 
-    /// Sets up the three children, runs the warm-up, then `rounds` batches of every path.
+    /// Sets up the four children (two echoes, lsref alone, lsref under the driver), runs the warm-up, then `rounds` batches of every path.
     static func measure(_ settings: Settings, audio: String, message: [UInt8]) throws -> Samples {
         let pipeEcho = try PipeEcho(executable: settings.echo)
         defer { pipeEcho.finish() }
@@ -89,8 +97,9 @@ enum RuntimeLatencyBench: Subcommand {
         let rawEngine = try RawEngine(lsref: settings.lsref)
         defer { rawEngine.finish() }
         let probe = Probe()
-        let configuration = RuntimeBenchFixture.configuration(
+        var configuration = RuntimeBenchFixture.configuration(
             lsref: settings.lsref, arguments: [], restart: RestartPolicy.seedDefault)
+        configuration.roundTripSamplesMax = settings.warmUp + settings.requests + roundTripSamplesSpare
         let driver = RuntimeDriver(configuration: configuration, eventHandler: probe.handler)
         driver.start()
         defer {
@@ -108,7 +117,7 @@ enum RuntimeLatencyBench: Subcommand {
             _ = try rawEngine.roundTrip(audio: audio)
             _ = try probe.roundTrip(driver, spec)
         }
-        _ = probe.takeEngineRoundTrips()
+        let firstSample = driver.roundTrips.samples.count
         var samples = Samples()
         for round in 0..<settings.rounds {
             let count = settings.requests / settings.rounds + (round < settings.requests % settings.rounds ? 1 : 0)
@@ -116,9 +125,10 @@ enum RuntimeLatencyBench: Subcommand {
             for _ in 0..<count { samples.runtimeEcho.append(microseconds(try runtimeEcho.roundTrip(message))) }
             for _ in 0..<count { samples.rawEngine.append(microseconds(try rawEngine.roundTrip(audio: audio))) }
             for _ in 0..<count { samples.client.append(microseconds(try probe.roundTrip(driver, spec))) }
-            samples.engine += probe.takeEngineRoundTrips().map(microseconds)
         }
-        let failures = probe.state.withLock { $0.failures }
+        // Transcriptions only, unless a periodic health probe (every 30 s by default) fell in between.
+        samples.engine = driver.roundTrips.samples.dropFirst(firstSample).map { Double($0) / 1_000 }
+        let failures = probe.failures.withLock { $0 }
         guard failures.isEmpty else { throw EchoError(description: "tasks failed: \(failures.prefix(3))") }
         return samples
     }
@@ -138,7 +148,7 @@ enum RuntimeLatencyBench: Subcommand {
             ("pipe echo (write/read ↔ C line-echo)", samples.pipeEcho),
             ("echo via Runtime.ChildProcess threads", samples.runtimeEcho),
             ("lsref alone (plain pipes, same decoder)", samples.rawEngine),
-            ("coordinator↔lsref (driver thread)", samples.engine),
+            ("coordinator↔lsref (driver send→decoded)", samples.engine),
             ("client submit → task.completed", samples.client),
         ]
         for (label, values) in paths {
