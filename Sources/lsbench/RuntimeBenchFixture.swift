@@ -53,7 +53,8 @@ enum RuntimeBenchFixture {
     static func configuration(
         lsref: String, arguments: [String], restart: RestartPolicy
     ) -> RuntimeDriverConfiguration {
-        var engine = EngineConfiguration(id: engine, spawn: SpawnSpec(executable: lsref, arguments: arguments + ["--step-ms", "0"]))
+        let spawn = SpawnSpec(executable: lsref, arguments: arguments + ["--step-ms", "0"])
+        var engine = EngineConfiguration(id: engine, spawn: spawn)
         engine.restart = restart
         engine.health.loadingProbeIntervalMs = loadingProbeIntervalMs
         engine.stop.stopRequestGraceMs = 1_000

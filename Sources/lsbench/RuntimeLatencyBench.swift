@@ -88,7 +88,8 @@ enum RuntimeLatencyBench: Subcommand {
         }
     }
 
-    /// Sets up the four children (two echoes, lsref alone, lsref under the driver), runs the warm-up, then `rounds` batches of every path.
+    /// Sets up the four children (two echoes, lsref alone, lsref under the driver), runs the warm-up,
+    /// then `rounds` batches of every path.
     static func measure(_ settings: Settings, audio: String, message: [UInt8]) throws -> Samples {
         let pipeEcho = try PipeEcho(executable: settings.echo)
         defer { pipeEcho.finish() }
@@ -157,7 +158,9 @@ enum RuntimeLatencyBench: Subcommand {
         }
         let echo50 = percentile(samples.pipeEcho, 50)
         let echo99 = percentile(samples.pipeEcho, 99)
-        let ratios = [("coordinator↔lsref", samples.engine), ("client path", samples.client), ("lsref alone", samples.rawEngine)]
+        let ratios = [
+            ("coordinator↔lsref", samples.engine), ("client path", samples.client), ("lsref alone", samples.rawEngine),
+        ]
         for (label, values) in ratios {
             output.out("  ratio \(label) / pipe echo: p50 \(format(percentile(values, 50) / echo50))×, "
                 + "p99 \(format(percentile(values, 99) / echo99))× (target ≤3×)\n")

@@ -11,13 +11,29 @@ extension RuntimeSoakBench {
         try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count
     }
 
+    /// A `/proc` file's text (they report size 0, so read until end of file); nil once the process is gone.
+    static func procFile(_ path: String) -> String? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4_096)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            bytes += chunk[0..<count]
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// This process's children, by pid, with their `/proc/PID/stat` state letter (`Z` for a zombie).
     static func children() throws -> [Int32: Character] {
         let ourPid = getpid()
         var found: [Int32: Character] = [:]
         for entry in try FileManager.default.contentsOfDirectory(atPath: "/proc") {
             guard let pid = Int32(entry),
-                let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                let stat = procFile("/proc/\(entry)/stat"),
                 let close = stat.lastIndex(of: ")")
             else { continue }  // not a pid, or it exited while we listed
             // After "pid (comm)": " S ppid …"; comm may hold spaces and parentheses, so cut at the last ')'.
@@ -26,13 +42,6 @@ extension RuntimeSoakBench {
             found[pid] = state
         }
         return found
-    }
-
-    /// The pids of zombie children.
-    static func zombies() throws -> Set<Int32> {
-        var pids: Set<Int32> = []
-        for (pid, state) in try children() where state == "Z" { pids.insert(pid) }
-        return pids
     }
 }
 
@@ -46,12 +55,17 @@ extension RuntimeSoakBench {
         /// Zombies seen in all samples (dead children awaiting their reaper; not a leak by itself).
         private(set) var transient = 0
         private(set) var persisting: Set<Int32> = []
+        /// Children of any state seen in all samples (shows the scan finds the engine).
+        private(set) var childrenSeen = 0
 
         mutating func sample(crashes: () -> Int) throws {
             let crashesBefore = crashes()
-            let pids = try RuntimeSoakBench.zombies()
+            let children = try RuntimeSoakBench.children()
             let crashesAfter = crashes()
+            var pids: Set<Int32> = []
+            for (pid, state) in children where state == "Z" { pids.insert(pid) }
             samples += 1
+            childrenSeen += children.count
             transient += pids.count
             guard let previous else {
                 self.previous = (crashesAfter, pids)

@@ -11,6 +11,7 @@ extension RuntimeSoakBench {
         var rejections: [String] = []
         var zombieSamples = 0
         var zombiesTransient = 0
+        var childrenSampled = 0
         var zombiesPersisting: Set<Int32> = []
         var shutDown = false
         var ledger = Ledger.State()
@@ -21,7 +22,8 @@ extension RuntimeSoakBench {
         }
 
         var description: String {
-            "\(crashes) crashes, \(submitted.count) tasks, audit \(audit), rejections \(rejections.prefix(3)), shut down \(shutDown)"
+            "\(crashes) crashes, \(submitted.count) tasks, audit \(audit), rejections \(rejections.prefix(3)), "
+                + "shut down \(shutDown)"
         }
     }
 
@@ -92,6 +94,7 @@ extension RuntimeSoakBench {
         }
         outcome.zombieSamples = sampler.samples
         outcome.zombiesTransient = sampler.transient
+        outcome.childrenSampled = sampler.childrenSeen
         outcome.zombiesPersisting = sampler.persisting
     }
 }

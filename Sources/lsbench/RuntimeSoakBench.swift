@@ -83,18 +83,23 @@ enum RuntimeSoakBench: Subcommand {
         verdict.check(outcome.crashes >= settings.cycles, "\(outcome.crashes) of \(settings.cycles) cycles done")
         verdict.check(!outcome.ledger.failedEngine, "the engine went to Failed")
         verdict.check(outcome.rejections.isEmpty, "submits rejected: \(outcome.rejections.prefix(3))")
-        verdict.check(outcome.zombiesPersisting.isEmpty, "zombies outlived their reaper: \(outcome.zombiesPersisting.sorted())")
-        verdict.check(childrenAfter.count == childrenBefore, "children left after shutdown: \(childrenAfter.sorted { $0.key < $1.key })")
-        verdict.check(descriptorsAfter == descriptorsBefore, "open fds \(descriptorsBefore) before, \(descriptorsAfter) after")
+        verdict.check(outcome.zombiesPersisting.isEmpty,
+            "zombies outlived their reaper: \(outcome.zombiesPersisting.sorted())")
+        verdict.check(childrenAfter.count == childrenBefore,
+            "children left after shutdown: \(childrenAfter.sorted { $0.key < $1.key })")
+        verdict.check(descriptorsAfter == descriptorsBefore,
+            "open fds \(descriptorsBefore) before, \(descriptorsAfter) after")
         verdict.check(outcome.passedTasks, "tasks lost \(outcome.audit.lost), duplicated \(outcome.audit.duplicated), "
             + "cancelled \(outcome.audit.wrongEnd), unknown \(outcome.audit.unknown)")
         verdict.check(outcome.shutDown, "the driver did not shut down with every child reaped")
         report(outcome, settings: settings, cpu: cpu, output: output)
         let zombiesEnd = childrenAfter.values.filter { $0 == "Z" }.count
-        output.out("  zombies: \(outcome.zombiesPersisting.count) outlived their reaper (\(outcome.zombieSamples) samples, "
-            + "\(outcome.zombiesTransient) dead children sampled before their reaper ran), \(zombiesEnd) after shutdown "
-            + "(\(childrenAfter.count) children left, \(childrenBefore) before)\n")
-        output.out("  open fds: \(descriptorsBefore) before, \(descriptorsAfter) after (/proc/self/fd, after a 3-cycle warm-up)\n")
+        output.out("  zombies: \(outcome.zombiesPersisting.count) outlived their reaper (\(outcome.zombieSamples) "
+            + "/proc samples saw \(outcome.childrenSampled) children, \(outcome.zombiesTransient) of them dead before "
+            + "their reaper ran), \(zombiesEnd) after shutdown (\(childrenAfter.count) children left, "
+            + "\(childrenBefore) before)\n")
+        output.out("  open fds: \(descriptorsBefore) before, \(descriptorsAfter) after "
+            + "(/proc/self/fd, after a 3-cycle warm-up)\n")
         output.out(verdict.line(cycles: outcome.crashes))
         return verdict.failures.isEmpty
     }
