@@ -50,7 +50,7 @@ let package = Package(
         .executableTarget(name: "lsconform", dependencies: ["Conformance", "CommandLineSupport"]),
         .executableTarget(name: "lssim", dependencies: ["Sim", "CommandLineSupport"]),
         .executableTarget(name: "lsbench", dependencies: [
-            "Wire", "Core", "Sim", "Aggregation", "CommandLineSupport",
+            "Wire", "Core", "Sim", "Aggregation", "Runtime", "CommandLineSupport",
         ]),
 
         .testTarget(name: "WireTests", dependencies: ["Wire"]),

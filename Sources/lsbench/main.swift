@@ -7,7 +7,7 @@ import Glibc
 /// `lsbench NAME [options]`: performance figures printed beside an in-process baseline.
 /// Run through `ci/bench` (release build). Never used by tests for timing assertions.
 enum Benchmarks {
-    static var all: [any Subcommand.Type] { [WireBench.self, CoreBench.self, AggregationBench.self] }
+    static var all: [any Subcommand.Type] { [WireBench.self, CoreBench.self, AggregationBench.self, RuntimeSoakBench.self, RuntimeLatencyBench.self] }
 }
 
 exit(dispatch(tool: "lsbench", arguments: Array(CommandLine.arguments.dropFirst()),

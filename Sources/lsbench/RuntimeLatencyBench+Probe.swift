@@ -1,0 +1,51 @@
+import Core
+import Dispatch
+import Runtime
+import Synchronization
+
+/// The coordinator↔lsref path: one task at a time through the real `RuntimeDriver`.
+extension RuntimeLatencyBench {
+    /// Fed by the driver's event handler (driver thread): wakes the client when lsref is ready and
+    /// when its task has ended.
+    final class Probe: Sendable {
+        let failures = Mutex<[String]>([])
+        private let ready = DispatchSemaphore(value: 0)
+        private let ended = DispatchSemaphore(value: 0)
+
+        var handler: @Sendable (Event) -> Void { { [self] event in record(event) } }
+
+        private func record(_ event: Event) {
+            switch event.kind {
+            case .engine(_, .ready):
+                ready.signal()
+            case .taskCompleted:
+                ended.signal()
+            case .taskFailed(let error):
+                failures.withLock { $0.append(error.description) }
+                ended.signal()
+            case .taskCancelled:
+                failures.withLock { $0.append("cancelled") }
+                ended.signal()
+            default:
+                break
+            }
+        }
+
+        func waitUntilReady(timeoutMs: Int) -> Bool {
+            ready.wait(timeout: .now() + .milliseconds(timeoutMs)) == .success
+        }
+
+        /// One task, submitted and awaited: the client's round trip.
+        func roundTrip(_ driver: RuntimeDriver, _ spec: TaskSpec) throws -> Duration {
+            let clock = ContinuousClock()
+            let start = clock.now
+            guard case .submitted? = driver.send(.submit(spec), timeoutMs: 10_000) else {
+                throw EchoError(description: "the driver did not accept the task")
+            }
+            guard ended.wait(timeout: .now() + .seconds(10)) == .success else {
+                throw EchoError(description: "the task did not end within 10 s")
+            }
+            return clock.now - start
+        }
+    }
+}

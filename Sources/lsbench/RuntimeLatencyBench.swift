@@ -1,0 +1,172 @@
+import CommandLineSupport
+import Core
+import Foundation
+import Runtime
+import Wire
+
+/// `lsbench runtime-latency`: request→reply round trips between the coordinator and a real `lsref`
+/// under the real `RuntimeDriver`, beside a minimal pipe echo pair measured in the same run
+/// (run by `ci/latency`, release build, which also compiles the C `line-echo` child).
+///
+/// Five paths, each `--requests` round trips after `--warm-up`, interleaved in `--rounds` batches so
+/// the machine's load falls on all alike; the echo message is as long as the transcribe request line:
+/// 1. pipe echo: this process writes the line to `line-echo`'s stdin and blocks reading it back;
+/// 2. the same echo through `Runtime.ChildProcess` (stdin writer and stdout reader threads);
+/// 3. lsref alone: this thread writes the transcribe line to lsref over plain pipes and reads
+///    until `EngineStreamDecoder` yields the response (lsref's own cost, no runtime);
+/// 4. coordinator↔lsref as the driver measures it (`RoundTripLog`): from performing the `.send` of
+///    the transcribe request to decoding lsref's response (its progress lines read on the way);
+/// 5. the client's view: `RuntimeDriver.send(.submit)` to the `task.completed` event.
+/// The audio is 100 ms of silence (empty transcript), so the reply is small. Reports p50/p99 and
+/// the ratio of 4 (and 5, and 3) to 1; the target is ≤3×. Then Runtime's own `RoundTripBenchmark`
+/// (back-to-back `health_check` probes through a driver beside a `/bin/cat` pair) for comparison.
+enum RuntimeLatencyBench: Subcommand {
+    static let name = "runtime-latency"
+    static let summary = "coordinator↔lsref round trip p50/p99 beside a pipe echo pair"
+    static let usage = """
+        usage: lsbench runtime-latency [--requests N (2000)] [--warm-up N (200)] [--rounds N (4)]
+                                       [--lsref PATH (next to lsbench)] [--echo PATH (.build/bench-fixtures/line-echo)]
+
+        """
+
+    struct Settings {
+        var requests = 2_000
+        var warmUp = 200
+        var rounds = 4
+        var lsref = ""
+        var echo = ".build/bench-fixtures/line-echo"
+    }
+
+    /// Round-trip samples the driver may log beyond warm-up and requests (startup and periodic probes).
+    static let roundTripSamplesSpare = 64
+
+    /// Round trips per path, in µs.
+    struct Samples {
+        var pipeEcho: [Double] = []
+        var runtimeEcho: [Double] = []
+        var rawEngine: [Double] = []
+        var engine: [Double] = []
+        var client: [Double] = []
+    }
+
+    static func run(_ arguments: [String], output: any CommandOutput) -> Int32 {
+        var settings = Settings()
+        do {
+            let parsed = try ArgumentSpec(options: ["requests", "warm-up", "rounds", "lsref", "echo"]).parse(arguments)
+            if parsed.has("help") {
+                output.out(usage)
+                return 0
+            }
+            settings.requests = try parsed.int("requests", default: 2_000, range: 10...1_000_000)
+            settings.warmUp = try parsed.int("warm-up", default: 200, range: 0...100_000)
+            settings.rounds = try parsed.int("rounds", default: 4, range: 1...100)
+            settings.lsref = RuntimeBenchFixture.lsrefPath(parsed.value("lsref"))
+            settings.echo = parsed.value("echo") ?? settings.echo
+        } catch {
+            output.err("lsbench runtime-latency: \(error)\n" + usage)
+            return 2
+        }
+        guard FileManager.default.isExecutableFile(atPath: settings.echo) else {
+            output.err("lsbench runtime-latency: no echo child at \(settings.echo) (ci/latency builds it)\n")
+            return 2
+        }
+        do {
+            let directory = try RuntimeBenchFixture.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(atPath: directory) }  // best effort: a temp dir
+            let audio = try RuntimeBenchFixture.writeSilentWAV(in: directory)
+            let message = EngineCodec.encodedLine(.transcribe(id: RequestID(1_000), TranscribeParameters(audioPath: audio)))
+            let samples = try measure(settings, audio: audio, message: message)
+            report(samples, settings: settings, messageBytes: message.count, output: output)
+            let probes = RoundTripBenchmark.run(
+                engine: SpawnSpec(executable: settings.lsref, arguments: ["--step-ms", "0"]),
+                samples: settings.requests, warmup: settings.warmUp, timeoutMs: 60_000)
+            output.out("  Runtime's RoundTripBenchmark (health_check probes back to back; /bin/cat pair): \(probes)\n")
+            return 0
+        } catch {
+            output.err("lsbench runtime-latency: \(error)\n")
+            return 1
+        }
+    }
+
+    /// Sets up the four children (two echoes, lsref alone, lsref under the driver), runs the warm-up,
+    /// then `rounds` batches of every path.
+    static func measure(_ settings: Settings, audio: String, message: [UInt8]) throws -> Samples {
+        let pipeEcho = try PipeEcho(executable: settings.echo)
+        defer { pipeEcho.finish() }
+        let runtimeEcho = try RuntimeEcho(executable: settings.echo, messageBytes: message.count)
+        defer { runtimeEcho.finish() }
+        let rawEngine = try RawEngine(lsref: settings.lsref)
+        defer { rawEngine.finish() }
+        let probe = Probe()
+        var configuration = RuntimeBenchFixture.configuration(
+            lsref: settings.lsref, arguments: [], restart: RestartPolicy.seedDefault)
+        configuration.roundTripSamplesMax = settings.warmUp + settings.requests + roundTripSamplesSpare
+        let driver = RuntimeDriver(configuration: configuration, eventHandler: probe.handler)
+        driver.start()
+        defer {
+            driver.requestShutdown()
+            _ = driver.waitUntilFinished(timeoutMs: 15_000)
+        }
+        guard driver.send(.startAllEngines, timeoutMs: 10_000) != nil, probe.waitUntilReady(timeoutMs: 30_000) else {
+            throw EchoError(description: "lsref did not become ready (\(settings.lsref))")
+        }
+        let spec = TaskSpec(audioPath: audio, engines: [RuntimeBenchFixture.engine])
+        func microseconds(_ duration: Duration) -> Double { CoreBench.seconds(duration) * 1e6 }
+        for _ in 0..<settings.warmUp {
+            _ = try pipeEcho.roundTrip(message)
+            _ = try runtimeEcho.roundTrip(message)
+            _ = try rawEngine.roundTrip(audio: audio)
+            _ = try probe.roundTrip(driver, spec)
+        }
+        let firstSample = driver.roundTrips.samples.count
+        var samples = Samples()
+        for round in 0..<settings.rounds {
+            let count = settings.requests / settings.rounds + (round < settings.requests % settings.rounds ? 1 : 0)
+            for _ in 0..<count { samples.pipeEcho.append(microseconds(try pipeEcho.roundTrip(message))) }
+            for _ in 0..<count { samples.runtimeEcho.append(microseconds(try runtimeEcho.roundTrip(message))) }
+            for _ in 0..<count { samples.rawEngine.append(microseconds(try rawEngine.roundTrip(audio: audio))) }
+            for _ in 0..<count { samples.client.append(microseconds(try probe.roundTrip(driver, spec))) }
+        }
+        // Transcriptions only, unless a periodic health probe (every 30 s by default) fell in between.
+        samples.engine = driver.roundTrips.samples.dropFirst(firstSample).map { Double($0) / 1_000 }
+        let failures = probe.failures.withLock { $0 }
+        guard failures.isEmpty else { throw EchoError(description: "tasks failed: \(failures.prefix(3))") }
+        return samples
+    }
+
+    /// Nearest-rank percentile of unsorted `values`.
+    static func percentile(_ values: [Double], _ percent: Int) -> Double {
+        let sorted = values.sorted()
+        let rank = (sorted.count * percent + 99) / 100
+        return sorted[max(0, min(sorted.count - 1, rank - 1))]
+    }
+
+    static func report(_ samples: Samples, settings: Settings, messageBytes: Int, output: any CommandOutput) {
+        let format = RuntimeBenchFixture.format
+        output.out("runtime-latency: \(samples.pipeEcho.count) round trips per path after \(settings.warmUp) warm-up, "
+            + "in \(settings.rounds) interleaved rounds; echo message \(messageBytes) B (the transcribe request line)\n")
+        let paths: [(String, [Double])] = [
+            ("pipe echo (write/read ↔ C line-echo)", samples.pipeEcho),
+            ("echo via Runtime.ChildProcess threads", samples.runtimeEcho),
+            ("lsref alone (plain pipes, same decoder)", samples.rawEngine),
+            ("coordinator↔lsref (driver send→decoded)", samples.engine),
+            ("client submit → task.completed", samples.client),
+        ]
+        for (label, values) in paths {
+            output.out("  \(label.padding(toLength: 40)) p50 \(format(percentile(values, 50))) µs   "
+                + "p99 \(format(percentile(values, 99))) µs\n")
+        }
+        let echo50 = percentile(samples.pipeEcho, 50)
+        let echo99 = percentile(samples.pipeEcho, 99)
+        let ratios = [
+            ("coordinator↔lsref", samples.engine), ("client path", samples.client), ("lsref alone", samples.rawEngine),
+        ]
+        for (label, values) in ratios {
+            output.out("  ratio \(label) / pipe echo: p50 \(format(percentile(values, 50) / echo50))×, "
+                + "p99 \(format(percentile(values, 99) / echo99))× (target ≤3×)\n")
+        }
+        output.out("  runtime + coordinator overhead, coordinator↔lsref / lsref alone: p50 "
+            + "\(format(percentile(samples.engine, 50) / percentile(samples.rawEngine, 50)))×, p99 "
+            + "\(format(percentile(samples.engine, 99) / percentile(samples.rawEngine, 99)))×\n")
+    }
+}
