@@ -18,8 +18,7 @@ import Wire
 ///    the transcribe request to decoding lsref's response (its progress lines read on the way);
 /// 5. the client's view: `RuntimeDriver.send(.submit)` to the `task.completed` event.
 /// The audio is 100 ms of silence (empty transcript), so the reply is small. Reports p50/p99 and
-/// the ratio of 4 (and 5, and 3) to 1; the target is ≤3×. Then Runtime's own `RoundTripBenchmark`
-/// (back-to-back `health_check` probes through a driver beside a `/bin/cat` pair) for comparison.
+/// the ratio of 4 (and 5, and 3) to 1; the target is ≤3×.
 enum RuntimeLatencyBench: Subcommand {
     static let name = "runtime-latency"
     static let summary = "coordinator↔lsref round trip p50/p99 beside a pipe echo pair"
@@ -77,10 +76,6 @@ enum RuntimeLatencyBench: Subcommand {
             let message = EngineCodec.encodedLine(.transcribe(id: RequestID(1_000), TranscribeParameters(audioPath: audio)))
             let samples = try measure(settings, audio: audio, message: message)
             report(samples, settings: settings, messageBytes: message.count, output: output)
-            let probes = RoundTripBenchmark.run(
-                engine: SpawnSpec(executable: settings.lsref, arguments: ["--step-ms", "0"]),
-                samples: settings.requests, warmup: settings.warmUp, timeoutMs: 60_000)
-            output.out("  Runtime's RoundTripBenchmark (health_check probes back to back; /bin/cat pair): \(probes)\n")
             return 0
         } catch {
             output.err("lsbench runtime-latency: \(error)\n")
