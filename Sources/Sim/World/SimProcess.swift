@@ -20,6 +20,17 @@ package struct SimProcess: Sendable {
     package var reaped = false
     /// Nothing runs before this (a hang fault); `UInt64.max`: hung for good.
     package var frozenUntilMs: UInt64 = 0
+    /// stdin chunks and own steps that arrived while frozen (or behind such), in arrival order.
+    var held: [Held] = []
+    /// stdout chunks that arrived while the pipe was stalled (or behind such), in arrival order.
+    var heldStdout: [[UInt8]] = []
+    /// A `.release` event is pending.
+    var releaseScheduled = false
+
+    enum Held: Sendable {
+        case stdin([UInt8])
+        case step(EngineStep)
+    }
     /// The coordinator-side decoder of this process's stdout (the one the runtime uses).
     var stdoutDecoder: EngineStreamDecoder
     var stderrFramer = LineFramer(maxLineBytes: 4_096)

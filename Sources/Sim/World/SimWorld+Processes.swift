@@ -136,7 +136,13 @@ extension SimWorld {
     }
 
     func reap(_ pid: ProcessID, _ status: TerminationStatus) {
-        guard var process = processes[pid], !process.reaped else { return }
+        guard processes[pid]?.reaped == false else { return }
+        let stalledUntilMs = processes[pid]!.stdoutPipe.stalledUntilMs
+        if stalledUntilMs > nowMs || !processes[pid]!.heldStdout.isEmpty {  // stdout EOF comes after the stall
+            queue.schedule(.reap(pid, status), atMs: max(nowMs, stalledUntilMs))
+            return
+        }
+        var process = processes[pid]!
         process.reaped = true
         let tail = process.stdoutDecoder.finish()
         processes[pid] = process

@@ -102,6 +102,7 @@ package final class SimWorld {
         case .engineStep(let pid, let step): engineStep(pid, step)
         case .client(let index, let repetition): clientStep(index, repetition: repetition)
         case .fault(let index): inject(faults[index])
+        case .release(let pid): release(pid)
         case .liveness: beginLiveness()
         }
     }
