@@ -24,8 +24,8 @@ package struct SimProcess: Sendable {
     var held: [Held] = []
     /// stdout chunks that arrived while the pipe was stalled (or behind such), in arrival order.
     var heldStdout: [[UInt8]] = []
-    /// A `.release` event is pending.
-    var releaseScheduled = false
+    /// When the earliest pending `.release` event is due, if one is.
+    var releaseAtMs: UInt64?
 
     enum Held: Sendable {
         case stdin([UInt8])

@@ -32,19 +32,18 @@ extension SimWorld {
 
     /// Schedules a `.release` when the process's hang or stall ends (none while hung for good).
     func scheduleRelease(_ pid: ProcessID) {
-        guard !processes[pid]!.releaseScheduled else { return }
         var until = UInt64.max
         if !processes[pid]!.held.isEmpty { until = min(until, max(nowMs, processes[pid]!.frozenUntilMs)) }
         if !processes[pid]!.heldStdout.isEmpty { until = min(until, max(nowMs, processes[pid]!.stdoutPipe.stalledUntilMs)) }
-        guard until != .max else { return }
-        processes[pid]!.releaseScheduled = true
+        guard until != .max, until < processes[pid]!.releaseAtMs ?? .max else { return }
+        processes[pid]!.releaseAtMs = until
         queue.schedule(.release(pid), atMs: until)
     }
 
     /// Runs held input and delivers held stdout whose hang or stall is over, in arrival order.
     func release(_ pid: ProcessID) {
         guard processes[pid] != nil else { return }
-        processes[pid]!.releaseScheduled = false
+        if let due = processes[pid]!.releaseAtMs, due <= nowMs { processes[pid]!.releaseAtMs = nil }
         while processes[pid]!.alive, processes[pid]!.frozenUntilMs <= nowMs, !processes[pid]!.held.isEmpty {
             switch processes[pid]!.held.removeFirst() {
             case .stdin(let bytes):

@@ -138,10 +138,11 @@ extension SimWorld {
     func reap(_ pid: ProcessID, _ status: TerminationStatus) {
         guard processes[pid]?.reaped == false else { return }
         let stalledUntilMs = processes[pid]!.stdoutPipe.stalledUntilMs
-        if stalledUntilMs > nowMs || !processes[pid]!.heldStdout.isEmpty {  // stdout EOF comes after the stall
-            queue.schedule(.reap(pid, status), atMs: max(nowMs, stalledUntilMs))
+        if stalledUntilMs > nowMs {  // stdout EOF comes after the stall
+            queue.schedule(.reap(pid, status), atMs: stalledUntilMs)
             return
         }
+        if !processes[pid]!.heldStdout.isEmpty { release(pid) }
         var process = processes[pid]!
         process.reaped = true
         let tail = process.stdoutDecoder.finish()
