@@ -33,7 +33,9 @@ extension SimWorld {
     /// Schedules a `.release` when the process's hang or stall ends (none while hung for good).
     func scheduleRelease(_ pid: ProcessID) {
         var until = UInt64.max
-        if !processes[pid]!.held.isEmpty { until = min(until, max(nowMs, processes[pid]!.frozenUntilMs)) }
+        if processes[pid]!.alive, !processes[pid]!.held.isEmpty {
+            until = min(until, max(nowMs, processes[pid]!.frozenUntilMs))
+        }
         if !processes[pid]!.heldStdout.isEmpty { until = min(until, max(nowMs, processes[pid]!.stdoutPipe.stalledUntilMs)) }
         guard until != .max, until < processes[pid]!.releaseAtMs ?? .max else { return }
         processes[pid]!.releaseAtMs = until

@@ -102,6 +102,7 @@ extension SimWorld {
         guard processes[pid]?.alive == true else { return }
         processes[pid]!.alive = false
         processes[pid]!.exitStatus = status
+        processes[pid]!.held = []  // a dead process runs nothing it held back
         guard processes[pid]!.isLeader else { return }
         for member in processes.keys.sorted() where member != pid && processes[member]!.group == pid {
             exit(member, .signaled(signal: ProcessSignal.kill.number))
