@@ -38,6 +38,7 @@ FLAWS = {
     "batch_separate_lines",    # 4.2-MUST-2: batch replies written one per line
     "no_oversize_error",       # 2.3-MUST-3: oversized lines are dropped without -32001
     "error_without_reason",    # 3.5-MUST-2: application errors carry data without "reason"
+    "plain_stderr",            # 2.6-SHOULD-1: stderr logs are plain text, not JSON lines
 }
 
 DEFAULT_LIMIT = 8_388_608
@@ -590,7 +591,10 @@ def main(flaws=()):
     signal.signal(signal.SIGPIPE, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
     engine = Engine(set(flaws))
-    sys.stderr.write(json.dumps({"level": "info", "msg": "base engine started", "flaws": sorted(flaws)}) + "\n")
+    if "plain_stderr" in flaws:
+        sys.stderr.write("INFO base engine started\n")
+    else:
+        sys.stderr.write(json.dumps({"level": "info", "msg": "base engine started", "flaws": sorted(flaws)}) + "\n")
     sys.stderr.flush()
     if engine.has("banner"):
         engine.write_line("base_engine 0.1.0 ready")

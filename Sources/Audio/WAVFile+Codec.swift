@@ -23,8 +23,12 @@ extension WAVFile {
                 format = (tag, Int(bytes.uint16(body + 2)), Int(bytes.uint32(body + 4)), Int(bytes.uint16(body + 14)))
             } else if id == "data" {
                 guard let format else { throw WAVError(.missingFormat, "data chunk before fmt chunk") }
-                let end = min(body + size, bytes.count)
-                self = try Self.decode(format: format, bytes: bytes[body..<end])
+                // 0xFFFFFFFF is the streaming writers' "size unknown": take what is there.
+                let streaming = size == 0xFFFF_FFFF
+                guard streaming || body + size <= bytes.count else {
+                    throw WAVError(.truncated, "data chunk declares \(size) bytes, \(bytes.count - body) present")
+                }
+                self = try Self.decode(format: format, bytes: bytes[body..<(streaming ? bytes.count : body + size)])
                 return
             }
             offset = body + size + (size & 1)

@@ -62,10 +62,21 @@ struct WAVFileTests {
         }
     }
 
-    @Test("a data chunk shorter than its header says keeps the whole frames present")
+    @Test("a data chunk larger than the file is truncated audio (SPEC 10.1-MUST-2)")
     func truncatedData() throws {
         var bytes = WAVFile(sampleRate: 8_000, channels: 1, samples: [5, 6, 7]).encoded()
         bytes.removeLast(3)
-        #expect(try WAVFile(bytes: bytes).samples == [5])
+        do { _ = try WAVFile(bytes: bytes); Issue.record("accepted a truncated data chunk") } catch {
+            #expect(error.code == .truncated)
+            #expect(error.detail == "data chunk declares 6 bytes, 3 present")
+        }
+    }
+
+    @Test("a streaming data size (0xFFFFFFFF) takes the whole frames present")
+    func streamingSize() throws {
+        var bytes = WAVFile(sampleRate: 8_000, channels: 1, samples: [5, 6, 7]).encoded()
+        bytes.replaceSubrange(40..<44, with: [0xFF, 0xFF, 0xFF, 0xFF])
+        bytes.removeLast(1)
+        #expect(try WAVFile(bytes: bytes).samples == [5, 6])
     }
 }

@@ -28,6 +28,10 @@ struct CommandLineTests {
 
     static let base = ["python3", EngineFixtures.brokenEngines + "/base_engine.py"]
 
+    static func remove(_ path: String) {
+        do { try FileManager.default.removeItem(atPath: path) } catch { return }
+    }
+
     static func temporaryDirectory() -> String {
         let path = NSTemporaryDirectory() + "/lsconform-cli-test-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
         do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch { return NSTemporaryDirectory() }
@@ -65,6 +69,7 @@ struct CommandLineTests {
     @Test("a passing run exits 0, ends with the summary line and writes JSON, JUnit and logs")
     func reports() throws {
         let directory = Self.temporaryDirectory()
+        defer { Self.remove(directory) }
         let outcome = try Self.lsconform(["--case", "framing/crlf", "--case", "batch/empty", "--json", directory + "/r.json",
                                           "--junit", directory + "/r.xml", "--keep-logs", directory + "/logs", "--env", "LSCONFORM_BASE_RTF=0.05", "--"] + Self.base)
         #expect(outcome.status == 0)
@@ -82,21 +87,49 @@ struct CommandLineTests {
     @Test("a baseline entry that passes is STALE and fails the run; one that fails is XFAIL")
     func baseline() throws {
         let directory = Self.temporaryDirectory()
+        defer { Self.remove(directory) }
         try "framing/crlf\n".write(toFile: directory + "/stale.txt", atomically: true, encoding: .utf8)
-        let stale = try Self.lsconform(["--case", "framing/crlf", "--baseline", directory + "/stale.txt", "--"] + Self.base)
+        let stale = try Self.lsconform(["--case", "framing/crlf", "--baseline", directory + "/stale.txt", "--keep-logs", directory + "/logs", "--"] + Self.base)
         #expect(stale.status == 1)
         #expect(stale.stdout.contains("STALE framing/crlf"))
         #expect(stale.stdout.hasSuffix("0 passed, 1 failed, 0 warnings\n"))
         try "framing/quiet-start\n".write(toFile: directory + "/known.txt", atomically: true, encoding: .utf8)
-        let known = try Self.lsconform(["--case", "framing/quiet-start", "--baseline", directory + "/known.txt", "--",
+        let known = try Self.lsconform(["--case", "framing/quiet-start", "--baseline", directory + "/known.txt", "--keep-logs", directory + "/logs", "--",
                                         "python3", EngineFixtures.brokenEngines + "/banner.py"])
         #expect(known.status == 0)
         #expect(known.stdout.contains("XFAIL framing/quiet-start"))
     }
 
+    @Test("--audio DIR puts the user's WAV into the transcribe cases")
+    func userAudio() throws {
+        let directory = Self.temporaryDirectory()
+        defer { Self.remove(directory) }
+        try FileManager.default.copyItem(atPath: EngineFixtures.root + "/Examples/audio/hello.wav", toPath: directory + "/mine.wav")
+        let outcome = try Self.lsconform(["--case", "domain/transcribe-result", "--audio", directory, "--keep-logs", directory + "/logs", "--"] + Self.base)
+        #expect(outcome.status == 0)
+        let log = try String(contentsOfFile: directory + "/logs/domain_transcribe-result.log", encoding: .utf8)
+        #expect(log.contains(directory + "/mine.wav"))
+        #expect(try Self.lsconform(["--audio", directory + "/missing", "--"] + Self.base).status == 2)
+    }
+
+    @Test("a failing SHOULD is WARN (exit 0), and FAIL under --strict (exit 1)")
+    func strict() throws {
+        let directory = Self.temporaryDirectory()
+        defer { Self.remove(directory) }
+        let engine = ["python3", EngineFixtures.brokenEngines + "/plain_stderr.py"]
+        let lenient = try Self.lsconform(["--case", "framing/stderr-json-logs", "--keep-logs", directory, "--"] + engine)
+        #expect(lenient.status == 0)
+        #expect(lenient.stdout.hasSuffix("0 passed, 0 failed, 1 warnings\n"))
+        let strict = try Self.lsconform(["--strict", "--case", "framing/stderr-json-logs", "--keep-logs", directory, "--"] + engine)
+        #expect(strict.status == 1)
+        #expect(strict.stdout.hasSuffix("0 passed, 1 failed, 0 warnings\n"))
+    }
+
     @Test("a failing MUST exits 1 and prints expected, actual and the transcript path")
     func failure() throws {
-        let outcome = try Self.lsconform(["--case", "framing/quiet-start", "--", "python3", EngineFixtures.brokenEngines + "/banner.py"])
+        let directory = Self.temporaryDirectory()
+        defer { Self.remove(directory) }
+        let outcome = try Self.lsconform(["--case", "framing/quiet-start", "--keep-logs", directory, "--", "python3", EngineFixtures.brokenEngines + "/banner.py"])
         #expect(outcome.status == 1)
         #expect(outcome.stdout.contains("FAIL  framing/quiet-start"))
         #expect(outcome.stdout.contains("      expected: "))

@@ -33,10 +33,16 @@ enum EngineFixtures {
         var configuration = RunConfiguration(command: EngineCommand(arguments: ["python3", brokenEngines + "/" + script]))
         configuration.casePatterns = patterns
         configuration.jobs = 8
-        configuration.timingSlackMs = 150
+        configuration.timingSlackMs = 250
         configuration.replyTimeoutMs = 2_500
-        configuration.longAudioSeconds = 60
+        configuration.longAudioSeconds = 120
         return configuration
+    }
+
+    /// Removes the transcripts a run wrote for its non-passing cases (kept when a test fails).
+    static func removeLogs(_ report: RunReport) {
+        guard let directory = report.logsDirectory else { return }
+        do { try FileManager.default.removeItem(atPath: directory) } catch { return }
     }
 
     /// The failing cases with their expected/actual text, for a readable test failure.

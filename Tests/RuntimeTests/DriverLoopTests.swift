@@ -51,6 +51,14 @@ struct DriverLoopTests {
         #expect(nowMs >= deadline)
     }
 
+    @Test("a blocked next() with only a far-future timer still wakes for an event")
+    func farFutureTimer() {
+        let loop = DriverLoop<String, Timer>(clock: MonotonicClock())
+        loop.armTimer(.health(9), atMs: UInt64.max - 1)
+        DispatchQueue.global().async { loop.post("late") }
+        #expect(Self.items(loop, count: 1) == ["event late"])
+    }
+
     @Test("a full inbox refuses tryPost; stop ends the loop")
     func capacityAndStop() {
         let loop = DriverLoop<String, Timer>(clock: MonotonicClock(), capacity: 2)

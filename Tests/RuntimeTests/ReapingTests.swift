@@ -27,9 +27,9 @@ extension RealProcessTests {
             #expect(ProcessTable.zombieChildren(among: children.map(\.pid)).isEmpty)
         }
 
-        @Test("every pipe descriptor of a child is closed once its exit is reported, and the count is back")
+        @Test("every pipe descriptor of a child is closed once its exit is reported")
         func noDescriptorLeak() throws {
-            let before = ProcessTable.openDescriptorCount()
+            // Checked by pipe identity, not by count: other suites open descriptors in parallel.
             var opened: [(fd: Int32, target: String?)] = []
             for _ in 0..<10 {
                 let output = OutputCollector()
@@ -56,8 +56,6 @@ extension RealProcessTests {
             } throws: { error in
                 (error as? SpawnError)?.code == .permissionDenied && (error as? SpawnError)?.errno == 8
             }
-            // Exact when no other suite opens files meanwhile (as with `--filter RuntimeTests`).
-            #expect(ProcessTable.openDescriptorCount() == before)
         }
     }
 }

@@ -2,6 +2,7 @@ import Core
 import Foundation
 import Glibc
 import Runtime
+import Synchronization
 import Testing
 import Wire
 
@@ -82,6 +83,16 @@ extension RealProcessTests {
             #expect(events.wait { $0.kind.name == "signal.engine.restarting" })
         }
 
+        @Test("deeply nested JSON from an engine is a protocol error, not a crash of the driver")
+        func deeplyNestedJSON() throws {
+            let events = EventCollector()
+            let driver = RuntimeDriver(configuration: Self.configuration("deep"), eventHandler: events.handler)
+            driver.start()
+            defer { Self.shutDown(driver) }
+            #expect(driver.send(.startAllEngines, timeoutMs: Fixture.waitMs) != nil)
+            #expect(events.wait { Self.signal($0) { if case .ready = $0 { true } else { false } } })
+        }
+
         @Test("shutdown kills an engine that ignores SIGTERM and the stop request")
         func shutdownKillsStubbornEngine() throws {
             let events = EventCollector()
@@ -103,6 +114,8 @@ extension RealProcessTests {
             let logs = try Fixture.temporaryDirectory()
             defer { try? FileManager.default.removeItem(atPath: logs) }
             configuration.logDirectory = logs
+            let stderrLines = Mutex<[String]>([])
+            configuration.stderrLineHandler = { engine, line in stderrLines.withLock { $0.append("\(engine): \(line)") } }
             let driver = RuntimeDriver(configuration: configuration, eventHandler: events.handler)
             driver.start()
             defer { Self.shutDown(driver) }
@@ -121,6 +134,7 @@ extension RealProcessTests {
             // Every start appends to the same engine log.
             let log = try String(contentsOfFile: logs + "/fixture.log", encoding: .utf8)
             #expect(log == String(repeating: "fatal: model file missing\n", count: 3))
+            #expect(stderrLines.withLock { $0 } == Array(repeating: "fixture: fatal: model file missing", count: 3))
         }
 
         @Test("cancelling a running task ends it as cancelled and keeps the engine running")

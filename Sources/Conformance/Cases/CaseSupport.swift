@@ -29,7 +29,7 @@ enum CaseSupport {
     static func requireInFlight(_ session: EngineSession, _ context: CaseContext, id: RPCID, purpose: String) throws(CaseFailure) {
         guard let done = session.responses(to: id).first else { return }
         throw CaseFailure(
-            expected: "the \(Int(context.fixtures.longSeconds)) s clip still in flight \(purpose)",
+            expected: "the \(Int(context.fixtures.longSeconds)) s clip (\(context.fixtures.long)) still in flight \(purpose)",
             actual: "it was answered after \(Int(done.line.timeMs)) ms (\(done.response.serializedLine.prefix(100))); "
                 + "cannot test this rule: run with a longer clip (--long-audio-seconds, or --audio DIR)")
     }
@@ -49,21 +49,5 @@ enum CaseSupport {
     /// Every single-object response on stdout.
     static func allResponses(_ session: EngineSession) -> [JSONObject] {
         session.lines.flatMap(\.responses)
-    }
-}
-
-extension RPCID {
-    /// A request id from literal JSON number text (`"18446744073709551616"`, `"1e3"`).
-    static func number(text: String) -> RPCID {
-        guard let number = JSONNumber(validating: text) else { preconditionFailure("bad number \(text)") }
-        return .number(number)
-    }
-}
-
-extension RPCID {
-    /// The runner's own handshake and barrier ids (`"lsconform-init"`, `"lsconform-barrier-N"`).
-    var isRunnerOwn: Bool {
-        guard case .string(let text) = self else { return false }
-        return text == "lsconform-init" || text.hasPrefix("lsconform-barrier-")
     }
 }

@@ -25,7 +25,7 @@ package struct FixtureSet: Sendable {
 
     /// Sample rate of generated clips (the SPEC's default form: 16-bit mono 16 kHz).
     package static let sampleRate = 16_000
-    package static let longSecondsDefault = 60.0
+    package static let longSecondsDefault = 120.0
 
     /// Writes the fixtures into a fresh temporary directory.
     package static func generate(longSeconds: Double = longSecondsDefault, userAudioDirectory: String? = nil) throws(FixtureError) -> FixtureSet {
@@ -54,26 +54,28 @@ package struct FixtureSet: Sendable {
         return set
     }
 
-    /// Uses the smallest WAV in `directory` as the short clip and the largest as the long one.
+    /// Uses the shortest WAV in `directory` as the short clip, and the longest as the long clip when it
+    /// lasts at least `longSeconds` (else the generated long clip stays: in-flight cases need it).
     private mutating func adopt(_ userDirectory: String) throws(FixtureError) {
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: userDirectory) } catch {
             throw FixtureError("cannot read --audio \(userDirectory): \(error)")
         }
-        var clips: [(path: String, bytes: Int)] = []
+        var clips: [(path: String, seconds: Double)] = []
         for name in names.sorted() where name.lowercased().hasSuffix(".wav") {
             let path = (userDirectory as NSString).appendingPathComponent(name)
             let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-            var size = 0
-            do { size = try FileManager.default.attributesOfItem(atPath: absolute)[.size] as? Int ?? 0 } catch { continue }
-            clips.append((absolute, size))
+            guard let bytes = FileManager.default.contents(atPath: absolute) else { continue }
+            do { clips.append((absolute, try WAVFile(bytes: Array(bytes)).durationSeconds)) } catch { continue }
         }
-        guard let smallest = clips.min(by: { $0.bytes < $1.bytes }), let largest = clips.max(by: { $0.bytes < $1.bytes }) else {
-            throw FixtureError("--audio \(userDirectory) holds no .wav file")
+        guard let shortest = clips.min(by: { $0.seconds < $1.seconds }), let longest = clips.max(by: { $0.seconds < $1.seconds }) else {
+            throw FixtureError("--audio \(userDirectory) holds no readable 16-bit PCM .wav file")
         }
-        short = smallest.path
-        long = largest.path
-        longSeconds = Double(max(0, largest.bytes - 44)) / Double(2 * Self.sampleRate)
+        short = shortest.path
+        if longest.seconds >= longSeconds {
+            long = longest.path
+            longSeconds = longest.seconds
+        }
     }
 
     private static func longClip(seconds: Double) -> WAVFile {
@@ -107,10 +109,4 @@ package struct FixtureSet: Sendable {
     package func remove() {
         do { try FileManager.default.removeItem(atPath: directory) } catch { return }
     }
-}
-
-/// Fixtures could not be prepared (exit code 4, or 2 for a bad `--audio`).
-package struct FixtureError: Error, Sendable, Equatable, CustomStringConvertible {
-    package var description: String
-    package init(_ description: String) { self.description = description }
 }

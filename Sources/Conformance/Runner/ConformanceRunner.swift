@@ -37,6 +37,10 @@ package enum ConformanceRunner {
             return finished(report, started)
         }
         report.results = results
+        if !logs.keepAll, let directory = logs.directory, !results.contains(where: { $0.transcriptPath != nil }) {
+            rmdir(directory)
+            report.logsDirectory = nil
+        }
         return finished(report, started)
     }
 
@@ -107,28 +111,4 @@ package enum ConformanceRunner {
         }
         return result
     }
-}
-
-/// Hands out case indexes to worker threads and collects their results.
-final class WorkBoard: Sendable {
-    private let next = Mutex(0)
-    private let slots: Mutex<[CaseResult?]>
-    private let caseCount: Int
-
-    init(caseCount: Int) {
-        self.caseCount = caseCount
-        slots = Mutex(Array(repeating: nil, count: caseCount))
-    }
-
-    func take() -> Int? {
-        let index = next.withLock { value -> Int in
-            defer { value += 1 }
-            return value
-        }
-        return index < caseCount ? index : nil
-    }
-
-    func store(_ result: CaseResult, at index: Int) { slots.withLock { $0[index] = result } }
-
-    func results() -> [CaseResult] { slots.withLock { $0.compactMap { $0 } } }
 }

@@ -39,7 +39,9 @@ extension Scheduler {
                 engine: engine, attemptsFailed: tasks[reference.task]!.lanes[reference.lane].attemptsFailed,
                 reason: reason)))
         case .failure(let error):
-            let failure = CoreError(.engineError, "\(engine): \(bounded(error.message))", engineCode: error.code)
+            // The engine's `data.reason` (SPEC error data) says what went wrong; keep it for the user.
+            let reason = error.data?["reason"]?.stringValue.map { " (\(bounded($0)))" } ?? ""
+            let failure = CoreError(.engineError, "\(engine): \(bounded(error.message))\(reason)", engineCode: error.code)
             outputs += laneEnded(reference, .failed(failure), now: now)
         }
         return outputs

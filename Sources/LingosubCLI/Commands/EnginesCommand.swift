@@ -2,9 +2,9 @@ import CommandLineSupport
 
 /// `lingosub engines check`: check that an engine starts, answers and stops.
 /// Exit codes: 0 every engine passed, 1 an engine failed, 2 usage, 3 invalid configuration.
-enum EnginesCommand: Subcommand {
-    static let name = "engines"
-    static let summary = "check that an engine starts, answers and stops"
+package enum EnginesCommand: Subcommand {
+    package static let name = "engines"
+    package static let summary = "check that an engine starts, answers and stops"
     static let usage = """
         usage: lingosub engines check --engine NAME=COMMAND [--engine …] [--config FILE] [--timeout S]
           Starts each engine (timing every startup stage), waits for the initialize handshake and the
@@ -15,11 +15,11 @@ enum EnginesCommand: Subcommand {
         """
     static let spec = ArgumentSpec(options: ["config", "timeout"], repeatable: ["engine"], positionalsMax: 1)
 
-    static func run(_ arguments: [String], output: any CommandOutput) -> Int32 {
+    package static func run(_ arguments: [String], output: any CommandOutput) -> Int32 {
         run(arguments, output: output, environment: .current)
     }
 
-    static func run(_ arguments: [String], output: any CommandOutput, environment: CommandEnvironment) -> Int32 {
+    package static func run(_ arguments: [String], output: any CommandOutput, environment: CommandEnvironment) -> Int32 {
         let parsed: ParsedArguments
         let waitSeconds: Double
         do {
@@ -37,7 +37,8 @@ enum EnginesCommand: Subcommand {
         let configuration: LingosubConfiguration
         let engines: [EngineEntry]
         do {
-            let loaded = try ConfigurationLoader.load(configPath: parsed.value("config"), environment: environment)
+            var loaded = try ConfigurationLoader.load(configPath: parsed.value("config"), environment: environment)
+            try loaded.prepareLogDirectory(environment: environment)
             configuration = loaded.configuration
             var entries = configuration.engines
             if !parsed.values("engine").isEmpty {

@@ -7,17 +7,24 @@ import Glibc
 /// What a command reads from its process besides arguments: environment variables, the current
 /// directory, where the `lingosub` executable lives, and whether stderr is a terminal. Tests pass
 /// their own.
-struct CommandEnvironment: Sendable {
-    var variables: [String: String]
-    var currentDirectory: String
+package struct CommandEnvironment: Sendable {
+    package var variables: [String: String]
+    package var currentDirectory: String
     /// The directory of the running executable (engines named without a slash are also looked up here).
-    var executableDirectory: String?
-    var stderrIsTerminal: Bool
+    package var executableDirectory: String?
+    package var stderrIsTerminal: Bool
     /// Stop the engines on SIGINT/SIGTERM (off in tests, which share one process).
-    var handlesTerminationSignals = true
+    package var handlesTerminationSignals = true
+
+    package init(variables: [String: String], currentDirectory: String, executableDirectory: String?, stderrIsTerminal: Bool) {
+        self.variables = variables
+        self.currentDirectory = currentDirectory
+        self.executableDirectory = executableDirectory
+        self.stderrIsTerminal = stderrIsTerminal
+    }
 
     /// The running process's.
-    static var current: CommandEnvironment {
+    package static var current: CommandEnvironment {
         CommandEnvironment(
             variables: ProcessInfo.processInfo.environment,
             currentDirectory: FileManager.default.currentDirectoryPath,
@@ -26,7 +33,7 @@ struct CommandEnvironment: Sendable {
     }
 
     /// `path` made absolute against the current directory.
-    func absolute(_ path: String) -> String {
+    package func absolute(_ path: String) -> String {
         if path.hasPrefix("/") { return path }
         let base = currentDirectory.hasSuffix("/") ? currentDirectory : currentDirectory + "/"
         return base + (path.hasPrefix("./") ? String(path.dropFirst(2)) : path)

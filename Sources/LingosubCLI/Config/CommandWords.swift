@@ -1,8 +1,8 @@
 /// Splits an engine COMMAND into argv without a shell: words are separated by spaces; text between
 /// single quotes ('…') is taken literally, spaces included (no other quoting or escapes, no `$`, globs
 /// or redirections).
-enum CommandWords {
-    static func split(_ text: String, key: String, source: ConfigurationSource) throws(ConfigurationError) -> [String] {
+package enum CommandWords {
+    package static func split(_ text: String, key: String, source: ConfigurationSource) throws(ConfigurationError) -> [String] {
         var words: [String] = []
         var current = ""
         var inWord = false

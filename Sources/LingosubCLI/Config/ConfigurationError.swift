@@ -1,20 +1,20 @@
 /// A configuration mistake: the key, where its value came from, and why it is wrong (STYLE rule 9).
-struct ConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
-    struct Code: Hashable, Sendable, CustomStringConvertible {
-        let id: String
-        var description: String { id }
+package struct ConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
+    package struct Code: Hashable, Sendable, CustomStringConvertible {
+        package let id: String
+        package var description: String { id }
 
-        static let unreadableFile = Code(id: "unreadable_file")
-        static let invalidJSON = Code(id: "invalid_json")
-        static let unknownKey = Code(id: "unknown_key")
-        static let invalidValue = Code(id: "invalid_value")
+        package static let unreadableFile = Code(id: "unreadable_file")
+        package static let invalidJSON = Code(id: "invalid_json")
+        package static let unknownKey = Code(id: "unknown_key")
+        package static let invalidValue = Code(id: "invalid_value")
     }
 
-    var code: Code
+    package var code: Code
     /// The setting, e.g. `limits.requestTimeoutMs` or `--engine`.
-    var key: String
-    var source: ConfigurationSource
-    var detail: String
+    package var key: String
+    package var source: ConfigurationSource
+    package var detail: String
 
     init(_ code: Code, key: String, source: ConfigurationSource, _ detail: String) {
         self.code = code
@@ -23,5 +23,5 @@ struct ConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
         self.detail = detail
     }
 
-    var description: String { "\(key) (\(source)): \(detail)" }
+    package var description: String { "\(key) (\(source)): \(detail)" }
 }

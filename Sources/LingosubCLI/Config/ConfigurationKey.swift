@@ -1,20 +1,21 @@
 /// One scalar setting of `lingosub.json`: its dotted path, the `LINGOSUB_*` variable that overrides
 /// it, and how a value is checked and stored.
-struct ConfigurationKey: Sendable {
+package struct ConfigurationKey: Sendable {
     enum Kind: Sendable {
         /// A whole number of at least `minimum`.
         case integer(minimum: UInt64)
         case logLevel
+        case restartPreset
         case text
     }
 
     /// `section.name`, e.g. `limits.requestTimeoutMs`.
-    let path: String
+    package let path: String
     let kind: Kind
     let store: @Sendable (inout LingosubConfiguration, ConfigurationValue) -> Void
 
     /// `LINGOSUB_` + the path in upper snake case: `limits.requestTimeoutMs` → `LINGOSUB_LIMITS_REQUEST_TIMEOUT_MS`.
-    var environmentName: String {
+    package var environmentName: String {
         var name = "LINGOSUB_"
         for character in path {
             if character == "." {
@@ -47,10 +48,16 @@ struct ConfigurationKey: Sendable {
                 throw ConfigurationError(.invalidValue, key: path, source: source, "expected one of \(names), got '\(text)'")
             }
             return value
+        case (.restartPreset, .text(let text)):
+            guard RestartPreset(rawValue: text) != nil else {
+                let names = RestartPreset.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ConfigurationError(.invalidValue, key: path, source: source, "expected one of \(names), got '\(text)'")
+            }
+            return value
         case (.text, .text(let text)):
             guard !text.isEmpty else { throw ConfigurationError(.invalidValue, key: path, source: source, "must not be empty") }
             return value
-        case (.logLevel, .integer(let number)), (.text, .integer(let number)):
+        case (.logLevel, .integer(let number)), (.restartPreset, .integer(let number)), (.text, .integer(let number)):
             throw ConfigurationError(.invalidValue, key: path, source: source, "expected a string, got \(number)")
         }
     }
@@ -67,7 +74,8 @@ enum ConfigurationValue: Sendable, Equatable {
 
 extension ConfigurationKey {
     /// Every scalar key, in the order `--help` and the README list them.
-    static let all: [ConfigurationKey] = [
+    package static let all: [ConfigurationKey] = [
+        .init(path: "policies.restart", kind: .restartPreset) { $0.restartPreset = RestartPreset(rawValue: $1.text)! },
         .init(path: "policies.restartBackoffInitialMs", kind: .integer(minimum: 0)) { $0.restartBackoffInitialMs = $1.integer },
         .init(path: "policies.restartBackoffCapMs", kind: .integer(minimum: 0)) { $0.restartBackoffCapMs = $1.integer },
         .init(path: "policies.restartsMax", kind: .integer(minimum: 0)) { $0.restartsMax = $1.integer },

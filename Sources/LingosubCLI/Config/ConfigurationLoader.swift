@@ -3,18 +3,18 @@ import Wire
 
 /// Builds the configuration from its layers: defaults, then `lingosub.json` (`--config FILE`, else
 /// `./lingosub.json` when present), then `LINGOSUB_*` variables. Flags are applied by the command.
-enum ConfigurationLoader {
+package enum ConfigurationLoader {
     static let fileName = "lingosub.json"
     static let fileBytesMax = 1 << 20
     static let sections = ["engines", "policies", "limits", "logging"]
 
-    struct Loaded: Sendable {
-        var configuration = LingosubConfiguration.default
+    package struct Loaded: Sendable {
+        package var configuration = LingosubConfiguration.default
         /// The source of every scalar key (`ConfigurationKey.path`) and of `engines`.
-        var sources: [String: ConfigurationSource] = [:]
+        package var sources: [String: ConfigurationSource] = [:]
     }
 
-    static func load(configPath: String?, environment: CommandEnvironment) throws(ConfigurationError) -> Loaded {
+    package static func load(configPath: String?, environment: CommandEnvironment) throws(ConfigurationError) -> Loaded {
         var loaded = Loaded()
         for key in ConfigurationKey.all { loaded.sources[key.path] = .default }
         loaded.sources["engines"] = .default

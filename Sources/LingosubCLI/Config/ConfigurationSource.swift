@@ -1,11 +1,11 @@
 /// Where a setting's value came from, named in errors and `--log-level debug` output.
-enum ConfigurationSource: Sendable, Equatable, CustomStringConvertible {
+package enum ConfigurationSource: Sendable, Equatable, CustomStringConvertible {
     case `default`
     case file(String)
     case environment(String)
     case flag
 
-    var description: String {
+    package var description: String {
         switch self {
         case .default: "default"
         case .file(let path): "file:\(path)"

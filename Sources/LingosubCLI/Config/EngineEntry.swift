@@ -1,12 +1,12 @@
 /// One engine to run: its name and argument vector (no shell), with optional extra environment
 /// variables and working directory (from the config file).
-struct EngineEntry: Sendable, Equatable {
-    var name: String
-    var command: [String]
-    var environment: [(String, String)] = []
-    var workingDirectory: String?
+package struct EngineEntry: Sendable, Equatable {
+    package var name: String
+    package var command: [String]
+    package var environment: [(String, String)] = []
+    package var workingDirectory: String?
 
-    init(name: String, command: [String], environment: [(String, String)] = [], workingDirectory: String? = nil) {
+    package init(name: String, command: [String], environment: [(String, String)] = [], workingDirectory: String? = nil) {
         precondition(!command.isEmpty, "engine \(name) has an empty command")
         self.name = name
         self.command = command
@@ -14,13 +14,13 @@ struct EngineEntry: Sendable, Equatable {
         self.workingDirectory = workingDirectory
     }
 
-    static func == (a: Self, b: Self) -> Bool {
+    package static func == (a: Self, b: Self) -> Bool {
         a.name == b.name && a.command == b.command && a.workingDirectory == b.workingDirectory
             && a.environment.map(\.0) == b.environment.map(\.0) && a.environment.map(\.1) == b.environment.map(\.1)
     }
 
     /// Parses `NAME=COMMAND` (see `CommandWords.split` for COMMAND).
-    static func parse(_ text: String) throws(ConfigurationError) -> EngineEntry {
+    package static func parse(_ text: String) throws(ConfigurationError) -> EngineEntry {
         guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
             throw ConfigurationError(.invalidValue, key: "--engine", source: .flag, "expected NAME=COMMAND, got '\(text)'")
         }

@@ -2,38 +2,41 @@ import Core
 
 /// Everything `lingosub transcribe` and `engines check` can be configured with, seeded with defaults
 /// (STYLE rule 10). Layers: defaults < `lingosub.json` < `LINGOSUB_*` variables < command-line flags.
-struct LingosubConfiguration: Sendable, Equatable {
+package struct LingosubConfiguration: Sendable, Equatable {
     /// Engines from the config file (`--engine` flags replace them all).
-    var engines: [EngineEntry] = []
+    package var engines: [EngineEntry] = []
 
     // policies
-    var restartBackoffInitialMs: UInt64 = 1_000
-    var restartBackoffCapMs: UInt64 = 16_000
-    var restartsMax: UInt64 = 5
-    var healthProbeIntervalMs: UInt64 = 30_000
-    var healthProbeTimeoutMs: UInt64 = 5_000
+    package var restartPreset = RestartPreset.seedDefault
+    /// Exponential backoff (doubling) from this delay; nil: the preset's backoff.
+    package var restartBackoffInitialMs: UInt64?
+    package var restartBackoffCapMs: UInt64?
+    /// Automatic restarts before Failed; nil: the preset's.
+    package var restartsMax: UInt64?
+    package var healthProbeIntervalMs: UInt64 = 30_000
+    package var healthProbeTimeoutMs: UInt64 = 5_000
     /// Probe interval while an engine reports `loading` at startup (the core's default is 1 s; a CLI
     /// run is short, so it asks sooner).
-    var loadingProbeIntervalMs: UInt64 = 100
-    var startupTimeoutMs: UInt64 = 30_000
-    var stopGraceMs: UInt64 = 5_000
+    package var loadingProbeIntervalMs: UInt64 = 100
+    package var startupTimeoutMs: UInt64 = 30_000
+    package var stopGraceMs: UInt64 = 5_000
 
     // limits
     /// Per-request timeout; 0: none.
-    var requestTimeoutMs: UInt64 = 0
-    var requestsInFlightMax: UInt64 = 1
-    var attemptsMax: UInt64 = 3
-    var queueCapacity: UInt64 = 10_000
+    package var requestTimeoutMs: UInt64 = 0
+    package var requestsInFlightMax: UInt64 = 1
+    package var attemptsMax: UInt64 = 3
+    package var queueCapacity: UInt64 = 10_000
 
     // logging
     /// nil: human output; a level turns on JSON logs on stderr.
-    var logLevel: LogLevel?
+    package var logLevel: LogLevel?
     /// Per-engine stderr logs (`<engine>.log`, rotated); nil: none.
-    var logDirectory: String?
+    package var logDirectory: String?
 
-    init() {}
+    package init() {}
 
-    static let `default` = LingosubConfiguration()
+    package static let `default` = LingosubConfiguration()
 
     /// The core's view of one engine under these policies.
     func engineConfiguration(_ entry: EngineEntry) -> EngineConfiguration {
@@ -42,9 +45,13 @@ struct LingosubConfiguration: Sendable, Equatable {
             spawn: SpawnSpec(
                 executable: entry.command[0], arguments: Array(entry.command.dropFirst()),
                 environment: entry.environment, workingDirectory: entry.workingDirectory))
-        engine.restart.backoff = .exponential(
-            initialMs: restartBackoffInitialMs, multiplier: 2, capMs: max(restartBackoffCapMs, restartBackoffInitialMs))
-        engine.restart.restartsMax = UInt32(clamping: restartsMax)
+        engine.restart = restartPreset.policy
+        if restartBackoffInitialMs != nil || restartBackoffCapMs != nil {
+            let initialMs = restartBackoffInitialMs ?? 1_000
+            engine.restart.backoff = .exponential(
+                initialMs: initialMs, multiplier: 2, capMs: max(restartBackoffCapMs ?? 16_000, initialMs))
+        }
+        if let restartsMax { engine.restart.restartsMax = UInt32(clamping: restartsMax) }
         engine.health.probeIntervalMs = healthProbeIntervalMs
         engine.health.probeTimeoutMs = healthProbeTimeoutMs
         engine.health.loadingProbeIntervalMs = loadingProbeIntervalMs

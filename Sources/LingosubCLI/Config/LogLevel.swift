@@ -1,8 +1,8 @@
 /// Levels of the structured JSON logs, least severe first.
-enum LogLevel: String, Sendable, Comparable, CaseIterable {
+package enum LogLevel: String, Sendable, Comparable, CaseIterable {
     case debug, info, warn, error
 
-    static func < (a: Self, b: Self) -> Bool {
+    package static func < (a: Self, b: Self) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 }

@@ -18,31 +18,32 @@ final class EngineCheck {
     let waitMs: UInt64
     private(set) var steps: [Step] = []
     private(set) var failure: String?
-    private var session: EngineSession!
+    private let session: EngineSession
     private var events: [Event] = []
+    /// Why the engine went to Failed, with its diagnostics (set by `wait`).
+    private var engineFailure: String?
     private static let eventsMax = 10_000
-
-    private let handlesTerminationSignals: Bool
 
     init(entry: EngineEntry, configuration: LingosubConfiguration, waitMs: UInt64, handlesTerminationSignals: Bool) {
         self.entry = entry
-        self.handlesTerminationSignals = handlesTerminationSignals
         var configuration = configuration
         configuration.restartsMax = 0
         self.configuration = configuration
         self.waitMs = waitMs
+        session = EngineSession(
+            configuration: configuration, engines: [entry], capturesStderr: false,
+            handlesTerminationSignals: handlesTerminationSignals)
     }
 
     var engine: EngineID { EngineID(entry.name) }
 
     /// Runs the check; `failure` says why it failed (nil: passed).
     func run(sample: ToneSample) {
-        session = EngineSession(configuration: configuration, engines: [entry], capturesStderr: false, handlesTerminationSignals: handlesTerminationSignals)
         defer { session.stop() }
         let startMs = session.driver.nowMs
         guard session.start() else { return fail("the coordinator did not answer") }
         guard let ready = wait(for: { if case .engine(_, .ready) = $0.kind { true } else { false } }) else {
-            return fail("did not become ready within \(waitMs) ms" + diagnostics())
+            return fail(engineFailure ?? "did not become ready within \(waitMs) ms")
         }
         recordStartup(startMs: startMs, readyMs: ready.atMs)
         transcribe(sample)
@@ -50,7 +51,7 @@ final class EngineCheck {
         let stopMs = session.driver.nowMs
         _ = session.driver.send(.stopEngine(engine), timeoutMs: EngineSession.replyTimeoutMs)
         guard let stopped = wait(for: { if case .engine(_, .stopped) = $0.kind { true } else { false } }) else {
-            return fail("did not stop within \(waitMs) ms")
+            return fail(engineFailure ?? "did not stop within \(waitMs) ms")
         }
         steps.append(Step(name: "stop", durationMs: stopped.atMs - min(stopMs, stopped.atMs), note: "stop request, exit"))
     }
@@ -61,7 +62,7 @@ final class EngineCheck {
         spec.requestTimeoutMs = waitMs
         guard case .success(let task) = session.submit(spec) else { return fail("the transcription was rejected") }
         guard let final = wait(for: { $0.job == task && $0.kind.isFinal }) else {
-            return fail("no transcription result within \(waitMs) ms")
+            return fail(engineFailure ?? "no transcription result within \(waitMs) ms")
         }
         let result = events.first { event in
             if event.job == task, case .engineResult = event.kind { true } else { false }
@@ -101,7 +102,10 @@ final class EngineCheck {
                 guard case .event(let event) = item, events.count < Self.eventsMax else { continue }
                 events.append(event)
                 if condition(event) { return event }
-                if case .engine(_, .failed) = event.kind { return nil }
+                if case .engine(_, .failed(let cause)) = event.kind {
+                    engineFailure = "engine failed: \(cause)" + diagnostics()
+                    return nil
+                }
             }
         }
         return nil

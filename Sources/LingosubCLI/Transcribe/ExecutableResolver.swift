@@ -4,15 +4,18 @@ import Foundation
 /// instead of after the restart policy gives up. A word with a slash is a path (made absolute); a bare
 /// name is looked up in PATH, then next to the `lingosub` executable, then in `.build/debug` (where
 /// `swift build` puts `lsref`; `swift run lingosub` builds only `lingosub`).
-struct ExecutableResolver: Sendable {
-    var environment: CommandEnvironment
+package struct ExecutableResolver: Sendable {
+    package var environment: CommandEnvironment
 
-    struct Failure: Error, Equatable, CustomStringConvertible {
-        var description: String
+    package struct Failure: Error, Equatable, CustomStringConvertible {
+        package var description: String
+        package init(description: String) { self.description = description }
     }
 
+    package init(environment: CommandEnvironment) { self.environment = environment }
+
     /// The absolute path to run for `word`.
-    func resolve(_ word: String) -> Result<String, Failure> {
+    package func resolve(_ word: String) -> Result<String, Failure> {
         if word.contains("/") {
             let path = environment.absolute(word)
             return isExecutable(path) ? .success(path) : .failure(Failure(description: "\(path) is not an executable file"))

@@ -2,8 +2,8 @@ import CommandLineSupport
 
 /// Human progress on stderr: on a terminal one bar per file, redrawn in place, with messages
 /// printed above the bars; otherwise plain lines at each quarter; nothing when quiet.
-final class ProgressDisplay {
-    enum Mode { case terminal, lines, quiet }
+package final class ProgressDisplay {
+    package enum Mode { case terminal, lines, quiet }
 
     static let barWidth = 24
     let mode: Mode
@@ -15,26 +15,40 @@ final class ProgressDisplay {
     private var quarterPrinted: [[Int]]
     private let engines: [String]
     private var linesDrawn = 0
+    /// Per file: the latest draft segment's text (terminal mode shows it after the bar).
+    private var drafts: [String]
+    static let draftCharactersMax = 40
+    static let nameCharactersMax = 24
+    static let lineCharactersMax = 79
 
-    init(mode: Mode, output: any CommandOutput, files: [String], engines: [String]) {
+    package init(mode: Mode, output: any CommandOutput, files: [String], engines: [String]) {
         self.mode = mode
         self.output = output
         self.names = files.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
         self.engines = engines
         permille = Array(repeating: Array(repeating: 0, count: engines.count), count: files.count)
         quarterPrinted = Array(repeating: Array(repeating: -1, count: engines.count), count: files.count)
+        drafts = Array(repeating: "", count: files.count)
+    }
+
+    /// A draft segment arrived for `file`: on a terminal, its text follows the bar (the tail, when long).
+    package func draft(file: Int, text: String) {
+        guard mode == .terminal else { return }
+        drafts[file] = Self.tail(text, Self.draftCharactersMax)
+        clearBars()
+        drawBars()
     }
 
     /// A line above the bars (engine state changes, failures).
-    func message(_ text: String) {
+    package func message(_ text: String) {
         guard mode != .quiet else { return }
         if mode == .terminal { clearBars() }
         output.err(text + "\n")
         if mode == .terminal { drawBars() }
     }
 
-    func update(file: Int, engine: Int, permille value: UInt32) {
-        guard mode != .quiet else { return }
+    package func update(file: Int, engine: Int, permille value: UInt32) {
+        guard mode != .quiet, permille[file][engine] != min(value, 1_000) || linesDrawn == 0 else { return }
         permille[file][engine] = min(value, 1_000)
         switch mode {
         case .terminal:
@@ -51,9 +65,13 @@ final class ProgressDisplay {
     }
 
     /// Back to 0 % (the request was queued again after its engine died).
-    func reset(file: Int, engine: Int) {
+    package func reset(file: Int, engine: Int) {
         permille[file][engine] = 0
         quarterPrinted[file][engine] = -1
+        if mode == .terminal {
+            clearBars()
+            drawBars()
+        }
     }
 
     /// Leaves the last bars on screen.
@@ -69,16 +87,26 @@ final class ProgressDisplay {
 
     private func drawBars() {
         var text = ""
-        let width = names.map(\.count).max() ?? 0
+        let width = min(names.map(\.count).max() ?? 0, Self.nameCharactersMax)
         for (file, name) in names.enumerated() {
             let done = permille[file].reduce(0) { $0 + Int($1) } / max(permille[file].count, 1)
             let filled = done * Self.barWidth / 1_000
             let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: Self.barWidth - filled)
             let percent = String(done / 10)
-            text += name.padding(toLength: width) + " [" + bar + "] "
-                + String(repeating: " ", count: 3 - percent.count) + percent + "%\n"
+            var line = Self.tail(name, Self.nameCharactersMax).padding(toLength: width) + " [" + bar + "] "
+                + String(repeating: " ", count: 3 - percent.count) + percent + "%"
+            // Lines never wrap (wrapping would break the redraw): the draft gets what is left of 79 columns.
+            let room = Self.lineCharactersMax - line.count - 2
+            if !drafts[file].isEmpty, room >= 8 { line += "  " + Self.tail(drafts[file], room) }
+            text += line + "\n"
         }
         output.err(text)
         linesDrawn = names.count
     }
+
+    /// The last `count` characters, marked with `…` when cut.
+    static func tail(_ text: String, _ count: Int) -> String {
+        text.count > count ? "…" + text.suffix(count - 1) : text
+    }
+
 }

@@ -8,7 +8,11 @@ import Wire
 final class StructuredLog {
     let level: LogLevel
     private let output: any CommandOutput
-    private let formatter = ISO8601DateFormatter()
+    private let formatter: ISO8601DateFormatter = {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions.insert(.withFractionalSeconds)
+        return formatter
+    }()
     /// Which task each request belongs to (from `task.started`), to tag engine lines by `requestId`.
     private var taskOfRequest: [UInt64: TaskID] = [:]
     static let requestsRememberedMax = 100_000
@@ -18,12 +22,13 @@ final class StructuredLog {
         self.output = output
     }
 
-    func log(_ level: LogLevel, _ message: String, _ fields: [(String, JSONValue)] = []) {
+    /// One line; `logger` is `lingosub`, or `lingosub.engine` for captured engine lines.
+    func log(_ level: LogLevel, _ message: String, _ fields: [(String, JSONValue)] = [], logger: String = "lingosub") {
         guard level >= self.level else { return }
         var object = JSONObject([
             ("ts", .string(formatter.string(from: Date()))),
             ("level", .string(level.rawValue)),
-            ("logger", .string("lingosub")),
+            ("logger", .string(logger)),
             ("message", .string(message)),
         ])
         for (key, value) in fields { object[key] = value }
@@ -51,7 +56,7 @@ final class StructuredLog {
             ("task", task.map { JSONValue.string($0.description) } ?? .null), ("engine", .string(engine.name)),
         ]
         if let parsed { fields.append(("engineLog", .object(parsed))) } else { fields.append(("line", .string(line))) }
-        log(level, message, fields)
+        log(level, message, fields, logger: "lingosub.engine")
     }
 
     /// The line as a JSON object, or nil for plain text (engines may log either).

@@ -31,7 +31,8 @@ struct TranscribeOptions: Sendable {
     static func make(_ parsed: ParsedArguments, environment: CommandEnvironment) -> Result<TranscribeOptions, Failure> {
         var options = TranscribeOptions()
         do {
-            let loaded = try ConfigurationLoader.load(configPath: parsed.value("config"), environment: environment)
+            var loaded = try ConfigurationLoader.load(configPath: parsed.value("config"), environment: environment)
+            try loaded.prepareLogDirectory(environment: environment)
             options.configuration = loaded.configuration
             try options.applyFlags(parsed)
             let source = parsed.values("engine").isEmpty ? loaded.sources["engines"] ?? .default : .flag

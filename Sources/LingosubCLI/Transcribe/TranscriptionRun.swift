@@ -4,7 +4,7 @@ import Wire
 
 /// One `transcribe` run: starts the engines, submits one task per file and engine, follows the
 /// events (progress, engine state changes, results, logs) until every task ended, then stops the
-/// engines. Returns the outcomes per file, per engine (in `options.engines` order).
+/// engines. `outcomes` holds the result per file, per engine (in `options.engines` order).
 final class TranscriptionRun {
     /// How often the wait wakes to check for an interrupted driver.
     static let pollMs = 200
@@ -13,7 +13,6 @@ final class TranscriptionRun {
     let session: EngineSession
     let display: ProgressDisplay
     let log: StructuredLog?
-    private let output: any CommandOutput
     /// Task → (file index, engine index).
     private var tasks: [TaskID: (file: Int, engine: Int)] = [:]
     private(set) var outcomes: [[TaskOutcome]]
@@ -22,16 +21,16 @@ final class TranscriptionRun {
 
     init(options: TranscribeOptions, output: any CommandOutput, environment: CommandEnvironment) {
         self.options = options
-        self.output = output
         let logLevel = options.configuration.logLevel
-        session = EngineSession(configuration: options.configuration, engines: options.engines, capturesStderr: logLevel != nil,
+        session = EngineSession(
+            configuration: options.configuration, engines: options.engines, capturesStderr: logLevel != nil,
             handlesTerminationSignals: environment.handlesTerminationSignals)
         log = logLevel.map { StructuredLog(level: $0, output: output) }
         let mode: ProgressDisplay.Mode =
             options.quiet || logLevel != nil ? .quiet : environment.stderrIsTerminal ? .terminal : .lines
         display = ProgressDisplay(mode: mode, output: output, files: options.audioPaths, engines: options.engines.map(\.name))
         outcomes = Array(
-            repeating: Array(repeating: .unfinished("not started"), count: options.engines.count),
+            repeating: Array(repeating: .unfinished("interrupted before it finished"), count: options.engines.count),
             count: options.audioPaths.count)
     }
 
@@ -94,6 +93,8 @@ final class TranscriptionRun {
             display.update(file: task.file, engine: task.engine, permille: 0)
         case .progressOverall(let permille):
             display.update(file: task.file, engine: task.engine, permille: permille)
+        case .subtitleDraft(_, _, let segment), .subtitleOverwrite(_, _, let segment):
+            display.draft(file: task.file, text: segment.text)
         case .engineResult(_, let transcript):
             outcomes[task.file][task.engine] = .transcript(transcript)
         case .engineAttemptFailed(_, let error), .taskFailed(let error):

@@ -106,7 +106,9 @@ package final class DriverLoop<Event: Sendable, TimerKey: Hashable & Sendable>: 
                     wake.wait()
                     continue
                 }
-                _ = wake.wait(timeout: .now() + .nanoseconds(Int((untilMs - nowMs) * 1_000_000)))
+                // At most a minute per wait, so a far-future deadline cannot overflow the conversion.
+                let waitMs = min(untilMs - nowMs, 60_000)
+                _ = wake.wait(timeout: .now() + .milliseconds(Int(waitMs)))
             }
         }
     }

@@ -86,6 +86,7 @@ extension DriverSession {
         else { return }
         // A refused write (closed pipe, full queue) is not reported: the exit or the core's own
         // request timeout follows.
+        if let id = request.id { driver.roundTrips.sent(id) }
         _ = child.process.write(EngineCodec.encodedLine(request))
     }
 }

@@ -47,6 +47,7 @@ struct DriverSession {
             guard current[key.engine] == key.generation, var child = children[key] else { return }
             let inputs = child.decoder.append(bytes)
             children[key] = child
+            for case .engineMessage(_, .response(let id, _)) in inputs { driver.roundTrips.received(id) }
             process(inputs, nowMs: nowMs)
         case .stderrLine(let key, let line):
             guard current[key.engine] == key.generation else { return }

@@ -17,6 +17,8 @@ package final class RuntimeDriver: Sendable {
     let loop: DriverLoop<DriverEvent, DriverTimer>
     let snapshot = Mutex(Snapshot())
     let eventHandler: @Sendable (Event) -> Void
+    /// Request→reply times, when `roundTripSamplesMax > 0`.
+    package let roundTrips: RoundTripLog
     private let finished = DispatchGroup()
     private let started = Mutex(false)
 
@@ -25,6 +27,7 @@ package final class RuntimeDriver: Sendable {
         self.configuration = configuration
         self.loop = DriverLoop(clock: MonotonicClock(), capacity: configuration.inboxCapacity)
         self.eventHandler = eventHandler
+        self.roundTrips = RoundTripLog(samplesMax: configuration.roundTripSamplesMax)
     }
 
     /// Starts the driver thread (once).
@@ -35,7 +38,8 @@ package final class RuntimeDriver: Sendable {
         }
         guard first else { return }
         finished.enter()
-        WorkerThread.start("lingosub-driver") { [self] in
+        // A big stack: the JSON parser recurses once per nesting level of an engine's message.
+        WorkerThread.start("lingosub-driver", stackBytes: 8 * 1024 * 1024) { [self] in
             var session = DriverSession(driver: self)
             session.run()
             finished.leave()

@@ -16,6 +16,8 @@ package struct RuntimeDriverConfiguration: Sendable {
     package var inboxCapacity = 4_096
     /// After `shutdown`'s stop of every engine, how long before the driver SIGKILLs what is left.
     package var shutdownGraceMs = 15_000
+    /// Request→reply times kept in `RuntimeDriver.roundTrips` (0: not measured).
+    package var roundTripSamplesMax = 0
     /// Also gets each stderr line of a current engine process, on the driver thread (e.g. for the
     /// CLI's structured logs); it must return quickly.
     package var stderrLineHandler: (@Sendable (EngineID, String) -> Void)?

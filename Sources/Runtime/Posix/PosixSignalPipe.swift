@@ -22,6 +22,12 @@ enum PosixSignalPipe {
         action.sa_flags = SA_RESTART
         sigemptyset(&action.sa_mask)
         _ = sigaction(signal, &action, nil)
+        // A parent may have started us with the signal blocked (Foundation's Process launched from a
+        // Dispatch thread passes on that thread's mask): unblock it here, or the handler never runs.
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        sigaddset(&unblocked, signal)
+        _ = pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
     }
 
     static func restoreDefault(_ signal: Int32) {

@@ -3,7 +3,8 @@ import Foundation
 /// A minimal protocol engine in Python (standard library only) for the driver tests, written to a
 /// temporary file on first use. Modes: normal; crash (exits 3 on transcribe); crash-at-start (a stderr
 /// line, then exit 3); garbage (twelve unreadable lines after initialize); ignore-term (ignores SIGTERM
-/// and the stop request); slow (answers transcribe only with -32800 on cancel); health-stops (answers
+/// and the stop request); deep (nested JSON lines
+/// after initialize); slow (answers transcribe only with -32800 on cancel); health-stops (answers
 /// only the first health check).
 enum EngineScript {
     static let path: String = {
@@ -55,6 +56,10 @@ for line in sys.stdin:
     if method == "initialize":
         reply(request_id, {"protocolVersion": "1.0", "engine": {"name": "fixture", "version": "1"},
                            "capabilities": CAPABILITIES, "limits": {"maxMessageBytes": 8388608}})
+        if mode == "deep":
+            for depth in (128, 129, 100000):
+                sys.stdout.write('{"jsonrpc":"2.0","method":"progress","params":' + "[" * depth + "]" * depth + "}\n")
+            sys.stdout.flush()
         if mode == "garbage":
             for _ in range(6):
                 sys.stdout.buffer.write(b"this is not json\n\xff\xfe invalid utf-8\n")

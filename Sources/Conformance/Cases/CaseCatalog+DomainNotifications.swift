@@ -14,6 +14,7 @@ extension CaseCatalog {
         .init("domain/heartbeat-interval", rule: "7.2-MUST-1", "heartbeats every 250 ms ± 50 %, the first within 375 ms", heartbeatInterval),
         .init("domain/heartbeat-seq", rule: "7.2-MUST-2", "heartbeat seq counts 1, 2, 3…; uptimeMs does not decrease", heartbeatSeq),
         .init("domain/heartbeat-off", rule: "7.2-MUST-NOT-1", "no heartbeat when heartbeatIntervalMs is 0", heartbeatOff),
+        .init("domain/heartbeat-while-busy", rule: "7.2-MUST-1", "heartbeats keep their interval while a transcription runs", heartbeatWhileBusy),
     ]
 
     static func health(_ context: CaseContext) throws(CaseFailure) -> String? {
@@ -158,6 +159,32 @@ extension CaseCatalog {
         session.settle(forMs: 400)
         try require(session.notifications("heartbeat").isEmpty, expected: "no heartbeat with heartbeatIntervalMs 0",
                     actual: session.notifications("heartbeat").first?.line.excerpt() ?? "")
+        return nil
+    }
+
+    static func heartbeatWhileBusy(_ context: CaseContext) throws(CaseFailure) -> String? {
+        let interval = Double(heartbeatIntervalMs)
+        let session = try context.launchInitialized(heartbeatMs: heartbeatIntervalMs)
+        guard let first = session.waitForLine(timeoutMs: Int(1.5 * interval + context.timingSlackMs), where: { $0.notification?.method == "heartbeat" }) else {
+            throw CaseFailure(expected: "a first heartbeat within 375 ms", actual: "none")
+        }
+        let startMs = session.nowMs
+        try CaseSupport.startLong(session, context, id: 721)
+        // Watch until the transcription ends, or for a second.
+        let endMs = session.waitForResponse(to: 721, timeoutMs: 1_000)?.line.timeMs ?? session.nowMs
+        let needed = 1.5 * interval + context.timingSlackMs
+        try require(endMs - startMs >= needed,
+                    expected: "the \(Int(context.fixtures.longSeconds)) s clip in flight for at least \(Int(needed)) ms",
+                    actual: "it was answered after \(Int(endMs - startMs)) ms; cannot test this rule: run with a longer clip")
+        var previous = first.timeMs
+        for (line, _) in session.notifications("heartbeat") where line.index > first.index && line.timeMs <= endMs {
+            let gap = line.timeMs - previous
+            try require(gap >= 0.5 * interval - context.timingSlackMs && gap <= needed,
+                        expected: "gaps of 125…375 ms while transcribing", actual: "a gap of \(Int(gap)) ms")
+            previous = line.timeMs
+        }
+        try require(endMs - previous <= needed, expected: "heartbeats go on while transcribing",
+                    actual: "none for \(Int(endMs - previous)) ms")
         return nil
     }
 }

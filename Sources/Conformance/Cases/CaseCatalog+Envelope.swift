@@ -21,7 +21,30 @@ extension CaseCatalog {
         .init("envelope/error-data-reason", rule: "3.5-MUST-2", "application errors carry data.reason (a string)", errorDataReason),
         .init("envelope/error-data-name", rule: "3.5-SHOULD-1", "application errors carry data.name, the code's stable name", errorDataName),
         .init("envelope/serving-after-errors", rule: "3.6-MUST-4", "after a burst of bad input the next request is answered", servingAfterErrors),
+        .init("envelope/schemas", rule: "12.1-MUST-1", "every message of a full session validates against its schema", schemas),
     ]
+
+    static func schemas(_ context: CaseContext) throws(CaseFailure) -> String? {
+        let session = try CaseSupport.ordinarySession(context, heartbeatMs: 100)
+        let methods: [RPCID: String] = [2: "health_check", 3: "get_status", 4: "get_metrics", 6: "transcribe", "lsconform-init": "initialize"]
+        var check = ShapeCheck()
+        for line in session.lines {
+            let messages: [JSONValue] = line.json?.arrayValue ?? (line.json.map { [$0] } ?? [])
+            for message in messages {
+                Shapes.outgoing(message, into: &check)
+                guard let id = message.objectValue?.responseID, let result = message["result"], let method = methods[id] else { continue }
+                switch method {
+                case "initialize": Shapes.initializeResult(result, into: &check)
+                case "health_check": Shapes.health(result, into: &check)
+                case "get_status": Shapes.status(result, into: &check)
+                case "get_metrics": Shapes.metrics(result, into: &check)
+                default: Shapes.transcribeResult(result, into: &check)
+                }
+            }
+        }
+        try check.require("every message")
+        return nil
+    }
 
     static func jsonrpcMember(_ context: CaseContext) throws(CaseFailure) -> String? {
         let session = try CaseSupport.ordinarySession(context, heartbeatMs: 100)

@@ -1,0 +1,48 @@
+import LingosubCLI
+import Testing
+
+@Suite("lingosub engines check on real lsref processes", .serialized)
+struct EnginesCheckTests {
+    /// The report with durations blanked: `  name  … ms  note`.
+    static func shape(_ report: String) -> [String] {
+        report.split(separator: "\n").map { line in
+            guard line.hasPrefix("  ") else { return String(line) }
+            let words = line.split(separator: " ", omittingEmptySubsequences: true)
+            return ([String(words[0]), "N", "ms"] + words.dropFirst(3).map(String.init)).joined(separator: " ")
+        }
+    }
+
+    @Test("a healthy engine passes: stage timings, a tone transcription, a stop")
+    func healthyEngine() {
+        let result = EngineFixture.engines(["check", "--engine", "ref=lsref"])
+        #expect(result.code == 0)
+        var lines = Self.shape(result.out)
+        #expect(lines.first?.hasPrefix("engine ref: /") == true)
+        #expect(lines.first?.hasSuffix("/lsref") == true)
+        lines.removeFirst()
+        // lsref may or may not still be loading at the first health check.
+        lines.removeAll { $0 == "loading N ms" }
+        #expect(lines.count == 6)
+        #expect(lines[0] == "spawning_process N ms")
+        #expect(lines[1] == "waiting_for_health N ms initialize handshake, first health check")
+        #expect(lines[2].hasPrefix("ready N ms total startup; pid "))
+        #expect(lines[3] == "transcribe N ms \"hello world\" (tone sample of \"hello world\")")
+        #expect(lines[4] == "stop N ms stop request, exit")
+        #expect(lines[5] == "ok")
+    }
+
+    @Test("an engine that crashes on its transcription fails the check with exit 1")
+    func crashingEngine() {
+        let result = EngineFixture.engines(["check", "--engine", "ref=lsref --crash-after 1"])
+        #expect(result.code == 1)
+        #expect(result.out.contains("\nFAILED: engine failed: crash_exit(3)\n  cause: crash_exit(3); last exit: exit 3; restarts: 0\n"))
+        #expect(result.out.contains("crashing (fault injection)"))
+    }
+
+    @Test("without the action or an engine it is a usage error", arguments: [
+        [String](), ["check"], ["verify", "--engine", "ref=lsref"],
+    ])
+    func usage(arguments: [String]) {
+        #expect(EngineFixture.engines(arguments).code == 2)
+    }
+}
