@@ -63,3 +63,31 @@ struct LssimCommandTests {
         #expect(Lssim.main(["frobnicate"], output: output) == 2)
     }
 }
+
+@Suite("lssim explore")
+struct LssimExploreTests {
+    @Test("explore prints failing seeds with replay commands and a shrunk schedule that still fails")
+    func exploreFailure() throws {
+        let directory = Fixtures.temporaryDirectory("explore")
+        let path = directory + "/stuck.json"
+        let json = """
+        {"name": "stuck", "seed": 1, "runMs": 5000,
+         "engines": [{"id": "e1", "script": {"process": {"requests": {"outcome": "hang"}}}}],
+         "steps": [{"atMs": 0, "submit": {"as": "t1"}}],
+         "explore": {"liveness": true, "livenessMs": 20000, "faultsMax": 3}}
+        """
+        try ScenarioFiles.write(Array(json.utf8), to: path)
+        let output = BufferedOutput()
+        #expect(Lssim.main(["explore", path, "--seeds", "3", "--out", directory], output: output) == 1)
+        #expect(output.stdout.contains("explored 3 seeds (1...3): 3 failing"))
+        #expect(output.stdout.contains("FAIL seed 1"))
+        #expect(output.stdout.contains("liveness"))
+        #expect(output.stdout.contains("replay: swift run lssim run \(path) --seed 2 --explore\n"))
+        let faults = directory + "/stuck.seed-1.faults.json"
+        #expect(output.stdout.contains("minimal replay: swift run lssim run \(path) --seed 1 --explore --faults \(faults)"))
+        #expect(try ScenarioFiles.read(faults) == Array("[]\n".utf8))
+        let rerun = BufferedOutput()
+        #expect(Lssim.main(["run", path, "--seed", "1", "--explore", "--faults", faults], output: rerun) == 1)
+        #expect(rerun.stdout.contains("invariant [25000 ms] liveness: 1 task(s) unfinished"))
+    }
+}

@@ -11,26 +11,3 @@ package struct SimClient: Sendable {
 
     package init(name: String) { self.name = name }
 }
-
-/// One followed job (`job` nil: the coordinator-wide log, alias `*`) and the last event id seen.
-package struct Subscription: Hashable, Sendable {
-    package var alias: String
-    package var job: TaskID?
-    package var lastSeen: EventID?
-
-    package init(alias: String, job: TaskID?, lastSeen: EventID?) {
-        self.alias = alias
-        self.job = job
-        self.lastSeen = lastSeen
-    }
-}
-
-/// An emitted event as expectations see it: name, job alias, engine, a short detail, time.
-package struct RecordedEvent: Hashable, Sendable {
-    package var id: EventID
-    package var name: String
-    package var job: TaskID?
-    package var engine: EngineID?
-    package var detail: String
-    package var atMs: UInt64
-}

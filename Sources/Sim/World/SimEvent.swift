@@ -15,6 +15,8 @@ package enum SimEvent: Sendable {
     /// Scenario step `index`, repetition `repetition`.
     case client(index: Int, repetition: Int)
     case fault(index: Int)
+    /// A hang or stall may be over: run what the process held back, in order.
+    case release(ProcessID)
     /// The explore liveness phase begins.
     case liveness
 }

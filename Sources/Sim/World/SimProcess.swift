@@ -20,6 +20,17 @@ package struct SimProcess: Sendable {
     package var reaped = false
     /// Nothing runs before this (a hang fault); `UInt64.max`: hung for good.
     package var frozenUntilMs: UInt64 = 0
+    /// stdin chunks and own steps that arrived while frozen (or behind such), in arrival order.
+    var held: [Held] = []
+    /// stdout chunks that arrived while the pipe was stalled (or behind such), in arrival order.
+    var heldStdout: [[UInt8]] = []
+    /// When the earliest pending `.release` event is due, if one is.
+    var releaseAtMs: UInt64?
+
+    enum Held: Sendable {
+        case stdin([UInt8])
+        case step(EngineStep)
+    }
     /// The coordinator-side decoder of this process's stdout (the one the runtime uses).
     var stdoutDecoder: EngineStreamDecoder
     var stderrFramer = LineFramer(maxLineBytes: 4_096)
@@ -36,11 +47,4 @@ package struct SimProcess: Sendable {
     }
 
     var isLeader: Bool { pid == group }
-}
-
-/// Ordering state of one pipe: chunks are delivered in write order, never before `lastMs`, and not
-/// while stalled.
-struct OutputPipe: Sendable {
-    var lastMs: UInt64 = 0
-    var stalledUntilMs: UInt64 = 0
 }

@@ -51,6 +51,7 @@ extension SimWorld {
             for pid in processes.keys.sorted() {
                 processes[pid]!.frozenUntilMs = min(processes[pid]!.frozenUntilMs, nowMs)
                 processes[pid]!.stdoutPipe.stalledUntilMs = min(processes[pid]!.stdoutPipe.stalledUntilMs, nowMs)
+                scheduleRelease(pid)
             }
         }
         for engine in coordinator.engineIDs {

@@ -96,17 +96,23 @@ extension SimWorld {
         }
     }
 
-    /// Ends a process now; its exit is reported once its pipes have drained.
+    /// Ends a process now; its exit is reported once its pipes have drained. Like the runtime's reaper,
+    /// the driver SIGKILLs what is left of a leader's group before reporting the leader's exit.
     func exit(_ pid: ProcessID, _ status: TerminationStatus) {
         guard processes[pid]?.alive == true else { return }
         processes[pid]!.alive = false
         processes[pid]!.exitStatus = status
+        processes[pid]!.held = []  // a dead process runs nothing it held back
         guard processes[pid]!.isLeader else { return }
+        for member in processes.keys.sorted() where member != pid && processes[member]!.group == pid {
+            exit(member, .signaled(signal: ProcessSignal.kill.number))
+        }
         let drainedMs = max(nowMs, max(processes[pid]!.stdoutPipe.lastMs, processes[pid]!.stderrPipe.lastMs))
         queue.schedule(.reap(pid, status), atMs: drainedMs)
     }
 
     func signal(_ target: ProcessID, _ signal: ProcessSignal, group: Bool) {
+        guard processes[target]?.reaped == false else { return }  // the runtime sends nothing once reaped
         var pids = [target]
         if group { pids = processes.keys.filter { processes[$0]!.group == target }.sorted() }
         for pid in pids where processes[pid]?.alive == true {
@@ -131,7 +137,14 @@ extension SimWorld {
     }
 
     func reap(_ pid: ProcessID, _ status: TerminationStatus) {
-        guard var process = processes[pid], !process.reaped else { return }
+        guard processes[pid]?.reaped == false else { return }
+        let stalledUntilMs = processes[pid]!.stdoutPipe.stalledUntilMs
+        if stalledUntilMs > nowMs {  // stdout EOF comes after the stall
+            queue.schedule(.reap(pid, status), atMs: stalledUntilMs)
+            return
+        }
+        if !processes[pid]!.heldStdout.isEmpty { release(pid) }
+        var process = processes[pid]!
         process.reaped = true
         let tail = process.stdoutDecoder.finish()
         processes[pid] = process

@@ -80,13 +80,23 @@ package final class SimWorld {
 
     /// Runs every event due up to `untilMs` (inclusive), then sets the clock there.
     package func run(untilMs: UInt64) {
+        var eventsThisMs = 0
         while let next = queue.nextTimeMs, next <= untilMs, violations.count < options.violationsMax {
             let entry = queue.pop()!
-            nowMs = max(nowMs, max(entry.timeMs, floorMs))
+            let time = max(nowMs, max(entry.timeMs, floorMs))
+            eventsThisMs = time == nowMs ? eventsThisMs + 1 : 0
+            nowMs = time
+            guard eventsThisMs < Self.eventsPerMsMax else {
+                violations.append(SimViolation("stuck_at_time", "over \(Self.eventsPerMsMax) events at one ms", atMs: nowMs))
+                return
+            }
             handle(entry.event)
         }
         nowMs = max(nowMs, untilMs)
     }
+
+    /// More events than this at one virtual millisecond means something reschedules itself forever.
+    static let eventsPerMsMax = 2_000_000
 
     private func handle(_ event: SimEvent) {
         switch event {
@@ -102,6 +112,7 @@ package final class SimWorld {
         case .engineStep(let pid, let step): engineStep(pid, step)
         case .client(let index, let repetition): clientStep(index, repetition: repetition)
         case .fault(let index): inject(faults[index])
+        case .release(let pid): release(pid)
         case .liveness: beginLiveness()
         }
     }
