@@ -1,6 +1,7 @@
 import Aggregation
 import Foundation
 import CommandLineSupport
+import Wire
 
 /// `lsbench aggregation`: WER/CER speed on generated corpora (same text as `ci/bench-jiwer.py`).
 /// Prints time, the figures and an alignment checksum per workload, so identity with jiwer can be
@@ -24,7 +25,7 @@ enum AggregationBench: Subcommand {
             return 2
         }
         if parsed.has("files") { return runFiles(parsed, output: output) }
-        var generator = SplitMix64(seed: UInt64(seed))
+        var generator = SeededGenerator(seed: UInt64(seed))
         let vocabulary = BenchmarkCorpus.vocabulary(&generator, count: 2_000)
         var references: [String] = []
         var hypotheses: [String] = []

@@ -163,7 +163,7 @@ enum WireBench: Subcommand {
 
     /// Deterministic protocol traffic: what an engine writes during a busy session.
     struct MessageGenerator {
-        var random: SplitMix64
+        var random: SeededGenerator
         var sequence: UInt64 = 0
 
         static let vocabulary = [
@@ -172,7 +172,7 @@ enum WireBench: Subcommand {
             "Zürich", "déjà", "vu", "coöperate", "ångström", "mañana", "résumé",
         ]
 
-        init(seed: UInt64) { random = SplitMix64(seed: seed) }
+        init(seed: UInt64) { random = SeededGenerator(seed: seed) }
 
         mutating func next() -> (kind: String, value: JSONValue) {
             sequence += 1
@@ -239,20 +239,6 @@ enum WireBench: Subcommand {
                 "seq": .number(JSONNumber(sequence)), "uptimeMs": .number(JSONNumber(sequence * 1_000 + UInt64(random.below(500)))),
             ]).json
         }
-    }
-
-    /// SplitMix64: seeded, version-independent randomness for the corpus.
-    struct SplitMix64 {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next().multipliedFullWidth(by: UInt64(bound)).high) }
     }
 
     // MARK: Timing

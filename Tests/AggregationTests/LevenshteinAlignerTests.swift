@@ -1,11 +1,12 @@
 import Aggregation
 import Testing
+import Wire
 
 @Suite("The rapidfuzz editops replica")
 struct LevenshteinAlignerTests {
     /// The corpora of `lsbench aggregation` (seed 2026); figures from ci/bench-jiwer.py (jiwer 4.0.0).
     static func benchmarkCorpus() -> (references: [String], hypotheses: [String], long: (reference: String, hypothesis: String)) {
-        var generator = SplitMix64(seed: 2026)
+        var generator = SeededGenerator(seed: 2026)
         let vocabulary = BenchmarkCorpus.vocabulary(&generator, count: 2_000)
         var references: [String] = []
         var hypotheses: [String] = []
@@ -92,7 +93,7 @@ struct LevenshteinAlignerTests {
 
     @Test("operations are optimal and rebuild the hypothesis (seeded sweep, both code paths)", arguments: Array(UInt64(1)...24))
     func seeded(seed: UInt64) {
-        var generator = SplitMix64(seed: seed)
+        var generator = SeededGenerator(seed: seed)
         // Seeds above 20 are long enough for the Hirschberg split (len1 × len2 ≥ 4 Mi).
         let length = seed > 20 ? 2_100 + generator.below(300) : generator.below(200)
         let alphabet = 2 + generator.below(seed % 2 == 0 ? 4 : 300)

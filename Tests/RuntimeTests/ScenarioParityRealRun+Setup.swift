@@ -1,4 +1,5 @@
 import Audio
+import Wire
 import Core
 import Foundation
 import Runtime

@@ -2,7 +2,7 @@ import Wire
 
 /// Random JSON values from a seed: every value kind, awkward strings and number spellings.
 struct JSONValueGenerator {
-    var random: SplitMix64
+    var random: SeededGenerator
 
     static let scalars: [Unicode.Scalar] = [
         "a", "Z", "0", " ", "\"", "\\", "/", "\u{0}", "\u{1}", "\u{8}", "\u{9}", "\u{A}", "\u{C}", "\u{D}", "\u{1F}",

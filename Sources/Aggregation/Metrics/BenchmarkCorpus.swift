@@ -1,8 +1,9 @@
+import Wire
 /// Deterministic sentence pairs for `lsbench aggregation` and `ci/bench-jiwer.py` (which must
 /// generate byte-identical text: change both together).
 package enum BenchmarkCorpus {
     /// A vocabulary of `count` lowercase pseudo-words (duplicates possible, as in real text).
-    package static func vocabulary(_ generator: inout SplitMix64, count: Int) -> [String] {
+    package static func vocabulary(_ generator: inout SeededGenerator, count: Int) -> [String] {
         var words: [String] = []
         for _ in 0..<count {
             let length = 2 + generator.below(8)
@@ -15,10 +16,10 @@ package enum BenchmarkCorpus {
 
     /// One reference of `length` words and a hypothesis with about 6 % deletions, 6 % substitutions
     /// and 4 % insertions. Word choice is skewed towards the start of the vocabulary.
-    package static func pair(_ generator: inout SplitMix64, vocabulary: [String], length: Int) -> (reference: String, hypothesis: String) {
+    package static func pair(_ generator: inout SeededGenerator, vocabulary: [String], length: Int) -> (reference: String, hypothesis: String) {
         var reference: [String] = []
         var hypothesis: [String] = []
-        func pick(_ generator: inout SplitMix64) -> String {
+        func pick(_ generator: inout SeededGenerator) -> String {
             vocabulary[generator.below(1 + generator.below(vocabulary.count))]
         }
         for _ in 0..<length {

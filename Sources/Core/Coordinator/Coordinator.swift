@@ -1,3 +1,5 @@
+import Wire
+
 /// The one state machine the drivers talk to: engine supervisors + scheduler + event log.
 ///
 /// `handle(_:now:)` takes one `CoordinatorInput` and the driver's time (ms, monotonic, never

@@ -1,3 +1,5 @@
+import Wire
+
 /// Teardown, process exit, restart decisions and timer routing.
 extension EngineSupervisor {
     /// Starts the `StopSequence`. A requested stop or manual restart first sends `stop`; a forced one

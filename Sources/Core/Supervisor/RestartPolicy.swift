@@ -1,3 +1,5 @@
+import Wire
+
 /// When and how fast a crashed engine is restarted. A config struct of `var`s (STYLE rule 10) with
 /// three named configurations:
 ///

@@ -1,4 +1,5 @@
 import Core
+import Wire
 
 /// `lssim explore`: random fault schedules drawn from the seed (invariants and, when the scenario asks,
 /// liveness only — expectations assume the scripted faults), and shrinking of a failing schedule.

@@ -80,7 +80,7 @@ extension SimWorld {
             let length = piece == pieces - 1 ? remaining : 1 + Int(generator.below(UInt64(remaining)))
             let chunk = Array(bytes[start..<(start + length)])
             start += length
-            let jitter = scenario.chunking ? generator.below(2) : 0
+            let jitter = scenario.chunking ? generator.below(UInt64(2)) : 0
             let atMs = max(nowMs + jitter, pipe.lastMs)
             pipe.lastMs = atMs
             switch stream {

@@ -7,7 +7,7 @@ import Wire
 /// clients and faults. Every coordinator input goes through `deliver(_:)`, which traces it with the
 /// returned actions, performs the actions and runs the invariant checks.
 ///
-/// Randomness: one `SeededGenerator` (SplitMix64, see Core) seeded with the run seed. Its first draw
+/// Randomness: one `SeededGenerator` (SplitMix64, see Wire/Random) seeded with the run seed. Its first draw
 /// seeds the coordinator (restart jitter); later draws decide pipe chunking and delivery jitter.
 package final class SimWorld {
     package let scenario: Scenario

@@ -1,4 +1,5 @@
 import Core
+import Wire
 import Testing
 
 @Suite("Seeded generator (SplitMix64)")

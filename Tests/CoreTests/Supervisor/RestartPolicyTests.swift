@@ -1,4 +1,5 @@
 import Core
+import Wire
 import Testing
 
 @Suite("Restart policy schedules")

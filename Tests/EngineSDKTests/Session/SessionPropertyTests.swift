@@ -63,7 +63,7 @@ struct SessionPropertyTests {
 
     @Test("every request gets exactly one reply, notifications stay legal, nothing follows stop", arguments: Array(UInt64(1)...60))
     func randomSession(seed: UInt64) throws {
-        var random = SplitMix64(seed: seed)
+        var random = SeededGenerator(seed: seed)
         var harness = SessionHarness(maxConcurrentRequests: 2)
         var observer = Observer(seed: seed)
         var running: [RequestHandle] = []

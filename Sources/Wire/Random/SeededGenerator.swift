@@ -1,4 +1,5 @@
-/// The only source of randomness in Core: SplitMix64, passed in by value and seeded explicitly.
+/// The project's one source of randomness: SplitMix64, passed in by value and seeded explicitly
+/// (the core's jitter and fault schedules, the simulator, generated corpora and seeded tests).
 ///
 /// Algorithm (Steele, Lea, Flood 2014; Vigna's reference `splitmix64.c`), all arithmetic wrapping mod 2⁶⁴:
 /// ```
@@ -29,5 +30,11 @@ package struct SeededGenerator: Sendable, Hashable {
     /// bound/2⁶⁴). `below(0)` is 0.
     package mutating func below(_ bound: UInt64) -> UInt64 {
         next().multipliedFullWidth(by: bound).high
+    }
+
+    /// A value in `0..<bound` for a non-negative `Int` bound (same mapping as `below(_: UInt64)`).
+    package mutating func below(_ bound: Int) -> Int {
+        precondition(bound >= 0, "below(\(bound))")
+        return Int(below(UInt64(bound)))
     }
 }
