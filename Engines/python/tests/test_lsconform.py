@@ -1,12 +1,18 @@
 """lsconform against the SDK's engines (the issue's proof).
 
 The echo engine runs by default whenever lsconform is built (ci/test runs `swift build --build-tests`,
-which builds it, before these tests): 99 cases, about 25-30 s with --jobs 4 on the shared 2-core machine.
+which builds every product, before these tests): 99 cases, 15-30 s with --jobs 4 on the shared 2-core
+machine. LINGOSUB_LSCONFORM=0 skips it.
 
-The pocketsphinx engine (real decoding of Examples/audio/speech) is opt-in, because a full run takes
-120-130 s even with --jobs 4 there (measured 2026-11-25: 128 s at load average 13-18):
+The pocketsphinx engine (real decoding of Examples/audio/speech) is opt-in, LINGOSUB_LSCONFORM=1:
 
     LINGOSUB_LSCONFORM=1 python3 -m unittest tests.test_lsconform -v
+
+because a full run takes 46 s (load average 5-6) to 128 s (load average 13-18) with --jobs 4, and
+because it is not yet repeatable: pocketsphinx's Decoder() holds the GIL for its whole model load
+(0.3-0.8 s); when the initialize reply is written before the load starts, the first heartbeat and any
+health_check wait for the load (seen: first heartbeat 587 ms after the reply, bound 375 + 200 ms
+slack, domain/heartbeat-interval FAIL in one of five full runs).
 
 Uses $LSCONFORM or the repository's .build/debug/lsconform (swift build --product lsconform)."""
 
@@ -21,6 +27,7 @@ LSCONFORM = os.environ.get("LSCONFORM") or os.path.join(REPO, ".build", "debug",
 ECHO = os.path.join(REPO, "Engines", "python", "examples", "echo_engine.py")
 POCKETSPHINX = os.path.join(REPO, "Engines", "pocketsphinx", "pocketsphinx_engine.py")
 SPEECH = os.path.join(REPO, "Examples", "audio", "speech")
+ENABLED = os.environ.get("LINGOSUB_LSCONFORM") != "0"
 POCKETSPHINX_ENABLED = os.environ.get("LINGOSUB_LSCONFORM") == "1"
 HAVE_POCKETSPHINX = importlib.util.find_spec("pocketsphinx") is not None
 RUN_SECONDS_MAX = 900
@@ -43,6 +50,7 @@ def summary_of(output):
     return lines[-1] if lines else ""
 
 
+@unittest.skipUnless(ENABLED, "LINGOSUB_LSCONFORM=0 skips the lsconform runs")
 @unittest.skipUnless(os.access(LSCONFORM, os.X_OK), "lsconform is not built (swift build --product lsconform)")
 class LsconformTests(unittest.TestCase):
     def assert_every_case_passes(self, status, output):
@@ -53,7 +61,7 @@ class LsconformTests(unittest.TestCase):
     def test_the_echo_engine_passes_every_case(self):
         self.assert_every_case_passes(*run_lsconform("--", sys.executable, ECHO))
 
-    @unittest.skipUnless(POCKETSPHINX_ENABLED, "set LINGOSUB_LSCONFORM=1 to run lsconform on pocketsphinx (about 2 min)")
+    @unittest.skipUnless(POCKETSPHINX_ENABLED, "set LINGOSUB_LSCONFORM=1 to run lsconform on pocketsphinx (1-2 min)")
     @unittest.skipUnless(HAVE_POCKETSPHINX, "pocketsphinx is not installed (ci/install-pocketsphinx)")
     def test_the_pocketsphinx_engine_passes_every_case(self):
         self.assert_every_case_passes(*run_lsconform("--audio", SPEECH, "--", sys.executable, POCKETSPHINX))
