@@ -1,6 +1,18 @@
-"""lsconform against the SDK's engines (the issue's proof). Opt-in, it takes about a minute:
+"""lsconform against the SDK's engines (the issue's proof).
+
+The echo engine runs by default whenever lsconform is built (ci/test runs `swift build --build-tests`,
+which builds every product, before these tests): 99 cases, 15-30 s with --jobs 4 on the shared 2-core
+machine. LINGOSUB_LSCONFORM=0 skips it.
+
+The pocketsphinx engine (real decoding of Examples/audio/speech) is opt-in, LINGOSUB_LSCONFORM=1:
 
     LINGOSUB_LSCONFORM=1 python3 -m unittest tests.test_lsconform -v
+
+because a full run takes 46 s (load average 5-6) to 128 s (load average 13-18) with --jobs 4, and
+because it is not yet repeatable: pocketsphinx's Decoder() holds the GIL for its whole model load
+(0.3-0.8 s); when the initialize reply is written before the load starts, the first heartbeat and any
+health_check wait for the load (seen: first heartbeat 587 ms after the reply, bound 375 + 200 ms
+slack, domain/heartbeat-interval FAIL in one of five full runs).
 
 Uses $LSCONFORM or the repository's .build/debug/lsconform (swift build --product lsconform)."""
 
@@ -15,29 +27,44 @@ LSCONFORM = os.environ.get("LSCONFORM") or os.path.join(REPO, ".build", "debug",
 ECHO = os.path.join(REPO, "Engines", "python", "examples", "echo_engine.py")
 POCKETSPHINX = os.path.join(REPO, "Engines", "pocketsphinx", "pocketsphinx_engine.py")
 SPEECH = os.path.join(REPO, "Examples", "audio", "speech")
-ENABLED = os.environ.get("LINGOSUB_LSCONFORM") == "1"
+ENABLED = os.environ.get("LINGOSUB_LSCONFORM") != "0"
+POCKETSPHINX_ENABLED = os.environ.get("LINGOSUB_LSCONFORM") == "1"
+HAVE_POCKETSPHINX = importlib.util.find_spec("pocketsphinx") is not None
 RUN_SECONDS_MAX = 900
+REPLY_TIMEOUT_MS = "30000"
+"""How long any reply may take (lsconform's default is 5000 ms): decoding a 2.5 s sample took longer than
+5 s at load average 18, which is the machine's load, not a protocol fault. SPEC timing bounds are fixed."""
 
 
 def run_lsconform(*arguments):
-    command = [LSCONFORM, "--strict", "--jobs", "2", "--timing-slack-ms",
+    command = [LSCONFORM, "--strict", "--jobs", "4", "--timeout-ms", REPLY_TIMEOUT_MS, "--timing-slack-ms",
                os.environ.get("LSCONFORM_SLACK_MS", "200")] + list(arguments)
     completed = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                timeout=RUN_SECONDS_MAX, cwd=REPO)
     return completed.returncode, completed.stdout.decode("utf-8", "replace")
 
 
-@unittest.skipUnless(ENABLED, "set LINGOSUB_LSCONFORM=1 to run lsconform (about a minute)")
+def summary_of(output):
+    """lsconform's closing line, e.g. "99 passed, 0 failed, 0 warnings"."""
+    lines = [line for line in output.splitlines() if " passed, " in line]
+    return lines[-1] if lines else ""
+
+
+@unittest.skipUnless(ENABLED, "LINGOSUB_LSCONFORM=0 skips the lsconform runs")
 @unittest.skipUnless(os.access(LSCONFORM, os.X_OK), "lsconform is not built (swift build --product lsconform)")
 class LsconformTests(unittest.TestCase):
-    def test_the_echo_engine_passes_every_case(self):
-        status, output = run_lsconform("--", sys.executable, ECHO)
+    def assert_every_case_passes(self, status, output):
         self.assertEqual(status, 0, output[-4000:])
+        summary = summary_of(output)
+        self.assertRegex(summary, r"^\d+ passed, 0 failed, 0 warnings$", output[-4000:])
 
-    @unittest.skipUnless(importlib.util.find_spec("pocketsphinx"), "pocketsphinx is not installed")
+    def test_the_echo_engine_passes_every_case(self):
+        self.assert_every_case_passes(*run_lsconform("--", sys.executable, ECHO))
+
+    @unittest.skipUnless(POCKETSPHINX_ENABLED, "set LINGOSUB_LSCONFORM=1 to run lsconform on pocketsphinx (1-2 min)")
+    @unittest.skipUnless(HAVE_POCKETSPHINX, "pocketsphinx is not installed (ci/install-pocketsphinx)")
     def test_the_pocketsphinx_engine_passes_every_case(self):
-        status, output = run_lsconform("--audio", SPEECH, "--", sys.executable, POCKETSPHINX)
-        self.assertEqual(status, 0, output[-4000:])
+        self.assert_every_case_passes(*run_lsconform("--audio", SPEECH, "--", sys.executable, POCKETSPHINX))
 
 
 if __name__ == "__main__":
