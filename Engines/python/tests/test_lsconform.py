@@ -8,11 +8,12 @@ The pocketsphinx engine (real decoding of Examples/audio/speech) is opt-in, LING
 
     LINGOSUB_LSCONFORM=1 python3 -m unittest tests.test_lsconform -v
 
-because a full run takes 46 s (load average 5-6) to 128 s (load average 13-18) with --jobs 4, and
-because it is not yet repeatable: pocketsphinx's Decoder() holds the GIL for its whole model load
+A full run takes 29-46 s at load average 2-7 and 128 s at 13-18 with --jobs 4 (measured 2026-11-25),
+but it is not yet repeatable: pocketsphinx's Decoder() holds the GIL for its whole model load
 (0.3-0.8 s); when the initialize reply is written before the load starts, the first heartbeat and any
-health_check wait for the load (seen: first heartbeat 587 ms after the reply, bound 375 + 200 ms
-slack, domain/heartbeat-interval FAIL in one of five full runs).
+health_check wait for the load. domain/heartbeat-interval failed in 1 of 8 full runs (first heartbeat
+587 ms after the reply; bound 375 ms + 200 ms slack) and in 1 of 20 runs of that case four at a time
+(723 ms). Make it default once the engine finishes its model load before the initialize reply.
 
 Uses $LSCONFORM or the repository's .build/debug/lsconform (swift build --product lsconform)."""
 

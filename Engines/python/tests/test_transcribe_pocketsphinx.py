@@ -3,7 +3,7 @@ the SRT and VTT files exist and are well formed, and the word error rate of the 
 shipped texts, scored by our own `lingosub wer --json`, stays under WER_BOUND.
 
 Needs pocketsphinx (ci/install-pocketsphinx) and lingosub ($LINGOSUB or .build/debug/lingosub, which
-`swift build` makes); skipped otherwise. About 25 s: three `transcribe` runs of the five samples."""
+`swift build` makes); skipped otherwise. 10-25 s: three `transcribe` runs of the five samples."""
 
 import glob
 import importlib.util
