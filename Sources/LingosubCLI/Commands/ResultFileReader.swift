@@ -2,7 +2,7 @@ import Foundation
 import Wire
 
 /// Reads the inputs of `wer`, `merge` and `compare`: text files with one utterance per line, or
-/// transcript JSON files (a `transcribe` result). Errors name the file, and the line where there is one.
+/// transcript JSON files (a `transcribe` result, or `lingosub transcribe --format json` output). Errors name the file, and the line where there is one.
 enum ResultFileReader {
     struct Failure: Error, CustomStringConvertible {
         var description: String
@@ -52,10 +52,23 @@ enum ResultFileReader {
             throw Failure(description: "\(path):\(line):\(column): invalid JSON (\(error.code.id))")
         }
         do {
-            return try Transcript(json: value)
+            return try Transcript(json: try unwrapTranscribeOutput(value, path: path))
+        } catch let failure as Failure {
+            throw failure
         } catch {
             throw Failure(description: "\(path): not a transcript: \(error)")
         }
+    }
+
+    /// `lingosub transcribe --format json` writes `{"audio", "results": [{"engine", "status",
+    /// "transcript" | "error"}]}`: take the first engine's transcript (the primary); a plain
+    /// transcript is returned as it is.
+    static func unwrapTranscribeOutput(_ value: JSONValue, path: String) throws -> JSONValue {
+        guard let results = value["results"]?.arrayValue, value["audio"] != nil else { return value }
+        for result in results {
+            if let transcript = result["transcript"] { return transcript }
+        }
+        throw Failure(description: "\(path): transcribe output without a transcript (every engine failed)")
     }
 
     /// Lines split at LF (a CR before it is dropped); a final newline does not start another line.
