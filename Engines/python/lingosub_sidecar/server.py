@@ -190,12 +190,16 @@ class SidecarServer:
     def _load_first(self, actions: List[Any]) -> List[Any]:
         """Runs a StartEngine inline before the batch's writes (the initialize reply), so a load that
         holds the GIL ends before the reply starts the heartbeat and health_check deadlines."""
-        rest = []
+        rest, began = [], self._now()
         for action in actions:
             if isinstance(action, act.StartEngine) and self.exit_status is None:
                 self._start_engine(action.config, action.reload)
             else:
                 rest.append(action)
+        loaded_ms = self._now() - began
+        for index, action in enumerate(rest):  # the first heartbeat is due one interval after the reply
+            if isinstance(action, act.SetTimer) and action.key == "heartbeat":
+                rest[index] = act.SetTimer(action.key, action.at_ms + loaded_ms)
         return rest
 
     def _write(self, data: bytes) -> None:
