@@ -27,9 +27,13 @@ class MyCustomEngine(BaseSidecarEngine):
     async def transcribe(self, request) -> TranscriptionResponse:
         try:
             with wave.open(request.file_path, "rb") as audio:
-                duration = audio.getnframes() / float(audio.getframerate())
+                count, rate, width = audio.getnframes(), audio.getframerate(), audio.getsampwidth()
+                complete = len(audio.readframes(count)) == count * width * audio.getnchannels()
         except (wave.Error, EOFError) as error:  # not a WAV file: -32011 audio_unsupported_format
             raise AudioFormatError("not a readable WAV file: %r" % error) from None
+        if not complete:
+            raise AudioFormatError("the WAV data chunk is shorter than its header says")
+        duration = count / float(rate)
         segments = [Segment(0.0, duration, "hello world", 0.9)] if duration > 0 else []
         return TranscriptionResponse(task_id=request.task_id, status=TaskStatus.COMPLETED, duration=duration,
                                      timestamps=segments)
