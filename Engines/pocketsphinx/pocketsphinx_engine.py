@@ -29,11 +29,13 @@ MISSING_PACKAGE = "pocketsphinx is not installed: run ci/install-pocketsphinx (p
 
 class PocketsphinxEngine(BaseSidecarEngine):
     supports_drafts = True
+    load_holds_gil = True  # Decoder() holds the GIL for 0.3-0.8 s: the SDK loads before replying
 
     def _initialize_engine(self):
         self.settings = DecoderSettings().updated(split_options(self.config.options), "config")
         self.module = None
         self.pool = None
+        self.loaded = None  # the pool kept across stop/start: a restart reuses its idle decoders
         self.audio_seconds = 0.0
         self.decode_seconds = 0.0
 
@@ -43,9 +45,12 @@ class PocketsphinxEngine(BaseSidecarEngine):
         except ImportError:
             raise RuntimeError(MISSING_PACKAGE) from None
         self.module = pocketsphinx
-        pool = DecoderPool(pocketsphinx)
-        pool.put(self.settings, pool.take(self.settings))  # loads the model once, up front
-        self.pool = pool
+        pool = self.loaded or DecoderPool(pocketsphinx)
+        # Loads the model once, up front. A restart finds the decoders its cancelled requests returned
+        # (each request starts a fresh utterance and restores the initial CMN), so it does not hold the
+        # GIL past health_check's 500 ms; new settings from initialize's config load a new decoder.
+        pool.put(self.settings, pool.take(self.settings))
+        self.pool = self.loaded = pool
 
     async def _stop_engine(self):
         self.pool = None

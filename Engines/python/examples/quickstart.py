@@ -7,7 +7,7 @@ import sys
 import wave
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from lingosub_sidecar import (BaseSidecarEngine, EngineConfig, EngineType, Segment, TaskStatus,  # noqa: E402
+from lingosub_sidecar import (AudioFormatError, BaseSidecarEngine, EngineConfig, EngineType, Segment, TaskStatus,  # noqa: E402
                               TranscriptionResponse, run_sidecar)
 
 
@@ -25,10 +25,18 @@ class MyCustomEngine(BaseSidecarEngine):
         return self.model is not None
 
     async def transcribe(self, request) -> TranscriptionResponse:
-        with wave.open(request.file_path, "rb") as audio:
-            duration = audio.getnframes() / float(audio.getframerate())
+        try:
+            with wave.open(request.file_path, "rb") as audio:
+                count, rate, width = audio.getnframes(), audio.getframerate(), audio.getsampwidth()
+                complete = len(audio.readframes(count)) == count * width * audio.getnchannels()
+        except (wave.Error, EOFError) as error:  # not a WAV file: -32011 audio_unsupported_format
+            raise AudioFormatError("not a readable WAV file: %r" % error) from None
+        if not complete:
+            raise AudioFormatError("the WAV data chunk is shorter than its header says")
+        duration = count / float(rate)
+        segments = [Segment(0.0, duration, "hello world", 0.9)] if duration > 0 else []
         return TranscriptionResponse(task_id=request.task_id, status=TaskStatus.COMPLETED, duration=duration,
-                                     timestamps=[Segment(0.0, duration, "hello world", 0.9)])
+                                     timestamps=segments)
 
 
 def create_engine(config) -> MyCustomEngine:

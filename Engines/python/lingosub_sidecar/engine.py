@@ -24,6 +24,12 @@ class BaseSidecarEngine(abc.ABC):
     preload = True
     """Start loading the model at process start, before initialize (an initialize whose config is
     not empty then reloads it with that config). False: load only when initialize arrives."""
+    load_holds_gil = False
+    """True when _start_engine holds Python's GIL for the whole load (a C extension such as
+    pocketsphinx's Decoder()): no thread can answer health_check or send heartbeats meanwhile, so the
+    SDK then loads before it serves anything with a deadline: the preload before reading stdin, and
+    an initialize config's reload before the initialize reply (heartbeats start with that reply).
+    Such an engine should make restart cheap (keep what it loaded; see the pocketsphinx engine)."""
     heartbeat_scale = 1.0
     """Multiplies the negotiated heartbeat interval (only fault-injecting test engines change it)."""
 

@@ -86,7 +86,9 @@ class SidecarServer:
         if install_signal_handler:
             for number in (signal.SIGTERM, signal.SIGINT):  # SIGINT too: Ctrl-C exits cleanly
                 signal.signal(number, lambda *_: self.events.put(("term",)))
-        if self.preload:
+        if self.preload and self.engine.load_holds_gil:
+            self._start_engine(None, False)  # before stdin is read: nothing with a deadline can wait on it
+        elif self.preload:
             self._spawn("engine-preload", self._start_engine, None, False)
         threading.Thread(target=self._read_input, name="stdin-reader", daemon=True).start()
         while self.exit_status is None:
@@ -157,6 +159,8 @@ class SidecarServer:
     # ----- actions ----------------------------------------------------------------------------
 
     def _perform(self, actions: List[Any]) -> None:
+        if self.engine.load_holds_gil:
+            actions = self._load_first(actions)
         for action in actions:
             if self.exit_status is not None:
                 return
@@ -182,6 +186,21 @@ class SidecarServer:
                 _log.log(getattr(logging, action.level, logging.INFO), action.message, extra=action.extra)
             elif isinstance(action, act.Exit):
                 self.exit_status = action.status
+
+    def _load_first(self, actions: List[Any]) -> List[Any]:
+        """Runs a StartEngine inline before the batch's writes (the initialize reply), so a load that
+        holds the GIL ends before the reply starts the heartbeat and health_check deadlines."""
+        rest, began = [], self._now()
+        for action in actions:
+            if isinstance(action, act.StartEngine) and self.exit_status is None:
+                self._start_engine(action.config, action.reload)
+            else:
+                rest.append(action)
+        loaded_ms = self._now() - began
+        for index, action in enumerate(rest):  # the first heartbeat is due one interval after the reply
+            if isinstance(action, act.SetTimer) and action.key == "heartbeat":
+                rest[index] = act.SetTimer(action.key, action.at_ms + loaded_ms)
+        return rest
 
     def _write(self, data: bytes) -> None:
         view = memoryview(data)

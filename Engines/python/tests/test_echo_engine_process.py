@@ -214,6 +214,17 @@ class EchoEngineProcessTests(unittest.TestCase):
         result = engine.reply(1)["result"]
         self.assertEqual((result["duration"], result["segments"][0]["text"]), (2.0, "hello world"))
 
+    def test_the_quickstart_example_rejects_unreadable_audio_and_serves_an_empty_wav(self):
+        empty = os.path.join(self.directory.name, "empty.wav")
+        write_wav(empty, seconds=0.0)
+        engine = EngineProcess(self, script=QUICKSTART)
+        engine.initialize()
+        engine.request(1, "transcribe", {"audio": {"path": self.corrupt}})
+        self.assertEqual(engine.reply(1)["error"]["code"], -32011)
+        engine.request(2, "transcribe", {"audio": {"path": empty}})
+        result = engine.reply(2)["result"]
+        self.assertEqual((result["duration"], result["segments"]), (0.0, []))
+
 
 if __name__ == "__main__":
     unittest.main()

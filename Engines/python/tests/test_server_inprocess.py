@@ -35,12 +35,33 @@ class SlowHealthEngine(BaseSidecarEngine):
         return TranscriptionResponse(text="x", duration=0.5)
 
 
+class GilLoadEngine(BaseSidecarEngine):
+    """Declares a GIL-holding load; records the config each load saw."""
+
+    load_holds_gil = True
+
+    def _initialize_engine(self):
+        self.loads = []
+
+    async def _start_engine(self):
+        self.loads.append(dict(self.config.options))
+
+    async def _stop_engine(self):
+        pass
+
+    async def _check_engine_health(self):
+        return True
+
+    def transcribe(self, request, reporter):
+        return TranscriptionResponse(text="x", duration=0.5)
+
+
 class ServerHarness:
-    def __init__(self, test_case, engine):
+    def __init__(self, test_case, engine, preload=False):
         self.to_engine_read, self.to_engine = os.pipe()
         self.from_engine, self.from_engine_write = os.pipe()
         self.server = SidecarServer(engine, SidecarConfig(), self.from_engine_write, self.to_engine_read,
-                                    preload=False)
+                                    preload=preload)
         self.status = []
         self.thread = threading.Thread(target=lambda: self.status.append(self.server.run(False)), daemon=True)
         self.thread.start()
@@ -111,6 +132,20 @@ class ServerTests(unittest.TestCase):
         self.assertEqual((status, health["detail"]["reason"]), ("error", "RuntimeError: model file missing"))
         h.send({"jsonrpc": "2.0", "id": 1, "method": "transcribe", "params": {"audio": {"path": "/x.wav"}}})
         self.assertEqual(h.reply(1)["error"]["code"], -32000)
+
+    def test_an_engine_whose_load_holds_the_gil_is_loaded_before_the_initialize_reply(self):
+        for preload, config, loads in ((False, {}, [{}]), (True, {}, [{}]), (True, {"lw": 8}, [{}, {"lw": 8}])):
+            with self.subTest(preload=preload, config=config):
+                engine = GilLoadEngine(EngineConfig())
+                h = ServerHarness(self, engine, preload=preload)
+                h.send({"jsonrpc": "2.0", "id": 0, "method": "initialize",
+                        "params": {"protocolVersion": "1.0", "clientInfo": CLIENT, "config": config}})
+                h.reply(0)
+                self.assertEqual(engine.loads, loads)
+                h.send({"jsonrpc": "2.0", "id": "h", "method": "health_check"})
+                self.assertEqual(h.reply("h")["result"]["status"], "ok")
+                h.send({"jsonrpc": "2.0", "id": "s", "method": "stop"})
+                self.assertIsNone(h.reply("s")["result"])
 
 
 if __name__ == "__main__":
