@@ -26,6 +26,15 @@ extension RealProcessTests {
             return matches(signal)
         }
 
+        /// A driver on the fixture engine in `mode` with its engines asked to start (the caller defers
+        /// `shutDown`; the start request is bounded by `Fixture.waitMs`).
+        static func startedDriver(_ mode: String, _ events: EventCollector) -> RuntimeDriver {
+            let driver = RuntimeDriver(configuration: configuration(mode), eventHandler: events.handler)
+            driver.start()
+            #expect(driver.send(.startAllEngines, timeoutMs: Fixture.waitMs) != nil)
+            return driver
+        }
+
         static func shutDown(_ driver: RuntimeDriver) {
             driver.requestShutdown()
             #expect(driver.waitUntilFinished(timeoutMs: Fixture.waitMs))
@@ -35,10 +44,8 @@ extension RealProcessTests {
         @Test("a task submitted to the driver completes on a real engine, and shutdown stops it")
         func taskCompletes() throws {
             let events = EventCollector()
-            let driver = RuntimeDriver(configuration: Self.configuration("normal"), eventHandler: events.handler)
-            driver.start()
+            let driver = Self.startedDriver("normal", events)
             defer { Self.shutDown(driver) }
-            #expect(driver.send(.startAllEngines, timeoutMs: Fixture.waitMs) != nil)
             let reply = driver.send(.submit(TaskSpec(audioPath: "/tmp/sample.wav")), timeoutMs: Fixture.waitMs)
             guard case .submitted(let task, deduplicated: false)? = reply else {
                 Issue.record("unexpected reply \(String(describing: reply))")
@@ -53,10 +60,8 @@ extension RealProcessTests {
         @Test("an engine crashing mid-request is reported as a crash and restarted")
         func crashRestarts() throws {
             let events = EventCollector()
-            let driver = RuntimeDriver(configuration: Self.configuration("crash"), eventHandler: events.handler)
-            driver.start()
+            let driver = Self.startedDriver("crash", events)
             defer { Self.shutDown(driver) }
-            #expect(driver.send(.startAllEngines, timeoutMs: Fixture.waitMs) != nil)
             _ = driver.send(.submit(TaskSpec(audioPath: "/tmp/sample.wav")), timeoutMs: Fixture.waitMs)
             #expect(events.wait { event in
                 if case .engine("fixture", .crashed(.crashExit(code: 3), .exited(code: 3)?)) = event.kind { return true }
@@ -72,10 +77,8 @@ extension RealProcessTests {
         @Test("garbage on an engine's stdout is a protocol error that restarts it")
         func garbageRestarts() throws {
             let events = EventCollector()
-            let driver = RuntimeDriver(configuration: Self.configuration("garbage"), eventHandler: events.handler)
-            driver.start()
+            let driver = Self.startedDriver("garbage", events)
             defer { Self.shutDown(driver) }
-            #expect(driver.send(.startAllEngines, timeoutMs: Fixture.waitMs) != nil)
             #expect(events.wait { event in
                 if case .engine("fixture", .crashed(.protocolErrors, _)) = event.kind { return true }
                 return false
@@ -86,10 +89,8 @@ extension RealProcessTests {
         @Test("deeply nested JSON from an engine is a protocol error, not a crash of the driver")
         func deeplyNestedJSON() throws {
             let events = EventCollector()
-            let driver = RuntimeDriver(configuration: Self.configuration("deep"), eventHandler: events.handler)
-            driver.start()
+            let driver = Self.startedDriver("deep", events)
             defer { Self.shutDown(driver) }
-            #expect(driver.send(.startAllEngines, timeoutMs: Fixture.waitMs) != nil)
             #expect(events.wait { Self.signal($0) { if case .ready = $0 { true } else { false } } })
         }
 
@@ -140,10 +141,8 @@ extension RealProcessTests {
         @Test("cancelling a running task ends it as cancelled and keeps the engine running")
         func cancelRunningTask() throws {
             let events = EventCollector()
-            let driver = RuntimeDriver(configuration: Self.configuration("slow"), eventHandler: events.handler)
-            driver.start()
+            let driver = Self.startedDriver("slow", events)
             defer { Self.shutDown(driver) }
-            #expect(driver.send(.startAllEngines, timeoutMs: Fixture.waitMs) != nil)
             let reply = driver.send(.submit(TaskSpec(audioPath: "/tmp/sample.wav")), timeoutMs: Fixture.waitMs)
             guard case .submitted(let task, _)? = reply else {
                 Issue.record("unexpected reply \(String(describing: reply))")
