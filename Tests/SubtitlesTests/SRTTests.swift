@@ -81,4 +81,15 @@ struct SRTTests {
         document.layout.finalBlankLine = false
         #expect(SRTWriter.write(document) == "1\n00:00:00,000 --> 00:00:00,833\nFirst\n\n2\n00:00:01,000 --> 00:00:02,000\nA & B <c>\n")
     }
+
+    @Test("plain lines are made safe for SRT: arrows shortened, blank-looking lines dropped", arguments: [
+        ("a --> b", "a -> b"), ("x ---> y -->", "x -> y ->"), ("-->", "->"), ("<- ok ->", "<- ok ->"), ("- - >", "- - >"),
+    ])
+    func plainLinesAreSafe(line: String, written: String) throws {
+        var document = SubtitleDocument(cues: [Cue(startMs: 0, endMs: 1_000, lines: [line, " \t ", "end"])])
+        document.layout.finalBlankLine = false
+        let text = SRTWriter.write(document)
+        #expect(text == "1\n00:00:00,000 --> 00:00:01,000\n\(written)\nend\n")
+        #expect(try SRTParser.parse(text).cues.map(\.lines) == [[written, "end"]])
+    }
 }
