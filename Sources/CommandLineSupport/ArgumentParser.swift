@@ -1,10 +1,12 @@
 /// A small, strict command-line parser: `--flag`, `--option VALUE`, `--option=VALUE`, repeatable options,
-/// positionals, and `--` ending options. Unknown options are usage errors (exit code 2 by convention).
+/// positionals, and `--` ending options (what follows is positional, or `trailing` for a spec that
+/// `separatesTrailing`). Unknown options are usage errors (exit code 2 by convention).
 public struct ParsedArguments: Sendable, Equatable {
     public var flags: Set<String> = []
     public var options: [String: [String]] = [:]
     public var positionals: [String] = []
-    /// Everything after a literal `--`, untouched.
+    /// Everything after a literal `--`, untouched, when the spec `separatesTrailing` (else those
+    /// arguments are positionals).
     public var trailing: [String] = []
 
     public init() {}
@@ -49,14 +51,21 @@ public struct ArgumentSpec: Sendable {
     public var options: Set<String>
     /// Options that may repeat (subset of `options`).
     public var repeatable: Set<String>
-    /// Most positionals accepted (nil: unbounded).
+    /// Most positionals accepted (nil: unbounded), counting those after `--`.
     public var positionalsMax: Int?
+    /// Keep the arguments after `--` apart in `trailing` (a command line to run, as `lsconform -- ENGINE…`)
+    /// instead of taking them as positionals (`lingosub wer -- --odd-name.txt b.txt`).
+    public var separatesTrailing: Bool
 
-    public init(flags: Set<String> = [], options: Set<String> = [], repeatable: Set<String> = [], positionalsMax: Int? = nil) {
+    public init(
+        flags: Set<String> = [], options: Set<String> = [], repeatable: Set<String> = [], positionalsMax: Int? = nil,
+        separatesTrailing: Bool = false
+    ) {
         self.flags = flags.union(["help"])
         self.options = options.union(repeatable)
         self.repeatable = repeatable
         self.positionalsMax = positionalsMax
+        self.separatesTrailing = separatesTrailing
     }
 
     /// Parses `arguments` (without the program name and subcommand).
@@ -67,7 +76,11 @@ public struct ArgumentSpec: Sendable {
             let argument = arguments[index]
             index += 1
             if argument == "--" {
-                parsed.trailing = Array(arguments[index...])
+                if separatesTrailing {
+                    parsed.trailing = Array(arguments[index...])
+                } else {
+                    parsed.positionals += arguments[index...]
+                }
                 break
             }
             guard argument.hasPrefix("--"), argument.count > 2 else {

@@ -36,7 +36,7 @@ enum LsconformCommand {
     static let spec = ArgumentSpec(
         flags: ["list", "strict", "verbose"],
         options: ["timeout-ms", "timing-slack-ms", "jobs", "audio", "long-audio-seconds", "baseline", "keep-logs", "json", "junit"],
-        repeatable: ["case", "env"])
+        repeatable: ["case", "env"], separatesTrailing: true)
 
     static func run(_ arguments: [String], output: any CommandOutput) -> Int32 {
         let parsed: ParsedArguments

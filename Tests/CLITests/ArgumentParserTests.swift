@@ -7,6 +7,8 @@ struct ArgumentParserTests {
 
     @Test("flags, options, repeatable options, positionals and -- are separated")
     func parsesEverything() throws {
+        var spec = spec
+        spec.separatesTrailing = true
         let parsed = try spec.parse(["a.wav", "--json", "--seed=7", "--engine", "x=1", "--engine", "y=2", "b.wav", "--", "--seed", "z"])
         #expect(parsed.positionals == ["a.wav", "b.wav"])
         #expect(parsed.has("json"))
@@ -14,6 +16,19 @@ struct ArgumentParserTests {
         #expect(parsed.value("seed") == "7")
         #expect(parsed.values("engine") == ["x=1", "y=2"])
         #expect(parsed.trailing == ["--seed", "z"])
+    }
+
+    @Test("after --, arguments are positionals (a file named --x), counted against the maximum")
+    func doubleDashOperands() throws {
+        let parsed = try spec.parse(["--json", "a.txt", "--", "--seed"])
+        #expect(parsed.positionals == ["a.txt", "--seed"])
+        #expect(parsed.trailing == [])
+        #expect(parsed.has("json"))
+        #expect(throws: UsageError("expected at most 2 argument(s), got 3")) { try spec.parse(["a", "--", "--b", "c"]) }
+        let output = BufferedOutput()
+        let code = dispatch(tool: "t", arguments: ["echo", "--", "--odd"], subcommands: [EchoCommand.self], output: output)
+        #expect(code == 0)
+        #expect(output.stdout == "--odd\n")
     }
 
     @Test("mistakes are usage errors that name the option", arguments: [
@@ -43,5 +58,19 @@ struct ArgumentParserTests {
         let code = dispatch(tool: "t", arguments: ["zap"], subcommands: [], output: output)
         #expect(code == 2)
         #expect(output.stderr.hasPrefix("t: unknown command 'zap'\nusage: t <command>"))
+    }
+}
+
+/// Prints its positionals, one per line.
+enum EchoCommand: Subcommand {
+    static let name = "echo"
+    static let summary = "print the positionals"
+    static func run(_ arguments: [String], output: any CommandOutput) -> Int32 {
+        do {
+            for positional in try ArgumentSpec().parse(arguments).positionals { output.out(positional + "\n") }
+            return 0
+        } catch {
+            return 2
+        }
     }
 }

@@ -42,4 +42,15 @@ struct ProgressDisplayTests {
         silent.message("engine x: ready")
         #expect(quiet.stderr == "")
     }
+
+    @Test("control characters in draft text and file names become spaces, so the redraw stays in place")
+    func controlCharacters() {
+        let output = BufferedOutput()
+        let display = ProgressDisplay(mode: .terminal, output: output, files: ["/a/x\ny.wav"], engines: ["x"])
+        display.draft(file: 0, text: "one\ntwo\r\n\u{1B}[2J")
+        display.draft(file: 0, text: "three")
+        #expect(output.stderr ==
+            "x y.wav [------------------------]   0%  one two   [2J\n" + "\u{1B}[1A\u{1B}[J"
+            + "x y.wav [------------------------]   0%  three\n")
+    }
 }

@@ -49,11 +49,7 @@ enum CompareCommand: Subcommand {
 
     /// File names without directory and extension; the full paths when those collide.
     static func names(_ paths: [String]) -> [String] {
-        let short = paths.map { path in
-            let file = path.split(separator: "/").last.map(String.init) ?? path
-            guard let dot = file.lastIndex(of: "."), dot != file.startIndex else { return file }
-            return String(file[..<dot])
-        }
+        let short = paths.map(PathName.stem)
         return Set(short).count == short.count ? short : paths
     }
 }

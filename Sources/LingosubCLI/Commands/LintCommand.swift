@@ -38,7 +38,11 @@ enum LintCommand: Subcommand {
         case .failure(let failure): return failure.exitCode
         }
         guard let bytes = SubtitlesCommand.readFile(path, command: name, output: output) else { return SubtitlesCommand.exitInputError }
-        let text = String(decoding: bytes, as: UTF8.self)
+        let text: String
+        do { text = try ResultFileReader.text(path, data: bytes) } catch {
+            output.err("lingosub lint: \(error)\n")
+            return SubtitlesCommand.exitInputError
+        }
         let format = parsed.value("format").flatMap(SubtitleFormat.init(rawValue:)) ?? sniff(text)
         let document: SubtitleDocument
         do {

@@ -1,4 +1,3 @@
-import Foundation
 import Wire
 
 /// Reads the inputs of `wer`, `merge` and `compare`: text files with one utterance per line, or
@@ -22,13 +21,16 @@ enum ResultFileReader {
         }
     }
 
-    /// Bound on any input file.
-    static let fileBytesMax = 256 * 1024 * 1024
+    /// Bound on any input file; a JSON file may use all of it (the parser's default is one protocol message).
+    static let fileBytesMax = InputFile.bytesMaxDefault
+    static let jsonLimits: JSONLimits = {
+        var limits = JSONLimits()
+        limits.bytesMax = fileBytesMax
+        return limits
+    }()
 
     static func bytes(_ path: String) throws(Failure) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw Failure(description: "\(path): cannot read file") }
-        guard data.count <= fileBytesMax else { throw Failure(description: "\(path): larger than \(fileBytesMax) bytes") }
-        return [UInt8](data)
+        do { return try InputFile.read(path, bytesMax: fileBytesMax) } catch { throw Failure(description: error.description) }
     }
 
     static func content(_ path: String) throws(Failure) -> Content {
@@ -46,7 +48,7 @@ enum ResultFileReader {
     static func transcript(_ path: String, data: [UInt8]) throws(Failure) -> Transcript {
         let value: JSONValue
         do {
-            value = try JSONParser.parse(data)
+            value = try JSONParser.parse(data, limits: jsonLimits)
         } catch {
             let (line, column) = position(of: error.offset, in: data)
             throw Failure(description: "\(path):\(line):\(column): invalid JSON (\(error.code.id))")
@@ -61,14 +63,21 @@ enum ResultFileReader {
     }
 
     /// `lingosub transcribe --format json` writes `{"audio", "results": [{"engine", "status",
-    /// "transcript" | "error"}]}`: take the first engine's transcript (the primary); a plain
-    /// transcript is returned as it is.
+    /// "transcript" | "error"}]}`: take the first result that has a transcript (in `--engine` order);
+    /// a plain transcript is returned as it is.
     static func unwrapTranscribeOutput(_ value: JSONValue, path: String) throws -> JSONValue {
         guard let results = value["results"]?.arrayValue, value["audio"] != nil else { return value }
         for result in results {
             if let transcript = result["transcript"] { return transcript }
         }
         throw Failure(description: "\(path): transcribe output without a transcript (every engine failed)")
+    }
+
+    /// The whole file as text; invalid UTF-8 fails naming the first bad line.
+    static func text(_ path: String, data: [UInt8]) throws(Failure) -> String {
+        if let text = String(validating: data, as: UTF8.self) { return text }
+        _ = try lines(path, data: data)
+        throw Failure(description: "\(path): not valid UTF-8")
     }
 
     /// Lines split at LF (a CR before it is dropped); a final newline does not start another line.

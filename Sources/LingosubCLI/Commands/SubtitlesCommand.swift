@@ -47,8 +47,10 @@ enum SubtitlesCommand: Subcommand {
             output.out(text)
             return 0
         }
-        guard FileManager.default.createFile(atPath: outPath, contents: Data(text.utf8)) else {
-            output.err("lingosub subtitles: cannot write \(outPath)\n")
+        do {
+            try OutputFile.write(text, to: outPath)
+        } catch {
+            output.err("lingosub subtitles: \(error)\n")
             return exitInputError
         }
         return 0
@@ -61,26 +63,22 @@ enum SubtitlesCommand: Subcommand {
     }
 
     private static func readTranscript(_ path: String, output: any CommandOutput) -> Transcript? {
-        guard let bytes = readFile(path, command: name, output: output) else { return nil }
         do {
-            return try Transcript(json: try JSONParser.parse(bytes))
-        } catch let error as JSONError {
-            output.err("lingosub subtitles: \(path): invalid JSON: \(error)\n")
-        } catch let error as JSONDecodingError {
-            output.err("lingosub subtitles: \(path): not a transcript: \(error)\n")
+            return try ResultFileReader.transcript(path)
         } catch {
-            output.err("lingosub subtitles: \(path): \(error)\n")
-        }
-        return nil
-    }
-
-    /// The whole file, or nil after printing why not.
-    static func readFile(_ path: String, command: String, output: any CommandOutput) -> [UInt8]? {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            output.err("lingosub \(command): cannot read \(path)\n")
+            output.err("lingosub subtitles: \(error)\n")
             return nil
         }
-        return [UInt8](data)
+    }
+
+    /// The whole file (bounded), or nil after printing why not.
+    static func readFile(_ path: String, command: String, output: any CommandOutput) -> [UInt8]? {
+        do {
+            return try InputFile.read(path)
+        } catch {
+            output.err("lingosub \(command): \(error)\n")
+            return nil
+        }
     }
 
     /// Why a profile could not be loaded, as an exit code.

@@ -27,6 +27,17 @@ package enum CommandWords {
         guard !words.isEmpty else {
             throw ConfigurationError(.invalidValue, key: key, source: source, "empty command")
         }
+        try check(words, key: key, source: source)
         return words
+    }
+
+    /// An argv must name a program, and no word may hold NUL (the C strings of `execve` end there).
+    static func check(_ words: [String], key: String, source: ConfigurationSource) throws(ConfigurationError) {
+        guard let program = words.first, !program.isEmpty else {
+            throw ConfigurationError(.invalidValue, key: key, source: source, "the program name (first word) is empty")
+        }
+        guard !words.contains(where: { $0.contains("\0") }) else {
+            throw ConfigurationError(.invalidValue, key: key, source: source, "a word contains NUL")
+        }
     }
 }

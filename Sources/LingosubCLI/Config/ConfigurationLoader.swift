@@ -39,12 +39,15 @@ package enum ConfigurationLoader {
 
     private static func applyFile(_ path: String, to loaded: inout Loaded) throws(ConfigurationError) {
         let source = ConfigurationSource.file(path)
-        guard let data = FileManager.default.contents(atPath: path), data.count <= fileBytesMax else {
-            throw ConfigurationError(.unreadableFile, key: "--config", source: source, "cannot read the file (or it is over \(fileBytesMax) bytes)")
+        let bytes: [UInt8]
+        do {
+            bytes = try InputFile.read(path, bytesMax: fileBytesMax)
+        } catch {
+            throw ConfigurationError(.unreadableFile, key: "--config", source: source, error.reason)
         }
         let root: JSONObject
         do {
-            guard let object = try JSONParser.parse([UInt8](data)).objectValue else {
+            guard let object = try JSONParser.parse(bytes).objectValue else {
                 throw ConfigurationError(.invalidJSON, key: "(root)", source: source, "expected a JSON object")
             }
             root = object
@@ -83,11 +86,7 @@ package enum ConfigurationLoader {
             let value: ConfigurationValue
             switch member.value {
             case .string(let text): value = .text(text)
-            case .number(let number):
-                guard let integer = UInt64(number.text) else {
-                    throw ConfigurationError(.invalidValue, key: path, source: source, "expected a whole number ≥ 0, got \(number.text)")
-                }
-                value = .integer(integer)
+            case .number(let number): value = .number(number.text)
             default:
                 throw ConfigurationError(.invalidValue, key: path, source: source, "expected a number or a string")
             }

@@ -7,6 +7,7 @@ extension EngineEntry {
         var entries: [EngineEntry] = []
         for member in object.members {
             let key = "engines." + member.key
+            try checkName(member.key, key: key, source: source)
             if entries.contains(where: { $0.name == member.key }) {
                 throw ConfigurationError(.invalidValue, key: key, source: source, "engine given twice")
             }
@@ -35,8 +36,12 @@ extension EngineEntry {
                 throw ConfigurationError(.invalidValue, key: key + ".environment", source: source, "expected an object of strings")
             }
             for variable in variables.members {
-                guard let value = variable.value.stringValue else {
-                    throw ConfigurationError(.invalidValue, key: key + ".environment." + variable.key, source: source, "expected a string")
+                let variableKey = key + ".environment." + variable.key
+                guard !variable.key.isEmpty, !variable.key.contains("="), !variable.key.contains("\0") else {
+                    throw ConfigurationError(.invalidValue, key: variableKey, source: source, "a variable name must be non-empty, without '=' or NUL")
+                }
+                guard let value = variable.value.stringValue, !value.contains("\0") else {
+                    throw ConfigurationError(.invalidValue, key: variableKey, source: source, "expected a string without NUL")
                 }
                 entry.environment.append((variable.key, value))
             }
@@ -62,6 +67,7 @@ extension EngineEntry {
             }
             words.append(text)
         }
+        try CommandWords.check(words, key: key, source: source)
         return words
     }
 }

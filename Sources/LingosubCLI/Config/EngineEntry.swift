@@ -25,10 +25,16 @@ package struct EngineEntry: Sendable, Equatable {
             throw ConfigurationError(.invalidValue, key: "--engine", source: .flag, "expected NAME=COMMAND, got '\(text)'")
         }
         let name = String(text[..<equals])
-        guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) else {
-            throw ConfigurationError(.invalidValue, key: "--engine", source: .flag, "engine name '\(name)' may use letters, digits, '-', '_' and '.' only")
-        }
+        try checkName(name, key: "--engine", source: .flag)
         let words = try CommandWords.split(String(text[text.index(after: equals)...]), key: "--engine", source: .flag)
         return EngineEntry(name: name, command: words)
+    }
+
+    /// Engine names become log file names (`<name>.log`) and appear in every message: letters,
+    /// digits, '-', '_' and '.', not empty (the same rule for `--engine` and `lingosub.json`).
+    static func checkName(_ name: String, key: String, source: ConfigurationSource) throws(ConfigurationError) {
+        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) else {
+            throw ConfigurationError(.invalidValue, key: key, source: source, "engine name '\(name)' may use letters, digits, '-', '_' and '.' only")
+        }
     }
 }

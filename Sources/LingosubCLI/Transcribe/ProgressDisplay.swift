@@ -24,7 +24,7 @@ package final class ProgressDisplay {
     package init(mode: Mode, output: any CommandOutput, files: [String], engines: [String]) {
         self.mode = mode
         self.output = output
-        self.names = files.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
+        self.names = files.map { Self.printable(PathName.base($0)) }
         self.engines = engines
         permille = Array(repeating: Array(repeating: 0, count: engines.count), count: files.count)
         quarterPrinted = Array(repeating: Array(repeating: -1, count: engines.count), count: files.count)
@@ -34,7 +34,7 @@ package final class ProgressDisplay {
     /// A draft segment arrived for `file`: on a terminal, its text follows the bar (the tail, when long).
     package func draft(file: Int, text: String) {
         guard mode == .terminal else { return }
-        drafts[file] = Self.tail(text, Self.draftCharactersMax)
+        drafts[file] = Self.tail(Self.printable(text), Self.draftCharactersMax)
         clearBars()
         drawBars()
     }
@@ -102,6 +102,17 @@ package final class ProgressDisplay {
         }
         output.err(text)
         linesDrawn = names.count
+    }
+
+    /// `text` with control characters and line breaks as spaces: an engine's draft text must not
+    /// move the cursor (the in-place redraw counts the lines it wrote) or reach the terminal raw.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { isControl($0) ? " " : $0 }))
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
 
     /// The last `count` characters, marked with `…` when cut.

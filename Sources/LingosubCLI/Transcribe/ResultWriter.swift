@@ -56,9 +56,12 @@ struct ResultWriter {
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory)
         guard options.audioPaths.count > 1 || out.hasSuffix("/") || (exists && isDirectory.boolValue) else { return out }
-        let name = options.audioPaths[file].split(separator: "/").last.map(String.init) ?? "audio"
-        let stem = name.contains(".") ? String(name[..<name.lastIndex(of: ".")!]) : name
-        return (out.hasSuffix("/") ? out : out + "/") + stem + "." + options.format.fileExtension
+        return (out.hasSuffix("/") ? out : out + "/") + Self.fileName(audioPath: options.audioPaths[file], format: options.format)
+    }
+
+    /// The name of an audio file's result in an `--out` directory: `talk.wav` → `talk.srt`.
+    static func fileName(audioPath: String, format: OutputFormat) -> String {
+        PathName.stem(audioPath) + "." + format.fileExtension
     }
 
     func write(_ text: String, file: Int, output: any CommandOutput) throws(Failure) {
@@ -72,8 +75,10 @@ struct ResultWriter {
         } catch {
             throw Failure(description: "cannot create \(directory): \(error.localizedDescription)")
         }
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-            throw Failure(description: "cannot write \(path)")
+        do {
+            try OutputFile.write(text, to: path)
+        } catch {
+            throw Failure(description: error.description)
         }
     }
 }

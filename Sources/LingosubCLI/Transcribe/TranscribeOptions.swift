@@ -58,6 +58,9 @@ struct TranscribeOptions: Sendable {
         if format != .json, options.audioPaths.count > 1, parsed.value("out") == nil {
             return .failure(.usage("--format \(format.rawValue) with several files needs --out DIR"))
         }
+        if parsed.value("out") != nil, let clash = Self.nameClash(options.audioPaths, format: format) {
+            return .failure(.usage(clash))
+        }
         if let text = parsed.value("priority") {
             guard let priority = TaskPriority.allCases.first(where: { $0.description == text }) else {
                 return .failure(.usage("--priority expects low, normal, high or critical"))
@@ -86,10 +89,11 @@ struct TranscribeOptions: Sendable {
             }
         }
         if let text = parsed.value("timeout") {
-            guard let seconds = Double(text), seconds.isFinite, seconds > 0, seconds <= 86_400 else {
-                throw ConfigurationError(.invalidValue, key: "--timeout", source: .flag, "expected seconds in (0, 86400], got '\(text)'")
+            // At least 1 ms: a shorter time would round to 0, which means no timeout at all.
+            guard let seconds = Double(text), seconds.isFinite, seconds >= 0.001, seconds <= 86_400 else {
+                throw ConfigurationError(.invalidValue, key: "--timeout", source: .flag, "expected seconds in 0.001...86400, got '\(text)'")
             }
-            configuration.requestTimeoutMs = UInt64(seconds * 1_000)
+            configuration.requestTimeoutMs = UInt64((seconds * 1_000).rounded())
         }
         if let text = parsed.value("log-level") {
             guard let level = LogLevel(rawValue: text) else {
@@ -98,6 +102,21 @@ struct TranscribeOptions: Sendable {
             }
             configuration.logLevel = level
         }
+    }
+
+    /// With several files, `--out` is a directory of `<audio stem>.<format>` files: two audio files
+    /// with the same stem (`a/talk.wav`, `b/talk.wav`, or one path given twice) would overwrite each other.
+    static func nameClash(_ audioPaths: [String], format: OutputFormat) -> String? {
+        guard audioPaths.count > 1 else { return nil }
+        var firstPath: [String: String] = [:]
+        for path in audioPaths {
+            let name = ResultWriter.fileName(audioPath: path, format: format)
+            if let earlier = firstPath[name] {
+                return "\(earlier) and \(path) would both be written to --out DIR/\(name)"
+            }
+            firstPath[name] = path
+        }
+        return nil
     }
 
     /// Each engine's first word replaced by the executable's absolute path.

@@ -120,7 +120,6 @@ final class TranscriptionRun {
     }
 
     private func name(_ file: Int) -> String {
-        let path = options.audioPaths[file]
-        return path.split(separator: "/").last.map(String.init) ?? path
+        PathName.base(options.audioPaths[file])
     }
 }
