@@ -121,6 +121,21 @@ struct SegmenterTests {
         #expect(Segmenter(profile: profile).cues(for: transcript).map(\.lines) == [["aaaa bbbb", "cccc dddd eeee"]])
     }
 
+    @Test("line breaks and control characters inside engine words become spaces, so no cue line holds a line end")
+    func controlCharactersInWords() {
+        let transcript = SampleTranscripts.timed(["one\n\ntwo", "three\r\nfour", "five\t\u{1B}six"], language: "en")
+        let document = Segmenter().document(for: transcript)
+        #expect(document.cues.flatMap(\.lines) == ["one two three four five six"])
+        #expect(SRTWriter.write(document) == "1\n00:00:01,000 --> 00:00:02,792\none two three four five six\n\n")
+    }
+
+    @Test("a segment without word timings is split at CRLF too (one Character in Swift)")
+    func crlfInSegmentText() {
+        let segment = Segment(id: 0, startSeconds: 0, endSeconds: 2, text: "hello\r\nworld")
+        let cues = Segmenter().cues(for: Transcript(language: "en", durationSeconds: 2, segments: [segment]))
+        #expect(cues.flatMap(\.lines) == ["hello world"])
+    }
+
     @Test("a word longer than a line is kept whole on its own line")
     func neverInsideAWord() {
         let long = String(repeating: "x", count: 50)

@@ -1,13 +1,14 @@
 import Wire
 
-/// Turns transcript words into tokens: trims them, drops empty ones, splits words containing CJK
+/// Turns transcript words into tokens: trims them, turns line breaks, tabs and other control characters
+/// inside them into single spaces (a line break in cue text would end an SRT cue), drops empty ones, splits words containing CJK
 /// characters into one token per wide character (runs of narrow characters stay together) with times
 /// shared out evenly, and decides where spaces go.
 package enum SegmentTokenizer {
     package static func tokens(_ words: [Word], width: CharacterWidth) -> [SegmentToken] {
         var tokens: [SegmentToken] = []
         for word in words {
-            let text = word.text.trimmingWhitespace()
+            let text = word.text.withoutControlCharacters().trimmingWhitespace()
             guard !text.isEmpty else { continue }
             let startMs = Timestamp.milliseconds(fromSeconds: word.startSeconds)
             let endMs = max(startMs, Timestamp.milliseconds(fromSeconds: word.endSeconds))
@@ -59,6 +60,24 @@ package enum SegmentTokenizer {
 }
 
 extension String {
+    /// Control characters (C0, C1) and line or paragraph separators as spaces, runs of spaces they make
+    /// collapsed to one; the text itself when it has none.
+    package func withoutControlCharacters() -> String {
+        func isControl(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
+        }
+        guard unicodeScalars.contains(where: isControl) else { return self }
+        var scalars = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            if !isControl(scalar) {
+                scalars.append(scalar)
+            } else if scalars.last != " " {
+                scalars.append(" ")
+            }
+        }
+        return String(scalars)
+    }
+
     package func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
         guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),

@@ -16,7 +16,8 @@ package enum TranscriptWords {
     }
 
     private static func estimated(_ segment: Segment) -> [Word] {
-        let pieces = segment.text.split { $0 == " " || $0 == "\t" || $0 == "\n" }.map(String.init)
+        // Character.isNewline: `\r\n` is one Character, so comparing with "\n" would miss it.
+        let pieces = segment.text.split { $0 == " " || $0 == "\t" || $0.isNewline }.map(String.init)
         let total = pieces.reduce(0) { $0 + $1.count }
         guard total > 0 else { return [] }
         let span = max(0, segment.endSeconds - segment.startSeconds)
