@@ -34,9 +34,13 @@ public func dispatch(
         for command in subcommands { lines.append("  " + command.name.padding(toLength: width + 2) + command.summary) }
         return "usage: \(tool) <command> [options]\n\ncommands:\n" + lines.joined(separator: "\n") + "\n"
     }
-    guard let first = arguments.first, first != "--help", first != "-h", first != "help" else {
+    guard let first = arguments.first else {
+        output.err(help())  // a usage error: stderr, exit 2
+        return 2
+    }
+    guard first != "--help", first != "-h", first != "help" else {
         output.out(help())
-        return arguments.isEmpty ? 2 : 0
+        return 0
     }
     for command in subcommands where command.name == first {
         return command.run(Array(arguments.dropFirst()), output: output)

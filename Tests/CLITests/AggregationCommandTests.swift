@@ -100,4 +100,14 @@ final class AggregationCommandTests {
         let text = try file("ref.txt", "the cat\n")
         #expect(run(["wer", text, hypothesis, "--timed"]).code == 1)
     }
+
+    @Test("wer on an empty reference file is an error, not 0 % WER over zero sentences")
+    func emptyReferenceFile() throws {
+        let reference = try file("empty.txt", "")
+        let hypothesis = try file("hyp.txt", "")
+        let result = run(["wer", reference, hypothesis])
+        #expect(result.code == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr == "lingosub wer: \(reference): the reference is empty\n")
+    }
 }

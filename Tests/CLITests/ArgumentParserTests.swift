@@ -52,6 +52,18 @@ struct ArgumentParserTests {
         #expect(try ParsedArguments().int("seed", default: 3, range: 0...10) == 3)
     }
 
+    @Test("dispatch: no command is a usage error (help on stderr, exit 2); --help is help (stdout, exit 0)")
+    func dispatchNoCommand() {
+        let missing = BufferedOutput()
+        #expect(dispatch(tool: "t", arguments: [], subcommands: [EchoCommand.self], output: missing) == 2)
+        #expect(missing.stdout == "")
+        #expect(missing.stderr == "usage: t <command> [options]\n\ncommands:\n  echo  print the positionals\n")
+        let help = BufferedOutput()
+        #expect(dispatch(tool: "t", arguments: ["--help"], subcommands: [EchoCommand.self], output: help) == 0)
+        #expect(help.stdout == missing.stderr)
+        #expect(help.stderr == "")
+    }
+
     @Test("dispatch: unknown command is exit 2 with help on stderr")
     func dispatchUnknown() {
         let output = BufferedOutput()

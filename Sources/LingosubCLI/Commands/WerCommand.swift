@@ -58,6 +58,7 @@ enum WerCommand: Subcommand {
             }
             return ([reference.text], [hypothesis.text])
         }
+        guard !references.isEmpty else { throw .init(description: "\(referencePath): the reference is empty") }
         guard references.count == hypotheses.count else {
             throw .init(description: "\(referencePath) has \(references.count) lines but \(hypothesisPath) has \(hypotheses.count)")
         }
