@@ -3,7 +3,9 @@
 ``read_pcm`` parses RIFF/WAVE itself (format tag 1, or WAVE_FORMAT_EXTENSIBLE with the PCM
 sub-format) and maps every problem to the protocol's errors: a missing or unreadable file is
 -32010, anything it cannot decode (truncated header, a chunk past the end of the file, another
-encoding or sample width) is -32011.
+encoding or sample width) is -32011. A data chunk whose size is 0xFFFFFFFF (what streaming writers
+such as ``ffmpeg ... -f wav -`` put there, not knowing the length) runs to the end of the file, as
+the Swift reader (``WAVFile(bytes:)``) takes it.
 """
 
 import array
@@ -21,6 +23,7 @@ SAMPLE_RATE_MAX = 384000
 CHANNELS_MAX = 16
 WAVE_FORMAT_PCM = 1
 WAVE_FORMAT_EXTENSIBLE = 0xFFFE
+SIZE_UNKNOWN = 0xFFFFFFFF
 
 try:  # audioop is in the standard library up to Python 3.12 (deprecated from 3.11)
     with warnings.catch_warnings():
@@ -56,6 +59,8 @@ def _parse_wave(data: bytes) -> Tuple[int, int, bytes]:
     while position + 8 <= len(data):
         chunk_id = data[position:position + 4]
         size = struct.unpack_from("<I", data, position + 4)[0]
+        if chunk_id == b"data" and size == SIZE_UNKNOWN:
+            size = len(data) - position - 8
         body = data[position + 8:position + 8 + size]
         if len(body) < size:
             raise AudioFormatError("chunk %r of %d bytes runs past the end of the file" % (chunk_id, size))
