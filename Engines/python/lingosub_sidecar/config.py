@@ -16,6 +16,8 @@ from .models import DEVICES, EngineConfig, EngineType
 ENV_PREFIX = "LINGOSUB_"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 LOG_FORMATS = ("json", "text")
+TIMEOUT_SECONDS_MAX = 7 * 24 * 3600
+"""Longest performance.timeout: a week."""
 
 
 class ConfigError(ValueError):
@@ -261,7 +263,8 @@ _RULES = [
     ("device", lambda c: c.device in DEVICES, "must be one of %s" % list(DEVICES)),
     ("languages", lambda c: all(item.strip() for item in c.languages), "must not contain empty strings"),
     ("performance.max_workers", lambda c: c.performance.max_workers >= 1, "must be >= 1"),
-    ("performance.timeout", lambda c: c.performance.timeout >= 0, "must be >= 0 (0 = no timeout)"),
+    ("performance.timeout", lambda c: 0 <= c.performance.timeout <= TIMEOUT_SECONDS_MAX,
+     "must be within 0..%d seconds (0 = no timeout)" % TIMEOUT_SECONDS_MAX),
     ("performance.max_message_bytes", lambda c: c.performance.max_message_bytes >= 1024, "must be >= 1024"),
     ("performance.health_timeout_ms", lambda c: 1 <= c.performance.health_timeout_ms <= 500,
      "must be within 1..500"),

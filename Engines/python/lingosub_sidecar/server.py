@@ -28,6 +28,8 @@ ENGINE_STOP_WAIT_SECONDS = 2.0
 """How long exit waits for the engine's stop() (the protocol allows 5 s from EOF/SIGTERM)."""
 RESTART_DRAIN_SECONDS = 2.0
 """How long a restart waits for cancelled workers before stopping the engine."""
+EVENT_WAIT_SECONDS_MAX = 3600.0
+"""Longest single wait for an event; a later timer is waited for in several steps."""
 
 _log = logging.getLogger("lingosub_sidecar.server")
 
@@ -109,7 +111,8 @@ class SidecarServer:
     def _next_event(self) -> Optional[tuple]:
         timeout = None
         if self.timers:
-            timeout = max(0.0, (min(self.timers.values()) - self._now()) / 1000.0)
+            # Clamped: a timer years away (a huge request timeout) must not overflow the wait.
+            timeout = min(max(0.0, (min(self.timers.values()) - self._now()) / 1000.0), EVENT_WAIT_SECONDS_MAX)
         try:
             return self.events.get(timeout=timeout)
         except queue.Empty:

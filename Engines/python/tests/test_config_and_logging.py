@@ -50,6 +50,8 @@ class ConfigTests(unittest.TestCase):
             (None, {"LINGOSUB_LOGGING": '{"levle": "x"}'}, "logging.levle", "env LINGOSUB_LOGGING"),
             (None, {"LINGOSUB_LOGGING__LEVEL": "LOUD"}, "logging.level", "env LINGOSUB_LOGGING__LEVEL"),
             (None, {"LINGOSUB_DEVICE": "gpu"}, "device", "env LINGOSUB_DEVICE"),
+            (None, {"LINGOSUB_PERFORMANCE__TIMEOUT": "10000000000"}, "performance.timeout",
+             "env LINGOSUB_PERFORMANCE__TIMEOUT"),
             (None, {"LINGOSUB_ENGINE_TYPE": "nope"}, "engine_type", "env LINGOSUB_ENGINE_TYPE"),
             (None, {"LINGOSUB_SECURITY__ENABLE_AUTH": "maybe"}, "security.enable_auth",
              "env LINGOSUB_SECURITY__ENABLE_AUTH"),

@@ -102,6 +102,12 @@ class ServerHarness:
 
 
 class ServerTests(unittest.TestCase):
+    def test_a_timer_centuries_away_does_not_overflow_the_event_wait(self):
+        server = SidecarServer(SlowHealthEngine(EngineConfig()), SidecarConfig(), output_fd=-1, input_fd=-1)
+        server.timers[("timeout", ("n", "1"))] = 10 ** 13  # 10^10 s: beyond threading.TIMEOUT_MAX
+        server.events.put(("eof",))
+        self.assertEqual(server._next_event(), ("eof",))
+
     def test_a_health_check_slower_than_its_bound_is_answered_degraded(self):
         h = ServerHarness(self, SlowHealthEngine(EngineConfig()))
         h.send({"jsonrpc": "2.0", "id": 0, "method": "initialize",
