@@ -50,7 +50,7 @@ struct ProgressDisplayTests {
         display.draft(file: 0, text: "one\ntwo\r\n\u{1B}[2J")
         display.draft(file: 0, text: "three")
         #expect(output.stderr ==
-            "x y.wav [------------------------]   0%  one two   [2J\n" + "\u{1B}[1A\u{1B}[J"
+            "x y.wav [------------------------]   0%  one two [2J\n" + "\u{1B}[1A\u{1B}[J"
             + "x y.wav [------------------------]   0%  three\n")
     }
 }

@@ -1,4 +1,5 @@
 import CommandLineSupport
+import Subtitles
 
 /// Human progress on stderr: on a terminal one bar per file, redrawn in place, with messages
 /// printed above the bars; otherwise plain lines at each quarter; nothing when quiet.
@@ -104,16 +105,10 @@ package final class ProgressDisplay {
         linesDrawn = names.count
     }
 
-    /// `text` with control characters and line breaks as spaces: an engine's draft text must not
-    /// move the cursor (the in-place redraw counts the lines it wrote) or reach the terminal raw.
-    static func printable(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.map { isControl($0) ? " " : $0 }))
-    }
-
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
-    }
+    /// `text` with control characters and line breaks as single spaces (Subtitles' rule for cue text):
+    /// an engine's draft text must not move the cursor (the in-place redraw counts the lines it wrote)
+    /// or reach the terminal raw.
+    static func printable(_ text: String) -> String { text.withoutControlCharacters() }
 
     /// The last `count` characters, marked with `…` when cut.
     static func tail(_ text: String, _ count: Int) -> String {
