@@ -38,6 +38,18 @@ struct ROVERTests {
         #expect(maximum.words[1].confidence == 0.8)
     }
 
+    @Test("mean times stay finite for times near the largest Double (the plain sum overflowed to infinity, written as null)")
+    func hugeTimes() throws {
+        let word = Word(text: "far", startSeconds: 1e308, endSeconds: 1.5e308)
+        let transcript = Transcript(language: "en", durationSeconds: 1, segments: [
+            Segment(id: 0, startSeconds: 1e308, endSeconds: 1.5e308, text: "far", words: [word]),
+        ])
+        let merged = try ROVER.combine([transcript, transcript])
+        #expect(merged.words.map(\.startSeconds) == [1e308])
+        #expect(merged.words.map(\.endSeconds) == [1.5e308])
+        #expect(try Transcript(json: merged.json) == merged)
+    }
+
     static func single(_ text: String, confidence: Double) -> Transcript {
         CombinationFixtures.transcript([(text, 0)], shiftSeconds: 0, confidence: confidence)
     }

@@ -82,15 +82,26 @@ public enum ROVER {
     }
 
     static func word(_ text: String, in slot: WordTransitionNetwork.Slot, best: Candidate, systems: Double, scheme: VotingScheme) -> Word {
-        var start = 0.0
-        var end = 0.0
+        var starts: [Double] = []
+        var ends: [Double] = []
         for case let arc? in slot.arcs where WeightedAlignment.sameText(arc.text, text) {
-            start += arc.startSeconds
-            end += arc.endSeconds
+            starts.append(arc.startSeconds)
+            ends.append(arc.endSeconds)
         }
-        let count = Double(best.votes)
         let confidence = scheme.confidenceTerm == .none ? Double(best.votes) / systems : best.confidence
-        return Word(text: text, startSeconds: start / count, endSeconds: end / count, confidence: confidence)
+        return Word(text: text, startSeconds: mean(starts), endSeconds: mean(ends), confidence: confidence)
+    }
+
+    /// The mean of finite values, finite itself: when the plain sum overflows (times near
+    /// `Double.greatestFiniteMagnitude`), each value is divided first.
+    static func mean(_ values: [Double]) -> Double {
+        let count = Double(values.count)
+        var sum = 0.0
+        for value in values { sum += value }
+        if sum.isFinite { return sum / count }
+        var scaled = 0.0
+        for value in values { scaled += value / count }
+        return scaled
     }
 
     static func segments(_ words: [Word]) -> [Segment] {
