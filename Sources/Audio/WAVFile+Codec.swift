@@ -1,9 +1,10 @@
 extension WAVFile {
-    /// Upper bound on channels × sample rate we accept, to keep hostile headers from asking for nonsense.
+    /// Upper bound on the sample rate we accept (channels are 1 or 2), to keep hostile headers from asking for nonsense.
     public static let sampleRateMax = 384_000
 
     /// Parses RIFF/WAVE bytes holding 16-bit PCM (format 1, or WAVE_FORMAT_EXTENSIBLE with PCM),
-    /// 1 or 2 channels, any rate. Unknown chunks are skipped; odd-sized chunks are padded as RIFF says.
+    /// 1 or 2 channels, rates 1...`sampleRateMax`. A data chunk of size 0xFFFFFFFF (streaming writers) runs
+    /// to the end of the bytes. Unknown chunks are skipped; odd-sized chunks are padded as RIFF says.
     public init(bytes: [UInt8]) throws(WAVError) {
         guard bytes.count >= 12, bytes.ascii(0, 4) == "RIFF" else { throw WAVError(.notRIFF, "no RIFF header") }
         guard bytes.ascii(8, 4) == "WAVE" else { throw WAVError(.notWAVE, "RIFF form is not WAVE") }

@@ -4,7 +4,8 @@ import Wire
 /// the null arc). Built by adding one system at a time, in the order given: the new system's words
 /// are aligned to the slots with sclite's costs (0 for a word already in the slot, 4 otherwise,
 /// 3 for a deletion or an insertion) plus `timeWeightPerSecond` × the distance between the slot's and
-/// the word's mid times, which only separates otherwise equal choices. A deleted slot gets a null
+/// the word's mid times, which separates otherwise equal choices (it outweighs the word costs only for
+/// times tens of seconds apart). A deleted slot gets a null
 /// arc from the new system; an inserted word opens a slot with null arcs for the earlier systems.
 package struct WordTransitionNetwork: Sendable {
     package struct Slot: Sendable {

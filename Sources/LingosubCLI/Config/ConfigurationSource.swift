@@ -1,4 +1,4 @@
-/// Where a setting's value came from, named in errors and `--log-level debug` output.
+/// Where a setting's value came from, named in configuration errors.
 package enum ConfigurationSource: Sendable, Equatable, CustomStringConvertible {
     case `default`
     case file(String)
