@@ -120,4 +120,13 @@ struct ConfigurationBoundsTests {
         #expect(result.err.hasPrefix(
             "lingosub transcribe: \(paths[0]) and \(paths[1]) would both be written to --out DIR/talk.srt\n"))
     }
+
+    @Test("--out naming an existing file with several audio files is a usage error, before any engine starts")
+    func outIsAFile() {
+        let directory = TemporaryDirectory()
+        let out = directory.write("results.json", "")
+        let result = EngineFixture.transcribe(["/a/one.wav", "/a/two.wav", "--engine", "ref=lsref", "--out", out])
+        #expect(result.code == 2)
+        #expect(result.err.hasPrefix("lingosub transcribe: --out \(out) is a file; several audio files need a directory\n"))
+    }
 }

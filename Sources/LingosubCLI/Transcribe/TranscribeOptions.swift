@@ -1,5 +1,6 @@
 import CommandLineSupport
 import Core
+import Foundation
 
 /// `transcribe`'s settings after flags are laid over the configuration.
 struct TranscribeOptions: Sendable {
@@ -61,6 +62,9 @@ struct TranscribeOptions: Sendable {
         if parsed.value("out") != nil, let clash = Self.nameClash(options.audioPaths, format: format) {
             return .failure(.usage(clash))
         }
+        if let out = parsed.value("out").map(environment.absolute), options.audioPaths.count > 1, Self.isFile(out) {
+            return .failure(.usage("--out \(out) is a file; several audio files need a directory"))
+        }
         if let text = parsed.value("priority") {
             guard let priority = TaskPriority.allCases.first(where: { $0.description == text }) else {
                 return .failure(.usage("--priority expects low, normal, high or critical"))
@@ -117,6 +121,12 @@ struct TranscribeOptions: Sendable {
             firstPath[name] = path
         }
         return nil
+    }
+
+    /// Whether `path` exists as something other than a directory (checked before any engine starts).
+    static func isFile(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
     }
 
     /// Each engine's first word replaced by the executable's absolute path.
