@@ -129,6 +129,14 @@ struct SegmenterTests {
         #expect(SRTWriter.write(document) == "1\n00:00:01,000 --> 00:00:02,792\none two three four five six\n\n")
     }
 
+    @Test("a word's time is shared out among its CJK pieces without overflow, however long and late", arguments: [
+        (0, 10, 1, 3, 3), (1_000, 1_000, 5, 7, 1_000), (0, 3_600_000_000_000, 2_600_000, 3_000_000, 3_120_000_000_000),
+        (3_600_000_000_000 - 1, 3_600_000_000_000, 3_000_000, 3_000_000, 3_600_000_000_000),
+    ])
+    func pieceTimes(startMs: Int, endMs: Int, part: Int, count: Int, expected: Int) {
+        #expect(SegmentTokenizer.share(startMs, endMs, part, of: count) == expected)
+    }
+
     @Test("a segment without word timings is split at CRLF too (one Character in Swift)")
     func crlfInSegmentText() {
         let segment = Segment(id: 0, startSeconds: 0, endSeconds: 2, text: "hello\r\nworld")

@@ -14,8 +14,8 @@ package enum SegmentTokenizer {
             let endMs = max(startMs, Timestamp.milliseconds(fromSeconds: word.endSeconds))
             let pieces = pieces(of: text)
             for (position, piece) in pieces.enumerated() {
-                let pieceStart = startMs + (endMs - startMs) * position / pieces.count
-                let pieceEnd = startMs + (endMs - startMs) * (position + 1) / pieces.count
+                let pieceStart = share(startMs, endMs, position, of: pieces.count)
+                let pieceEnd = share(startMs, endMs, position + 1, of: pieces.count)
                 let attaches = position > 0 || tokens.last.map { attachesTo(piece, after: $0.text) } ?? true
                 tokens.append(SegmentToken(
                     text: piece, startMs: pieceStart, endMs: pieceEnd, width: width.width(of: piece),
@@ -23,6 +23,13 @@ package enum SegmentTokenizer {
             }
         }
         return tokens
+    }
+
+    /// The time `part`/`count` of the way from `startMs` to `endMs` (0 ≤ part ≤ count), rounded down.
+    /// Full-width arithmetic: a long word far into the media (span × part past `Int.max`) cannot overflow.
+    package static func share(_ startMs: Int, _ endMs: Int, _ part: Int, of count: Int) -> Int {
+        let product = (endMs - startMs).multipliedFullWidth(by: part)
+        return startMs + count.dividingFullWidth(product).quotient
     }
 
     /// Each wide character alone; runs of other characters together.
