@@ -5,4 +5,5 @@ import LingosubCLI
 import Glibc
 #endif
 
-exit(Lingosub.main(Array(CommandLine.arguments.dropFirst()), output: StandardOutput()))
+let output = StandardOutput()
+exit(output.exitCode(Lingosub.main(Array(CommandLine.arguments.dropFirst()), output: output), tool: "lingosub"))
