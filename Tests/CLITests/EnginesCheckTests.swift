@@ -45,4 +45,12 @@ struct EnginesCheckTests {
     func usage(arguments: [String]) {
         #expect(EngineFixture.engines(arguments).code == 2)
     }
+
+    @Test("an engine named twice is a configuration error, as for transcribe (it used to be checked twice)")
+    func duplicateName() {
+        let result = EngineFixture.engines(["check", "--engine", "a=lsref", "--engine", "a=lsref --latency-ms 5"])
+        #expect(result.code == 3)
+        #expect(result.out == "")
+        #expect(result.err == "lingosub engines: --engine (flag): engine a given twice\n")
+    }
 }

@@ -40,13 +40,7 @@ package enum EnginesCommand: Subcommand {
             var loaded = try ConfigurationLoader.load(configPath: parsed.value("config"), environment: environment)
             try loaded.prepareLogDirectory(environment: environment)
             configuration = loaded.configuration
-            var entries = configuration.engines
-            if !parsed.values("engine").isEmpty {
-                entries = []
-                for text in parsed.values("engine") { entries.append(try EngineEntry.parse(text)) }
-            }
-            let source = parsed.values("engine").isEmpty ? loaded.sources["engines"] ?? .default : .flag
-            engines = try TranscribeOptions.resolved(entries, source: source, environment: environment)
+            engines = try TranscribeOptions.engines(parsed, loaded: loaded, environment: environment)
         } catch {
             output.err("lingosub engines: \(error)\n")
             return TranscribeCommand.exitConfiguration

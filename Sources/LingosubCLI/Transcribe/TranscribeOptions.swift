@@ -36,8 +36,7 @@ struct TranscribeOptions: Sendable {
             try loaded.prepareLogDirectory(environment: environment)
             options.configuration = loaded.configuration
             try options.applyFlags(parsed)
-            let source = parsed.values("engine").isEmpty ? loaded.sources["engines"] ?? .default : .flag
-            options.engines = try resolved(options.engines, source: source, environment: environment)
+            options.engines = try engines(parsed, loaded: loaded, environment: environment)
         } catch {
             return .failure(.configuration(error))
         }
@@ -78,20 +77,28 @@ struct TranscribeOptions: Sendable {
         return .success(options)
     }
 
-    /// `--engine`, `--timeout` and `--log-level` override the configuration.
-    private mutating func applyFlags(_ parsed: ParsedArguments) throws(ConfigurationError) {
+    /// The engines to run: every `--engine` (each name once), else those of the configuration, with
+    /// their executables resolved (shared by `transcribe` and `engines check`).
+    static func engines(
+        _ parsed: ParsedArguments, loaded: ConfigurationLoader.Loaded, environment: CommandEnvironment
+    ) throws(ConfigurationError) -> [EngineEntry] {
         let flagged = parsed.values("engine")
-        engines = configuration.engines
-        if !flagged.isEmpty {
-            engines = []
-            for text in flagged {
-                let entry = try EngineEntry.parse(text)
-                guard !engines.contains(where: { $0.name == entry.name }) else {
-                    throw ConfigurationError(.invalidValue, key: "--engine", source: .flag, "engine \(entry.name) given twice")
-                }
-                engines.append(entry)
-            }
+        guard !flagged.isEmpty else {
+            return try resolved(loaded.configuration.engines, source: loaded.sources["engines"] ?? .default, environment: environment)
         }
+        var entries: [EngineEntry] = []
+        for text in flagged {
+            let entry = try EngineEntry.parse(text)
+            guard !entries.contains(where: { $0.name == entry.name }) else {
+                throw ConfigurationError(.invalidValue, key: "--engine", source: .flag, "engine \(entry.name) given twice")
+            }
+            entries.append(entry)
+        }
+        return try resolved(entries, source: .flag, environment: environment)
+    }
+
+    /// `--timeout` and `--log-level` override the configuration.
+    private mutating func applyFlags(_ parsed: ParsedArguments) throws(ConfigurationError) {
         if let text = parsed.value("timeout") {
             // At least 1 ms: a shorter time would round to 0, which means no timeout at all.
             guard let seconds = Double(text), seconds.isFinite, seconds >= 0.001, seconds <= 86_400 else {
