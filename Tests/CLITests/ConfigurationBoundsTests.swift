@@ -129,4 +129,13 @@ struct ConfigurationBoundsTests {
         #expect(result.code == 2)
         #expect(result.err.hasPrefix("lingosub transcribe: --out \(out) is a file; several audio files need a directory\n"))
     }
+
+    @Test("--help lists each key with the values it takes and its variable")
+    func helpShowsRanges() {
+        let result = EngineFixture.transcribe(["--help"])
+        #expect(result.code == 0)
+        #expect(result.out.contains("  policies.restart default|kubernetes|systemd (LINGOSUB_POLICIES_RESTART)\n"))
+        #expect(result.out.contains("  policies.stopGraceMs 0...86400000 (LINGOSUB_POLICIES_STOP_GRACE_MS)\n"))
+        #expect(result.out.contains("  logging.directory TEXT (LINGOSUB_LOGGING_DIRECTORY)\n"))
+    }
 }

@@ -32,7 +32,7 @@ package enum TranscribeCommand: Subcommand {
         lingosub.json: {"engines": {"NAME": "COMMAND" | [argv…] | {"command", "environment", "workingDirectory"}},
           "policies": {…}, "limits": {…}, "logging": {…}}; each key below, or its LINGOSUB_* variable (which wins):
 
-        """ + ConfigurationKey.all.map { "  \($0.path) (\($0.environmentName))\n" }.joined() + "\n"
+        """ + ConfigurationKey.all.map { "  \($0.path) \($0.valueHint) (\($0.environmentName))\n" }.joined() + "\n"
     static let exitTranscriptionFailed: Int32 = 1
     static let exitConfiguration: Int32 = 3
     /// 128 + SIGINT, as shells report it.

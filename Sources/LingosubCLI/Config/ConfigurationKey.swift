@@ -30,6 +30,16 @@ package struct ConfigurationKey: Sendable {
         return name
     }
 
+    /// What the key takes, for `--help`: `0...86400000`, `debug|info|warn|error`, `TEXT`.
+    package var valueHint: String {
+        switch kind {
+        case .integer(let range): "\(range.lowerBound)...\(range.upperBound)"
+        case .logLevel: LogLevel.allCases.map(\.rawValue).joined(separator: "|")
+        case .restartPreset: RestartPreset.allCases.map(\.rawValue).joined(separator: "|")
+        case .text: "TEXT"
+        }
+    }
+
     /// Checks `value` against the kind; the error names the key and `source`.
     func check(_ value: ConfigurationValue, source: ConfigurationSource) throws(ConfigurationError) -> ConfigurationValue {
         switch (kind, value) {
