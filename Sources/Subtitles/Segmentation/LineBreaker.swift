@@ -62,16 +62,18 @@ package struct LineBreaker: Sendable {
         var back = Array(repeating: Array(repeating: -1, count: size), count: lineCount + 1)
         cost[0][0] = 0
         for line in 1...lineCount {
-            for end in 1..<size {
-                for start in 0..<end where cost[line - 1][start].isFinite {
-                    let isLast = line == lineCount
-                    guard !isLast || end == size - 1 else { continue }
-                    guard text.width(first + start, first + end - 1) <= lineWidthMax else { continue }
+            let isLast = line == lineCount
+            for end in 1..<size where !isLast || end == size - 1 {
+                // Latest start first: once a line is too wide, every earlier start is wider still.
+                for start in stride(from: end - 1, through: 0, by: -1) {
+                    guard text.width(first + start, first + end - 1) <= lineWidthMax else { break }
+                    guard cost[line - 1][start].isFinite else { continue }
                     let breakCost = start > 0 ? text.breakCosts[first + start - 1] * Self.breakWeight : 0
                     guard breakCost.isFinite else { continue }
                     let total = cost[line - 1][start] + breakCost
                         + lineCost(first + start, first + end - 1, isLast: isLast, target: target)
-                    if total < cost[line][end] { cost[line][end] = total; back[line][end] = start }
+                    // `<=` while walking down keeps the earliest start among equal costs, as before.
+                    if total <= cost[line][end] { cost[line][end] = total; back[line][end] = start }
                 }
             }
         }
