@@ -5,7 +5,7 @@ import Wire
 
 /// JSON log lines on stderr (`--log-level`): coordinator events and captured engine stderr lines,
 /// with task and engine ids. One object per line, members in a fixed order.
-final class StructuredLog {
+package final class StructuredLog {
     let level: LogLevel
     private let output: any CommandOutput
     private let formatter: ISO8601DateFormatter = {
@@ -51,12 +51,25 @@ final class StructuredLog {
         let level = parsed?["level"]?.stringValue.flatMap(Self.level(named:)) ?? .info
         let message = parsed?["message"]?.stringValue ?? parsed?["msg"]?.stringValue ?? line
         var task: TaskID?
-        if let text = parsed?["requestId"]?.numberValue?.text, let request = UInt64(text) { task = taskOfRequest[request] }
+        if let parsed, let request = Self.requestID(in: parsed) { task = taskOfRequest[request] }
         var fields: [(String, JSONValue)] = [
             ("task", task.map { JSONValue.string($0.description) } ?? .null), ("engine", .string(engine.name)),
         ]
         if let parsed { fields.append(("engineLog", .object(parsed))) } else { fields.append(("line", .string(line))) }
         log(level, message, fields, logger: "lingosub.engine")
+    }
+
+    /// The coordinator's request id a JSON log line names: `requestId` (the Swift SDK: the JSON-RPC id
+    /// itself, a number) or `request_id` (the Python SDK: the id's JSON text, a string such as "7").
+    package static func requestID(in object: JSONObject) -> UInt64? {
+        for key in ["requestId", "request_id"] {
+            switch object[key] {
+            case .number(let number)?: if let value = UInt64(number.text) { return value }
+            case .string(let text)?: if let value = UInt64(text) { return value }
+            default: continue
+            }
+        }
+        return nil
     }
 
     /// The line as a JSON object, or nil for plain text (engines may log either).

@@ -1,0 +1,15 @@
+import LingosubCLI
+import Testing
+import Wire
+
+@Suite("Structured logs")
+struct StructuredLogTests {
+    @Test("engine log lines name their request the Swift SDK's way or the Python SDK's way", arguments: [
+        (#"{"level":"info","requestId":7}"#, UInt64(7)), (#"{"level":"info","request_id":"7"}"#, 7),
+        (#"{"request_id":"\"abc\""}"#, nil), (#"{"requestId":1.5}"#, nil), (#"{"message":"x"}"#, nil),
+    ] as [(String, UInt64?)])
+    func requestIDs(line: String, expected: UInt64?) throws {
+        let object = try #require(try JSONParser.parse(line).objectValue)
+        #expect(StructuredLog.requestID(in: object) == expected)
+    }
+}
