@@ -83,6 +83,10 @@ public struct ArgumentSpec: Sendable {
                 }
                 break
             }
+            if argument == "-h" {  // the usual short form of the `help` flag every spec has
+                parsed.flags.insert("help")
+                continue
+            }
             guard argument.hasPrefix("--"), argument.count > 2 else {
                 parsed.positionals.append(argument)
                 continue

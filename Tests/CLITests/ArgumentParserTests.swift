@@ -1,4 +1,5 @@
 import CommandLineSupport
+import LingosubCLI
 import Testing
 
 @Suite("Argument parser")
@@ -29,6 +30,17 @@ struct ArgumentParserTests {
         let code = dispatch(tool: "t", arguments: ["echo", "--", "--odd"], subcommands: [EchoCommand.self], output: output)
         #expect(code == 0)
         #expect(output.stdout == "--odd\n")
+    }
+
+    @Test("-h is --help (not a positional such as an audio file named -h; that one goes after --)")
+    func shortHelp() throws {
+        let parsed = try spec.parse(["-h"])
+        #expect(parsed.has("help"))
+        #expect(parsed.positionals.isEmpty)
+        #expect(try spec.parse(["--", "-h"]).positionals == ["-h"])
+        let output = BufferedOutput()
+        #expect(Lingosub.main(["wer", "-h"], output: output) == 0)
+        #expect(output.stdout.hasPrefix("usage: lingosub wer REF HYP"))
     }
 
     @Test("mistakes are usage errors that name the option", arguments: [
