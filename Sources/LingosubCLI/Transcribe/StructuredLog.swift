@@ -59,11 +59,12 @@ package final class StructuredLog {
         log(level, message, fields, logger: "lingosub.engine")
     }
 
-    /// The coordinator's request id a JSON log line names: `requestId` (the Swift SDK: the JSON-RPC id
-    /// itself, a number) or `request_id` (the Python SDK: the id's JSON text, a string such as "7").
+    /// The coordinator's request id a JSON log line names: top-level `requestId` (the Swift SDK: the
+    /// JSON-RPC id itself, a number) or `extra.request_id` (the Python SDK: the id's JSON text, "7").
     package static func requestID(in object: JSONObject) -> UInt64? {
-        for key in ["requestId", "request_id"] {
-            switch object[key] {
+        let candidates = [object["requestId"], object["request_id"], object["extra"]?["request_id"]]
+        for candidate in candidates {
+            switch candidate {
             case .number(let number)?: if let value = UInt64(number.text) { return value }
             case .string(let text)?: if let value = UInt64(text) { return value }
             default: continue
