@@ -64,6 +64,8 @@ struct ProfileTests {
         (["lineCharactersMax": 0], "profile_out_of_range", "lineCharactersMax"),
         (["linesMax": .number(JSONNumber(unchecked: "2.5"))], "profile_wrong_type", "linesMax"),
         (["linesMax": 11], "profile_out_of_range", "linesMax"),
+        (["linesMax": 10, "lineCharactersMax": 100], "profile_out_of_range", "lineCharactersMax"),
+        (["linesMax": 2, "lineCharactersMax": 151], "profile_out_of_range", "lineCharactersMax"),
         (["maxLines": 2], "profile_unknown_key", "maxLines"),
         (["extends": "netflix-fr"], "profile_unknown_base", "extends"),
         (["frameRate": "24"], "profile_out_of_range", "frameRate"),
@@ -75,6 +77,14 @@ struct ProfileTests {
         (["durationSecondsMin": 8], "profile_out_of_range", "durationSecondsMax"),
         (["gapFramesMin": 20], "profile_out_of_range", "gapFramesCloseMax"),
     ]
+
+    @Test("a cue of up to 300 characters is accepted (10 × 30, 4 × 75, 2 × 150)")
+    func largestCues() throws {
+        for (lines, characters) in [(10, 30), (4, 75), (2, 150)] {
+            let profile = try SubtitleProfile(json: ["linesMax": .number(JSONNumber(lines)), "lineCharactersMax": .number(JSONNumber(characters))])
+            #expect(profile.linesMax == lines && profile.lineCharactersMax == Double(characters))
+        }
+    }
 
     @Test("validation errors name the key", arguments: invalid)
     func errors(json: JSONValue, code: String, key: String) {

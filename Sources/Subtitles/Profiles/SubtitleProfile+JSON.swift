@@ -43,7 +43,16 @@ extension SubtitleProfile {
         try validateRelations()
     }
 
+    /// Largest `lineCharactersMax × linesMax` a custom profile may ask for. Segmentation weighs every
+    /// layout of every candidate cue, so its cost grows about with the cube of a cue's size: 10 lines of
+    /// 100 characters took over a minute for 300 words. Broadcast captions need at most 32 × 4.
+    public static let cueCharactersMaxLimit = 300.0
+
     private func validateRelations() throws(SubtitleError) {
+        guard lineCharactersMax * Double(linesMax) <= Self.cueCharactersMaxLimit else {
+            throw SubtitleError(.profileOutOfRange, key: "lineCharactersMax",
+                                detail: "\(lineCharactersMax) × \(linesMax) lines is over \(Int(Self.cueCharactersMaxLimit)) characters per cue")
+        }
         guard durationSecondsMax >= durationSecondsMin else {
             throw SubtitleError(.profileOutOfRange, key: "durationSecondsMax",
                                 detail: "\(durationSecondsMax) is below durationSecondsMin \(durationSecondsMin)")
