@@ -10,5 +10,7 @@ enum Benchmarks {
     static var all: [any Subcommand.Type] { [WireBench.self, CoreBench.self, AggregationBench.self, RuntimeSoakBench.self, RuntimeLatencyBench.self] }
 }
 
-exit(dispatch(tool: "lsbench", arguments: Array(CommandLine.arguments.dropFirst()),
-              subcommands: Benchmarks.all, output: StandardOutput()))
+let output = StandardOutput()
+let status = dispatch(
+    tool: "lsbench", arguments: Array(CommandLine.arguments.dropFirst()), subcommands: Benchmarks.all, output: output)
+exit(output.exitCode(status, tool: "lsbench"))

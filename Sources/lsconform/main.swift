@@ -1,4 +1,5 @@
 import CommandLineSupport
 import Foundation
 
-exit(LsconformCommand.run(Array(CommandLine.arguments.dropFirst()), output: StandardOutput()))
+let output = StandardOutput()
+exit(output.exitCode(LsconformCommand.run(Array(CommandLine.arguments.dropFirst()), output: output), tool: "lsconform"))

@@ -5,4 +5,5 @@ import Sim
 import Glibc
 #endif
 
-exit(Lssim.main(Array(CommandLine.arguments.dropFirst()), output: StandardOutput()))
+let output = StandardOutput()
+exit(output.exitCode(Lssim.main(Array(CommandLine.arguments.dropFirst()), output: output), tool: "lssim"))

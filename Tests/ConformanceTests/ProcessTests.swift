@@ -55,11 +55,23 @@ struct ProcessTests {
         let line = try #require(session.waitForLine(timeoutMs: 10_000) { _ in true })
         let child = try #require(Int32(String(decoding: line.bytes, as: UTF8.self)))
         process.killGroup()
-        #expect(process.waitExit(deadlineNs: MonotonicClock.deadline(afterMs: 100)) == .signaled(SIGKILL))
-        // The grandchild is gone or a zombie waiting for its new parent: either way, not running.
-        var state: Substring?
-        do { state = try String(contentsOfFile: "/proc/\(child)/stat", encoding: .utf8).split(separator: " ")[2] } catch { state = nil }
+        #expect(process.waitExit(deadlineNs: MonotonicClock.deadline(afterMs: 10_000)) == .signaled(SIGKILL))
+        // The grandchild is gone or a zombie waiting for its new parent: either way, not running. SIGKILL
+        // lands asynchronously, so look until it does (bounded: a loaded machine may take a while).
+        let deadline = MonotonicClock.deadline(afterMs: 10_000)
+        var state = Self.processState(child)
+        while !(state == nil || state == "Z" || state == "X"), MonotonicClock.nowNs() < deadline {
+            usleep(10_000)
+            state = Self.processState(child)
+        }
         #expect(state == nil || state == "Z" || state == "X")
+    }
+
+    /// The state letter of `/proc/PID/stat`, or nil when the process is gone.
+    static func processState(_ pid: Int32) -> Substring? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return nil }
+        guard let close = stat.lastIndex(of: ")") else { return nil }
+        return stat[stat.index(after: close)...].split(separator: " ").first
     }
 
     @Test("a missing executable is a start error, not a hang")

@@ -62,6 +62,22 @@ struct LssimCommandTests {
         #expect(Lssim.main(["explore", "x.json", "--seeds", "0"], output: output) == 2)
         #expect(Lssim.main(["frobnicate"], output: output) == 2)
     }
+
+    @Test("a usage error goes to stderr with the reason; --help goes to stdout with exit 0", arguments: [
+        (["replay"], "lssim replay: a TRACE is needed"), (["replay", "a", "b"], "lssim replay: "),
+        (["timeline", "t.jsonl"], "lssim timeline: a TRACE and --html OUT are needed"),
+        (["timeline", "t.jsonl", "--colour"], "lssim timeline: "), (["run"], "lssim run: a scenario FILE is needed"),
+        (["explore"], "lssim explore: a scenario FILE is needed"),
+    ])
+    func usageOnStderr(arguments: [String], message: String) {
+        let output = BufferedOutput()
+        #expect(Lssim.main(arguments, output: output) == 2)
+        #expect(output.stdout.isEmpty)
+        #expect(output.stderr.hasPrefix(message))
+        let help = BufferedOutput()
+        #expect(Lssim.main([arguments[0], "--help"], output: help) == 0)
+        #expect(help.stdout.hasPrefix("usage: lssim \(arguments[0])"))
+    }
 }
 
 @Suite("lssim explore")

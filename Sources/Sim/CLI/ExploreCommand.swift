@@ -21,9 +21,13 @@ package enum ExploreCommand: Subcommand {
             output.err("lssim explore: \(error)\n" + usage)
             return 2
         }
-        guard let path = parsed.positionals.first, !parsed.has("help") else {
+        if parsed.has("help") {
             output.out(usage)
-            return parsed.has("help") ? 0 : 2
+            return 0
+        }
+        guard let path = parsed.positionals.first else {
+            output.err("lssim explore: a scenario FILE is needed\n" + usage)
+            return 2
         }
         do {
             let explorer = Explorer(scenario: try ScenarioFiles.scenario(path), path: path)

@@ -8,11 +8,20 @@ package enum ReplayCommand: Subcommand {
     static let usage = "usage: lssim replay TRACE\n"
 
     package static func run(_ arguments: [String], output: any CommandOutput) -> Int32 {
-        guard let parsed = try? ArgumentSpec(positionalsMax: 1).parse(arguments), let path = parsed.positionals.first,
-            !parsed.has("help")
-        else {
+        let parsed: ParsedArguments
+        do {
+            parsed = try ArgumentSpec(positionalsMax: 1).parse(arguments)
+        } catch {
+            output.err("lssim replay: \(error)\n" + usage)
+            return 2
+        }
+        if parsed.has("help") {
             output.out(usage)
-            return arguments.contains("--help") ? 0 : 2
+            return 0
+        }
+        guard let path = parsed.positionals.first else {
+            output.err("lssim replay: a TRACE is needed\n" + usage)
+            return 2
         }
         do {
             let old = try ScenarioFiles.read(path)

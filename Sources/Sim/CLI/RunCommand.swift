@@ -19,9 +19,13 @@ package enum RunCommand: Subcommand {
             output.err("lssim run: \(error)\n" + usage)
             return 2
         }
-        guard let path = parsed.positionals.first, !parsed.has("help") else {
+        if parsed.has("help") {
             output.out(usage)
-            return parsed.has("help") ? 0 : 2
+            return 0
+        }
+        guard let path = parsed.positionals.first else {
+            output.err("lssim run: a scenario FILE is needed\n" + usage)
+            return 2
         }
         var seed: UInt64?
         if let text = parsed.value("seed") {

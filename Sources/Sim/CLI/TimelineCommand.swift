@@ -7,11 +7,20 @@ package enum TimelineCommand: Subcommand {
     static let usage = "usage: lssim timeline TRACE --html OUT\n"
 
     package static func run(_ arguments: [String], output: any CommandOutput) -> Int32 {
-        guard let parsed = try? ArgumentSpec(options: ["html"], positionalsMax: 1).parse(arguments),
-            let path = parsed.positionals.first, let out = parsed.value("html"), !parsed.has("help")
-        else {
+        let parsed: ParsedArguments
+        do {
+            parsed = try ArgumentSpec(options: ["html"], positionalsMax: 1).parse(arguments)
+        } catch {
+            output.err("lssim timeline: \(error)\n" + usage)
+            return 2
+        }
+        if parsed.has("help") {
             output.out(usage)
-            return arguments.contains("--help") ? 0 : 2
+            return 0
+        }
+        guard let path = parsed.positionals.first, let out = parsed.value("html") else {
+            output.err("lssim timeline: a TRACE and --html OUT are needed\n" + usage)
+            return 2
         }
         do {
             let model = TimelineModel(trace: try ScenarioFiles.read(path))
