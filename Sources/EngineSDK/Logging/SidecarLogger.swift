@@ -1,4 +1,3 @@
-import Foundation
 import Synchronization
 import Wire
 
@@ -16,16 +15,29 @@ package final class SidecarLogger: Sendable {
     }
 
     package func log(_ record: LogRecord) {
-        guard record.level >= levelMin else { return }
+        guard let line = line(record) else { return }
+        lock.withLock { _ in _ = PosixStreams.writeAll(2, line) }
+    }
+
+    /// The JSON line for `record`, or nil when its level is below `levelMin`.
+    package func line(_ record: LogRecord) -> [UInt8]? {
+        guard record.level >= levelMin else { return nil }
         var members: [(key: String, value: JSONValue)] = [
-            (key: "ts", value: .string(Date.now.formatted(.iso8601))), (key: "level", value: .string(record.level.rawValue)),
+            (key: "ts", value: .string(LogTimestamp.now())), (key: "level", value: .string(record.level.rawValue)),
             (key: "logger", value: .string(name)), (key: "message", value: .string(record.message)),
             (key: "msg", value: .string(record.message)),
         ]
         if let id = record.requestID { members.append((key: "requestId", value: id.json)) }
         if !record.extra.members.isEmpty { members.append((key: "extra", value: .object(record.extra))) }
-        let line = JSONValue.object(JSONObject(members: members)).encodedLine()
-        lock.withLock { _ in _ = PosixStreams.writeAll(2, line) }
+        return JSONValue.object(JSONObject(members: members)).encodedLine()
+    }
+
+    /// Writes the lines `take` hands over (complete lines, possibly none), in the order of the calls.
+    package func write(_ take: () -> [UInt8]) {
+        lock.withLock { _ in
+            let lines = take()
+            if !lines.isEmpty { _ = PosixStreams.writeAll(2, lines) }
+        }
     }
 
     package func log(_ level: LogLevel, _ message: String, extra: JSONObject = JSONObject()) {
