@@ -32,10 +32,11 @@ package final class SidecarLogger: Sendable {
         return JSONValue.object(JSONObject(members: members)).encodedLine()
     }
 
-    /// Writes the lines `take` hands over (complete lines, possibly none), in the order of the calls.
-    package func write(_ take: () -> [UInt8]) {
+    /// Writes the records `take` hands over as one write(2), in the order of the calls.
+    package func write(_ take: () -> [LogRecord]) {
         lock.withLock { _ in
-            let lines = take()
+            var lines: [UInt8] = []
+            for record in take() { lines += line(record) ?? [] }
             if !lines.isEmpty { _ = PosixStreams.writeAll(2, lines) }
         }
     }

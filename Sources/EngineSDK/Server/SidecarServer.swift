@@ -14,8 +14,8 @@ package final class SidecarServer: Sendable {
         var outbox: [EngineSession.Action] = []
         var draining = false
         var frozen = false
-        /// Log lines waiting for the drainer to finish (stderr, written after stdout).
-        var logLines: [UInt8] = []
+        /// Log records waiting for the drainer to finish (stderr, formatted and written after stdout).
+        var logRecords: [LogRecord] = []
     }
 
     struct Running: Sendable {
@@ -113,19 +113,19 @@ package final class SidecarServer: Sendable {
         writeOut(pending)
     }
 
-    /// Queues a log line for `flushLogs()` (stderr is not the protocol stream, so waiting is harmless).
+    /// Queues a log record for `flushLogs()` (stderr is not the protocol stream, so waiting is harmless).
     func queueLog(_ record: LogRecord) {
-        guard let line = logger.line(record) else { return }
-        state.withLock { $0.logLines += line }
+        guard record.level >= logger.levelMin else { return }
+        state.withLock { $0.logRecords.append(record) }
     }
 
-    /// Writes the queued log lines (before an exit too, so none is lost).
+    /// Writes the queued log records (before an exit too, so none is lost).
     func flushLogs() {
         logger.write {
             state.withLock { state in
-                let lines = state.logLines
-                state.logLines = []
-                return lines
+                let records = state.logRecords
+                state.logRecords = []
+                return records
             }
         }
     }

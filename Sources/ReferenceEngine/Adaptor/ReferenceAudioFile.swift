@@ -63,13 +63,15 @@ enum ReferenceAudioFile {
     /// the extension is what follows the last dot of the last component, when that dot neither
     /// starts nor ends it).
     static func transcriptCandidates(_ audioPath: String) -> [String] {
-        var path = Substring(audioPath)
-        while path.count > 1, path.hasSuffix("/") { path = path.dropLast() }
-        let name = path.split(separator: "/", omittingEmptySubsequences: false).last ?? path
+        var path = Array(audioPath.utf8)
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        while path.count > 1, path.last == slash { path.removeLast() }
+        let nameStart = (path.lastIndex(of: slash) ?? -1) + 1
         var stem = path
-        if let dot = name.lastIndex(of: "."), dot != name.startIndex, name.index(after: dot) != name.endIndex {
-            stem = path[..<dot]
+        if let lastDot = path.lastIndex(of: dot), lastDot > nameStart, lastDot < path.count - 1 {
+            stem.removeSubrange(lastDot...)
         }
-        return [stem + ".txt", path + ".txt"]
+        let txt = Array(".txt".utf8)
+        return [String(decoding: stem + txt, as: UTF8.self), String(decoding: path + txt, as: UTF8.self)]
     }
 }
