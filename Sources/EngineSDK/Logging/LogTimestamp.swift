@@ -6,10 +6,10 @@ import Darwin
 
 /// The `ts` of a log line: UTC to the second, `2026-11-25T01:35:10Z` (what
 /// `Date.now.formatted(.iso8601)` gives, at a fraction of its cost).
-enum LogTimestamp {
-    static func now() -> String { format(secondsSinceEpoch: Int(time(nil))) }
+package enum LogTimestamp {
+    package static func now() -> String { format(secondsSinceEpoch: Int(time(nil))) }
 
-    static func format(secondsSinceEpoch: Int) -> String {
+    package static func format(secondsSinceEpoch: Int) -> String {
         var seconds = time_t(secondsSinceEpoch)
         var parts = tm()
         guard gmtime_r(&seconds, &parts) != nil else { return "1970-01-01T00:00:00Z" }

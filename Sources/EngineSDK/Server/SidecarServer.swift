@@ -130,6 +130,21 @@ package final class SidecarServer: Sendable {
         }
     }
 
+    /// Writes the stdout lines still queued, before a crash: what the engine reported before it
+    /// crashed reaches stdout, as it does when each report is written by the reporting thread.
+    private func writeQueuedOutput() {
+        let queued = state.withLock { state in
+            let actions = state.outbox
+            state.outbox = []
+            return actions
+        }
+        var bytes: [UInt8] = []
+        for action in queued {
+            if case .write(let line) = action { bytes += line }
+        }
+        writeOut(bytes)
+    }
+
     /// A control handle for lsref's faults.
     package var control: SidecarControl {
         SidecarControl(
@@ -140,6 +155,7 @@ package final class SidecarServer: Sendable {
                 state.withLock { $0.frozen = true }
             },
             crash: { [self] code in
+                writeQueuedOutput()
                 flushLogs()
                 logger.log(.error, "crashing (fault injection)", extra: ["exitCode": .number(JSONNumber(Int(code)))])
                 PosixStreams.exitNow(code)

@@ -6,7 +6,7 @@ import Synchronization
 /// to wake the thread when a deadline moves earlier. Arming or cancelling costs a lock, and a wake-up
 /// only when the new deadline is earlier than the one the thread sleeps towards; a cancelled timer
 /// lets the thread wake at its old deadline, find nothing due and sleep again.
-final class TimerThread: Sendable {
+package final class TimerThread: Sendable {
     private struct State {
         var deadlines: [SessionTimer: Int] = [:]
         /// The deadline the thread sleeps towards (nil: no deadline, or not sleeping).
@@ -20,13 +20,13 @@ final class TimerThread: Sendable {
     private let fire: @Sendable (SessionTimer) -> Void
 
     /// `clock` gives the session's milliseconds; `fire` runs on the timer thread for each due timer.
-    init(clock: @escaping @Sendable () -> Int, fire: @escaping @Sendable (SessionTimer) -> Void) {
+    package init(clock: @escaping @Sendable () -> Int, fire: @escaping @Sendable (SessionTimer) -> Void) {
         self.clock = clock
         self.fire = fire
     }
 
     /// Fires `timer` at `atMs`, replacing an earlier arming of it.
-    func arm(_ timer: SessionTimer, atMs: Int) {
+    package func arm(_ timer: SessionTimer, atMs: Int) {
         let (startThread, signal) = state.withLock { state in
             state.deadlines[timer] = atMs
             let startThread = !state.started
@@ -40,7 +40,7 @@ final class TimerThread: Sendable {
     }
 
     /// Forgets `timer`; a firing already taken by the thread still reaches the session, which ignores it.
-    func cancel(_ timer: SessionTimer) {
+    package func cancel(_ timer: SessionTimer) {
         state.withLock { _ = $0.deadlines.removeValue(forKey: timer) }
     }
 

@@ -8,9 +8,9 @@ import Darwin
 
 /// How lsref reads an audio file and its `<audio>.txt`: one open, one fstat, reads into one buffer.
 /// Symbolic links are followed; the file must be regular (not a directory, FIFO or device).
-enum ReferenceAudioFile {
+package enum ReferenceAudioFile {
     /// What a read found.
-    enum Contents: Sendable, Hashable {
+    package enum Contents: Sendable, Hashable {
         /// Missing, not a regular file, or unreadable.
         case missing
         case bytes([UInt8])
@@ -19,10 +19,10 @@ enum ReferenceAudioFile {
     }
 
     /// Largest audio file lsref reads (a bound on memory; larger files are -32011).
-    static let bytesMax = 256 << 20
+    package static let bytesMax = 256 << 20
 
     /// The file's bytes. A file over `bytesMax` throws -32011; one over `declineOverBytes` is `.declined`.
-    static func read(_ path: String, declineOverBytes: Int = Int.max) throws(EngineError) -> Contents {
+    package static func read(_ path: String, declineOverBytes: Int = Int.max) throws(EngineError) -> Contents {
         // O_NONBLOCK: opening a FIFO must not wait for a writer (it is then rejected by fstat).
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return .missing }
@@ -48,7 +48,7 @@ enum ReferenceAudioFile {
     }
 
     /// `hello.wav` → the text of `hello.txt`, else of `hello.wav.txt`, else nil.
-    static func transcriptText(for audioPath: String) -> String? {
+    package static func transcriptText(for audioPath: String) -> String? {
         for candidate in transcriptCandidates(audioPath) {
             do {
                 if case .bytes(let bytes) = try read(candidate) { return String(decoding: bytes, as: UTF8.self) }
@@ -62,7 +62,7 @@ enum ReferenceAudioFile {
     /// `dir/hello.wav` → `dir/hello.txt`, `dir/hello.wav.txt` (as `URL.deletingPathExtension` does:
     /// the extension is what follows the last dot of the last component, when that dot neither
     /// starts nor ends it).
-    static func transcriptCandidates(_ audioPath: String) -> [String] {
+    package static func transcriptCandidates(_ audioPath: String) -> [String] {
         var path = Array(audioPath.utf8)
         let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
         while path.count > 1, path.last == slash { path.removeLast() }
