@@ -76,7 +76,8 @@ package final class SidecarServer: Sendable {
     }
 
     /// Performs queued actions until none are left; returns at once if another thread is draining
-    /// (that thread picks up what this one queued). Then writes the log lines the actions produced.
+    /// (that thread picks up what this one queued). Then applies the timer changes and writes the
+    /// log lines the actions produced.
     private func drain() {
         var drained = false
         while true {
@@ -92,7 +93,9 @@ package final class SidecarServer: Sendable {
             perform(batch)
             state.withLock { $0.draining = false }
         }
-        if drained { flushLogs() }
+        guard drained else { return }
+        timers.commit()
+        flushLogs()
     }
 
     /// Performs one batch in order, joining consecutive writes into one write(2).

@@ -3,13 +3,14 @@ import Foundation
 import Synchronization
 
 /// The session's timers on one thread: a deadline per `SessionTimer` (there are two), a semaphore
-/// to wake the thread when a deadline moves earlier. Arming or cancelling costs a lock, and a wake-up
-/// only when the new deadline is earlier than the one the thread sleeps towards; a cancelled timer
-/// lets the thread wake at its old deadline, find nothing due and sleep again.
+/// to wake the thread when the earliest deadline moves before the one it sleeps towards. `arm` and
+/// `cancel` only record the change; `commit()` wakes the thread if needed, so a deadline armed and
+/// cancelled within one batch of actions (a `health_check` answered at once) costs no wake-up. A
+/// cancelled timer lets the thread wake at its old deadline, find nothing due and sleep again.
 package final class TimerThread: Sendable {
     private struct State {
         var deadlines: [SessionTimer: Int] = [:]
-        /// The deadline the thread sleeps towards (nil: no deadline, or not sleeping).
+        /// The deadline the thread sleeps towards; `Int.max` when none, nil while it is not sleeping.
         var sleepingUntilMs: Int?
         var started = false
     }
@@ -25,23 +26,31 @@ package final class TimerThread: Sendable {
         self.fire = fire
     }
 
-    /// Fires `timer` at `atMs`, replacing an earlier arming of it.
+    /// Fires `timer` at `atMs`, replacing an earlier arming of it (from the next `commit()`).
     package func arm(_ timer: SessionTimer, atMs: Int) {
-        let (startThread, signal) = state.withLock { state in
-            state.deadlines[timer] = atMs
-            let startThread = !state.started
-            state.started = true
-            let signal = state.sleepingUntilMs.map { atMs < $0 } ?? true
-            if signal { state.sleepingUntilMs = nil }
-            return (startThread, signal && !startThread)
-        }
-        if startThread { Thread { [self] in run() }.start() }
-        if signal { wake.signal() }
+        state.withLock { $0.deadlines[timer] = atMs }
     }
 
     /// Forgets `timer`; a firing already taken by the thread still reaches the session, which ignores it.
     package func cancel(_ timer: SessionTimer) {
         state.withLock { _ = $0.deadlines.removeValue(forKey: timer) }
+    }
+
+    /// Starts the thread at the first deadline, and wakes it when a deadline is now earlier than the
+    /// one it sleeps towards.
+    package func commit() {
+        let (startThread, signal) = state.withLock { state in
+            guard let earliest = state.deadlines.values.min() else { return (false, false) }
+            if !state.started {
+                state.started = true
+                return (true, false)
+            }
+            guard let sleepingUntilMs = state.sleepingUntilMs, earliest < sleepingUntilMs else { return (false, false) }
+            state.sleepingUntilMs = nil
+            return (false, true)
+        }
+        if startThread { Thread { [self] in run() }.start() }
+        if signal { wake.signal() }
     }
 
     private func run() {

@@ -33,7 +33,9 @@ struct TimerThreadTests {
         let (timers, probe) = Self.make()
         probe.nowMs.store(1_000, ordering: .relaxed)
         timers.arm(.heartbeat, atMs: 1_000_000)
+        timers.commit()
         timers.arm(.heartbeat, atMs: 999)
+        timers.commit()
         #expect(probe.next())
         #expect(probe.firings == [.heartbeat])
     }
@@ -42,12 +44,28 @@ struct TimerThreadTests {
     func cancelled() {
         let (timers, probe) = Self.make()
         timers.arm(.heartbeat, atMs: 50)
+        timers.commit()
         timers.cancel(.heartbeat)
         timers.arm(.healthDeadline, atMs: 60)
+        timers.commit()
         probe.nowMs.store(100, ordering: .relaxed)  // both deadlines have passed on the test's clock
-        timers.arm(.healthDeadline, atMs: 60)  // wakes the thread to look at the new time
+        timers.arm(.healthDeadline, atMs: 40)
+        timers.commit()  // an earlier deadline wakes the thread, which sees the new time
         #expect(probe.next())
         #expect(probe.firings == [.healthDeadline])
+    }
+
+    @Test("arming and cancelling before commit neither starts nor wakes the thread")
+    func armedAndCancelled() {
+        let (timers, probe) = Self.make()
+        probe.nowMs.store(100, ordering: .relaxed)
+        timers.arm(.healthDeadline, atMs: 0)
+        timers.cancel(.healthDeadline)
+        timers.commit()
+        timers.arm(.heartbeat, atMs: 0)
+        timers.commit()
+        #expect(probe.next())
+        #expect(probe.firings == [.heartbeat])
     }
 
     @Test("a timer fires again when armed again after firing")
@@ -55,8 +73,10 @@ struct TimerThreadTests {
         let (timers, probe) = Self.make()
         probe.nowMs.store(10, ordering: .relaxed)
         timers.arm(.heartbeat, atMs: 5)
+        timers.commit()
         #expect(probe.next())
         timers.arm(.heartbeat, atMs: 10)
+        timers.commit()
         #expect(probe.next())
         #expect(probe.firings == [.heartbeat, .heartbeat])
     }
