@@ -13,6 +13,8 @@ package final class SidecarServer: Sendable {
         var session: EngineSession
         var outbox: [EngineSession.Action] = []
         var draining = false
+        /// The thread that is draining (meaningful while `draining`).
+        var drainer: pthread_t = pthread_self()
         var frozen = false
         /// Log records waiting for the drainer to finish (stderr, formatted and written after stdout).
         var logRecords: [LogRecord] = []
@@ -32,7 +34,7 @@ package final class SidecarServer: Sendable {
     let outputFD: Int32
     let clockOriginMs: Int
     let state: Mutex<State>
-    /// Set once in `init`; its thread starts at the first arming.
+    /// Set once in `init`; its thread starts at the first commit with a deadline.
     private let timerStorage = Mutex<TimerThread?>(nil)
     let transcriptions = Mutex<[UInt64: Running]>([:])
 
@@ -84,6 +86,7 @@ package final class SidecarServer: Sendable {
             let batch: [EngineSession.Action]? = state.withLock { state in
                 guard !state.draining, !state.outbox.isEmpty else { return nil }
                 state.draining = true
+                state.drainer = pthread_self()
                 let actions = state.outbox
                 state.outbox = []
                 return actions
@@ -135,8 +138,10 @@ package final class SidecarServer: Sendable {
 
     /// Writes the stdout lines still queued, before a crash: what the engine reported before it
     /// crashed reaches stdout, as it does when each report is written by the reporting thread.
+    /// Another thread that is draining owns the queue (and may be writing): then nothing is taken.
     private func writeQueuedOutput() {
-        let queued = state.withLock { state in
+        let queued: [EngineSession.Action] = state.withLock { state in
+            guard !state.draining || pthread_equal(state.drainer, pthread_self()) != 0 else { return [] }
             let actions = state.outbox
             state.outbox = []
             return actions
