@@ -88,9 +88,9 @@ struct LsrefProcessTests {
         #expect(lsref.waitForExit() == 0)
     }
 
-    @Test("SIGTERM ends lsref with status 0 (5.7-MUST-1)")
-    func terminate() throws {
-        let lsref = try LsrefProcess()
+    @Test("SIGTERM ends lsref with status 0 (5.7-MUST-1)", arguments: paths)
+    func terminate(arguments: [String]) throws {
+        let lsref = try LsrefProcess(arguments: arguments)
         lsref.send(Self.initialize)
         #expect(lsref.readLine() == Self.initializeResult)
         kill(lsref.process.processIdentifier, SIGTERM)
