@@ -23,13 +23,17 @@ public struct BurstDetector: Sendable {
     public func bursts(in samples: [Int16], sampleRate: Int) -> [Burst] {
         let frameSamples = max(1, sampleRate * frameMs / 1000)
         var voiced: [Bool] = []
-        var start = 0
-        while start < samples.count {
-            let end = min(samples.count, start + frameSamples)
-            var sum = 0
-            for index in start..<end { sum += abs(Int(samples[index])) }
-            voiced.append(sum / (end - start) > amplitudeThreshold)
-            start = end
+        voiced.reserveCapacity(samples.count / frameSamples + 1)
+        samples.withUnsafeBufferPointer { samples in
+            var start = 0
+            while start < samples.count {
+                let end = min(samples.count, start + frameSamples)
+                var sum = 0
+                // |Int16| ≤ 32768 per sample: a frame's sum cannot overflow Int.
+                for index in start..<end { sum &+= abs(Int(samples[index])) }
+                voiced.append(sum / (end - start) > amplitudeThreshold)
+                start = end
+            }
         }
         return merge(runs(voiced), frameSamples: frameSamples, sampleRate: sampleRate)
             .map { burst(samples, $0.lowerBound * frameSamples, min(samples.count, $0.upperBound * frameSamples), sampleRate) }

@@ -48,12 +48,13 @@ extension WAVFile {
         }
         let frameBytes = 2 * format.channels
         let usable = bytes.count - bytes.count % frameBytes
-        var samples: [Int16] = []
-        samples.reserveCapacity(usable / 2)
-        var index = bytes.startIndex
-        while index < bytes.startIndex + usable {
-            samples.append(Int16(bitPattern: UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8))
-            index += 2
+        let samples = bytes.withUnsafeBufferPointer { source in
+            [Int16](unsafeUninitializedCapacity: usable / 2) { target, count in
+                for sample in 0..<usable / 2 {
+                    target[sample] = Int16(bitPattern: UInt16(source[2 * sample]) | UInt16(source[2 * sample + 1]) << 8)
+                }
+                count = usable / 2
+            }
         }
         return WAVFile(sampleRate: format.rate, channels: format.channels, samples: samples)
     }

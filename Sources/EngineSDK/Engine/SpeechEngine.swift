@@ -18,6 +18,9 @@ import Wire
 ///         }
 ///     }
 ///     runSidecar { _ in EchoEngine() }   // in main.swift; never returns
+///
+/// An engine that can often answer without suspending (a small file, a loaded model) may also adopt
+/// `ImmediateSpeechEngine`; the SDK then skips the hop onto the concurrency pool for those calls.
 public protocol SpeechEngine: Sendable {
     /// Name, version and capabilities announced in the `initialize` result.
     var descriptor: EngineDescriptor { get }

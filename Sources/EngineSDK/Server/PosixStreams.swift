@@ -34,15 +34,13 @@ package enum PosixStreams {
         return true
     }
 
-    /// Reads up to `capacity` bytes; empty at end of file or on an error other than EINTR.
-    package static func read(_ fd: Int32, capacity: Int) -> [UInt8] {
-        var buffer = [UInt8](repeating: 0, count: capacity)
+    /// Reads into `buffer` (up to its count); the number of bytes read, 0 at end of file or on an
+    /// error other than EINTR.
+    package static func read(_ fd: Int32, into buffer: inout [UInt8]) -> Int {
         while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, capacity) }
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
             if count < 0, errno == EINTR { continue }
-            if count <= 0 { return [] }
-            buffer.removeSubrange(count...)
-            return buffer
+            return max(count, 0)
         }
     }
 

@@ -65,6 +65,9 @@ package func runSidecar(
 }
 
 extension SidecarServer {
+    /// Most bytes taken from stdin by one read(2).
+    static let readBytesMax = 65_536
+
     /// Starts the reader thread and the SIGTERM source, then parks the main thread.
     func serve() -> Never {
         if options.startupDelayMs > 0 { Thread.sleep(forTimeInterval: Double(options.startupDelayMs) / 1_000) }
@@ -84,9 +87,11 @@ extension SidecarServer {
         }
         terminate.start()
         let reader = Thread { [self] in
+            var buffer = [UInt8](repeating: 0, count: Self.readBytesMax)
             while true {
-                let chunk = PosixStreams.read(0, capacity: 65_536)
-                guard !chunk.isEmpty else { break }
+                let count = PosixStreams.read(0, into: &buffer)
+                guard count > 0 else { break }
+                let chunk = Array(buffer[0..<count])
                 submit { session, now in session.receive(chunk, now: now) }
             }
             submit { session, now in session.stdinClosed(now: now) }

@@ -5,44 +5,56 @@ extension SidecarServer {
     /// Carries out one action. Called without the state lock held.
     func perform(_ action: EngineSession.Action) {
         switch action {
-        case .write(let bytes):
-            guard PosixStreams.writeAll(outputFD, bytes) else {
-                logger.log(.error, "stdout is closed; exiting")
-                PosixStreams.exitNow(1)
-            }
-        case .armTimer(let timer, let atMs): arm(timer, atMs: atMs)
-        case .cancelTimer(let timer): timers.withLock { $0.removeValue(forKey: timer) }?.cancel()
+        case .write(let bytes): writeOut(bytes)
+        case .armTimer(let timer, let atMs): timers.arm(timer, atMs: atMs)
+        case .cancelTimer(let timer): timers.cancel(timer)
         case .loadModel(let load): loadModel(load)
         case .startTranscription(let handle, let request): start(handle, request)
         case .cancelTranscription(let handle):
             let running = transcriptions.withLock { $0.removeValue(forKey: handle.seq) }
             running?.signal.cancel()
             running?.task?.cancel()
-        case .checkHealth:
-            Task { [self] in
-                let status = await engine.checkHealth()
-                submit { session, now in session.healthResult(status, now: now) }
-            }
-        case .log(let record): logger.log(record)
-        case .exit(let code): exitAfterStopping(code)
+        case .checkHealth: checkHealth()
+        case .log(let record): queueLog(record)
+        case .exit(let code):
+            flushLogs()
+            exitAfterStopping(code)
         }
     }
 
-    private func arm(_ timer: SessionTimer, atMs: Int) {
-        let delayMs = max(0, atMs - nowMs)
-        let task = Task { [self] in
-            do {
-                try await Task.sleep(nanoseconds: UInt64(delayMs) * 1_000_000)
-            } catch {
-                return  // cancelled: the machine no longer wants this firing
-            }
-            timers.withLock { _ = $0.removeValue(forKey: timer) }
-            submit { session, now in session.timerFired(timer, now: now) }
+    /// Writes protocol bytes to stdout; exits when stdout is closed.
+    func writeOut(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        guard PosixStreams.writeAll(outputFD, bytes) else {
+            flushLogs()
+            logger.log(.error, "stdout is closed; exiting")
+            PosixStreams.exitNow(1)
         }
-        timers.withLock { $0.updateValue(task, forKey: timer) }?.cancel()
+    }
+
+    private func checkHealth() {
+        if let status = immediate?.checkHealthImmediately() {
+            return submit { session, now in session.healthResult(status, now: now) }
+        }
+        Task { [self] in
+            let status = await engine.checkHealth()
+            submit { session, now in session.healthResult(status, now: now) }
+        }
     }
 
     private func loadModel(_ load: EngineSession.ModelLoad) {
+        if case .initial(let clientConfig) = load, let immediate {
+            var merged = config
+            merged.client = clientConfig
+            do {
+                if try immediate.loadImmediately(merged) {
+                    return submit { session, now in session.modelLoaded(.success(()), now: now) }
+                }
+            } catch {
+                let failure = EngineError.wrapping(error)
+                return submit { session, now in session.modelLoaded(.failure(failure), now: now) }
+            }
+        }
         Task { [self] in
             let outcome: Result<Void, EngineError>
             do {
@@ -65,10 +77,11 @@ extension SidecarServer {
 
     private func start(_ handle: RequestHandle, _ request: TranscriptionRequest) {
         let signal = CancellationSignal()
-        transcriptions.withLock { $0[handle.seq] = Running(signal: signal) }
         let reporter = TranscriptionReporter { [self] report in
             submit { session, now in session.transcriptionReport(handle, report, now: now) }
         }
+        if let immediate, transcribeImmediately(immediate, handle, request, reporter, signal) { return }
+        transcriptions.withLock { $0[handle.seq] = Running(signal: signal) }
         let task = Task { [self] in
             let outcome: Result<Transcript, EngineError>
             do {
@@ -82,6 +95,26 @@ extension SidecarServer {
         transcriptions.withLock { running in
             if running[handle.seq] != nil { running[handle.seq]?.task = task }
         }
+    }
+
+    /// Runs the engine's synchronous `transcribe` on this (the draining) thread; false when it declined.
+    /// No cancel can be performed meanwhile, as only the drainer performs actions; one the session
+    /// accepted in the meantime makes it drop this outcome, as it drops a late async one.
+    private func transcribeImmediately(
+        _ immediate: any ImmediateSpeechEngine, _ handle: RequestHandle, _ request: TranscriptionRequest,
+        _ reporter: TranscriptionReporter, _ signal: CancellationSignal
+    ) -> Bool {
+        let outcome: Result<Transcript, EngineError>
+        do {
+            guard let transcript = try immediate.transcribeImmediately(request, reporter: reporter, cancellation: signal) else {
+                return false
+            }
+            outcome = .success(transcript)
+        } catch {
+            outcome = .failure(EngineError.wrapping(error))
+        }
+        submit { session, now in session.transcriptionFinished(handle, outcome, now: now) }
+        return true
     }
 
     /// Gives the engine's `stop()` a bounded time, then exits; nothing more reaches stdout

@@ -3,15 +3,21 @@ import Synchronization
 import Wire
 
 /// The real I/O loop around `EngineSession`: a stdin reader thread, a serialized stdout writer,
-/// a monotonic clock, timers as tasks, SIGTERM, and the engine's async hooks run in tasks whose
-/// completions are fed back. Each event: lock, ask the machine, unlock, then act (STYLE rule 4).
-/// Actions are performed in the order the machine produced them by one drainer at a time.
+/// a monotonic clock, one timer thread, SIGTERM, and the engine's hooks — inline when the engine is
+/// an `ImmediateSpeechEngine` that takes the call, else in tasks whose completions are fed back.
+/// Each event: lock, ask the machine, unlock, then act (STYLE rule 4). Actions are performed in the
+/// order the machine produced them by one drainer at a time; consecutive writes go out in one
+/// write(2), and log lines are written to stderr once the drainer has nothing left to do.
 package final class SidecarServer: Sendable {
     struct State: ~Copyable {
         var session: EngineSession
         var outbox: [EngineSession.Action] = []
         var draining = false
+        /// The thread that is draining (meaningful while `draining`).
+        var drainer: pthread_t = pthread_self()
         var frozen = false
+        /// Log records waiting for the drainer to finish (stderr, formatted and written after stdout).
+        var logRecords: [LogRecord] = []
     }
 
     struct Running: Sendable {
@@ -20,17 +26,21 @@ package final class SidecarServer: Sendable {
     }
 
     let engine: any SpeechEngine
+    /// `engine` when it offers synchronous hooks.
+    let immediate: (any ImmediateSpeechEngine)?
     let config: EngineConfig
     let options: SidecarOptions
     let logger: SidecarLogger
     let outputFD: Int32
     let clockOriginMs: Int
     let state: Mutex<State>
-    let timers = Mutex<[SessionTimer: Task<Void, Never>]>([:])
+    /// Set once in `init`; its thread starts at the first commit with a deadline.
+    private let timerStorage = Mutex<TimerThread?>(nil)
     let transcriptions = Mutex<[UInt64: Running]>([:])
 
     package init(engine: any SpeechEngine, config: EngineConfig, options: SidecarOptions, outputFD: Int32, logger: SidecarLogger) {
         self.engine = engine
+        immediate = engine as? any ImmediateSpeechEngine
         self.config = config
         self.options = options
         self.logger = logger
@@ -42,6 +52,16 @@ package final class SidecarServer: Sendable {
         configuration.healthTimeoutMs = config.healthTimeoutMs
         configuration.heartbeatIntervalPercent = options.heartbeatIntervalPercent
         state = Mutex(State(session: EngineSession(configuration: configuration, startMs: 0)))
+        let timerThread = TimerThread(clock: { [self] in nowMs }) { [self] timer in
+            submit { session, now in session.timerFired(timer, now: now) }
+        }
+        timerStorage.withLock { $0 = timerThread }
+    }
+
+    /// The session's timers.
+    var timers: TimerThread {
+        guard let timers = timerStorage.withLock({ $0 }) else { preconditionFailure("timers used before init finished") }
+        return timers
     }
 
     /// Milliseconds since the server started (the session's clock).
@@ -58,20 +78,79 @@ package final class SidecarServer: Sendable {
     }
 
     /// Performs queued actions until none are left; returns at once if another thread is draining
-    /// (that thread picks up what this one queued).
+    /// (that thread picks up what this one queued). Then applies the timer changes and writes the
+    /// log lines the actions produced.
     private func drain() {
+        var drained = false
         while true {
             let batch: [EngineSession.Action]? = state.withLock { state in
                 guard !state.draining, !state.outbox.isEmpty else { return nil }
                 state.draining = true
+                state.drainer = pthread_self()
                 let actions = state.outbox
                 state.outbox = []
                 return actions
             }
-            guard let batch else { return }
-            for action in batch { perform(action) }
+            guard let batch else { break }
+            drained = true
+            perform(batch)
             state.withLock { $0.draining = false }
         }
+        guard drained else { return }
+        timers.commit()
+        flushLogs()
+    }
+
+    /// Performs one batch in order, joining consecutive writes into one write(2).
+    private func perform(_ batch: [EngineSession.Action]) {
+        var pending: [UInt8] = []
+        for action in batch {
+            switch action {
+            case .write(let bytes):
+                pending += bytes
+            case .log(let record):
+                queueLog(record)
+            default:
+                writeOut(pending)
+                pending.removeAll(keepingCapacity: true)
+                perform(action)
+            }
+        }
+        writeOut(pending)
+    }
+
+    /// Queues a log record for `flushLogs()` (stderr is not the protocol stream, so waiting is harmless).
+    func queueLog(_ record: LogRecord) {
+        guard record.level >= logger.levelMin else { return }
+        state.withLock { $0.logRecords.append(record) }
+    }
+
+    /// Writes the queued log records (before an exit too, so none is lost).
+    func flushLogs() {
+        logger.write {
+            state.withLock { state in
+                let records = state.logRecords
+                state.logRecords = []
+                return records
+            }
+        }
+    }
+
+    /// Writes the stdout lines still queued, before a crash: what the engine reported before it
+    /// crashed reaches stdout, as it does when each report is written by the reporting thread.
+    /// Another thread that is draining owns the queue (and may be writing): then nothing is taken.
+    private func writeQueuedOutput() {
+        let queued: [EngineSession.Action] = state.withLock { state in
+            guard !state.draining || pthread_equal(state.drainer, pthread_self()) != 0 else { return [] }
+            let actions = state.outbox
+            state.outbox = []
+            return actions
+        }
+        var bytes: [UInt8] = []
+        for action in queued {
+            if case .write(let line) = action { bytes += line }
+        }
+        writeOut(bytes)
     }
 
     /// A control handle for lsref's faults.
@@ -83,7 +162,9 @@ package final class SidecarServer: Sendable {
                 logger.log(.warning, "frozen: no more answers (fault injection)")
                 state.withLock { $0.frozen = true }
             },
-            crash: { [logger] code in
+            crash: { [self] code in
+                writeQueuedOutput()
+                flushLogs()
                 logger.log(.error, "crashing (fault injection)", extra: ["exitCode": .number(JSONNumber(Int(code)))])
                 PosixStreams.exitNow(code)
             })

@@ -12,10 +12,8 @@ extension EngineSession {
 
     /// Sends a reply for a request that was never registered (answered while its line is handled).
     mutating func reply(_ response: RPCResponse, slot: BatchSlot?) {
-        let response = fittingLimit(response)
-        guard let slot else { return writeReply(response) }
-        batches[slot.batch]?.slots[slot.index] = response
-        completeBatchIfReady(slot.batch)
+        let fitted = fittingLimit(response)
+        deliver(fitted.response, line: fitted.line, slot: slot)
     }
 
     /// Ends an in-flight request with its one final reply (SPEC 9.3) and updates the counters.
@@ -24,30 +22,43 @@ extension EngineSession {
             preconditionFailure("finish of request #\(seq), which is not in flight")
         }
         if sequenceByID[request.handle.id] == seq { sequenceByID[request.handle.id] = nil }
-        let response = fittingLimit(response)
+        var fitted = fittingLimit(response)
+        // A replacement is fitted once more, as `reply` would (a no-op for one that fits).
+        if fitted.replaced { fitted = fittingLimit(fitted.response) }
         if request.isTranscription {
-            switch response.result {
+            switch fitted.response.result {
             case .success: metrics.record(.succeeded(durationMs: max(0, now - request.readAtMs)))
             case .failure(let error) where error.code == .requestCancelled: metrics.record(.cancelled)
             case .failure: metrics.record(.failed)
             }
         }
-        reply(response, slot: request.batchSlot)
+        deliver(fitted.response, line: fitted.line, slot: request.batchSlot)
+    }
+
+    /// Writes a fitted reply (`line` is its encoding), or files it in its batch.
+    private mutating func deliver(_ response: RPCResponse, line: [UInt8], slot: BatchSlot?) {
+        guard let slot else { return emit(.write(line)) }
+        batches[slot.batch]?.slots[slot.index] = response
+        completeBatchIfReady(slot.batch)
     }
 
     /// A reply whose line would break the effective limit becomes -32000 (SPEC 2.3-MUST-4); an error
-    /// reply that would break it keeps only `data.name` and a short reason.
-    private func fittingLimit(_ response: RPCResponse) -> RPCResponse {
-        let lineBytes = response.encodedLine().count - 1
-        guard lineBytes > effectiveLimitBytes else { return response }
+    /// reply that would break it keeps only `data.name` and a short reason. Returns the reply with its
+    /// line (encoded once), and whether it was replaced.
+    private func fittingLimit(_ response: RPCResponse) -> (response: RPCResponse, line: [UInt8], replaced: Bool) {
+        let line = response.encodedLine()
+        let lineBytes = line.count - 1
+        guard lineBytes > effectiveLimitBytes else { return (response, line, false) }
+        let replacement: RPCResponse
         switch response.result {
         case .success:
-            return Self.errorResponse(
+            replacement = Self.errorResponse(
                 response.id, .engineFailure,
                 reason: "result too large: \(lineBytes) bytes exceed the \(effectiveLimitBytes)-byte limit")
         case .failure(let error):
-            return Self.errorResponse(response.id, error.code, reason: "error details exceed the line limit")
+            replacement = Self.errorResponse(response.id, error.code, reason: "error details exceed the line limit")
         }
+        return (replacement, replacement.encodedLine(), true)
     }
 
     /// A name quoted in a reason, cut to `quotedBytesMax` bytes so replies stay small.

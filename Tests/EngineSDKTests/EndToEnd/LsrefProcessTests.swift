@@ -11,9 +11,13 @@ struct LsrefProcessTests {
     static let initialize = #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"1.0","clientInfo":{"name":"test","version":"0"},"heartbeatIntervalMs":0,"config":{}}}"#
     static let initializeResult = #"{"jsonrpc":"2.0","id":1,"result":{"protocolVersion":"1.0","engine":{"name":"lsref","version":"0.1.0"},"capabilities":{"languages":["en","de"],"drafts":true,"wordTimestamps":true,"wordConfidence":true,"maxConcurrentRequests":2},"limits":{"maxMessageBytes":4194304}}}"#
 
-    @Test("initialize, transcribe with progress and drafts, health_check, -32601, -32700, stop and exit 0")
-    func readmeSession() throws {
-        let lsref = try LsrefProcess()
+    /// lsref's default plans wait between steps (the SDK's async path); `--step-ms 0` plans do not,
+    /// so the SDK runs them on its reader thread (`ImmediateSpeechEngine`). Both write the same lines.
+    static let paths: [[String]] = [[], ["--step-ms", "0"]]
+
+    @Test("initialize, transcribe with progress and drafts, health_check, -32601, -32700, stop and exit 0", arguments: paths)
+    func readmeSession(arguments: [String]) throws {
+        let lsref = try LsrefProcess(arguments: arguments)
         lsref.send(Self.initialize)
         lsref.send(#"{"jsonrpc":"2.0","id":2,"method":"transcribe","params":{"audio":{"path":"Examples/audio/hello.wav"},"language":"en","options":{}}}"#)
         let lines = lsref.readLines(through: #"{"jsonrpc":"2.0","id":2,"#)
@@ -44,6 +48,36 @@ struct LsrefProcessTests {
         #expect(lsref.waitForExit() == 0)
     }
 
+    @Test("with no --loading-ms the model is ready before the next line is read: the first health_check says ok")
+    func readyAtOnce() throws {
+        let lsref = try LsrefProcess(arguments: ["--step-ms", "0"])
+        lsref.send(Self.initialize)
+        #expect(lsref.readLine() == Self.initializeResult)
+        lsref.send(#"{"jsonrpc":"2.0","id":2,"method":"health_check"}"#)
+        #expect(lsref.readLine() == #"{"jsonrpc":"2.0","id":2,"result":{"status":"ok","detail":{"activeRequests":0}}}"#)
+        lsref.send(#"{"jsonrpc":"2.0","id":3,"method":"get_status"}"#)
+        #expect(lsref.readLine()?.hasPrefix(#"{"jsonrpc":"2.0","id":3,"result":{"state":"ready","activeRequests":0,"#) == true)
+        lsref.closeInput()
+        #expect(lsref.waitForExit() == 0)
+    }
+
+    @Test("with --step-ms 0, garbage and oversized lines still precede the reply, and a transcription that arrives with stop gets -32030")
+    func immediateFaults() throws {
+        let lsref = try LsrefProcess(arguments: ["--step-ms", "0", "--garbage-output"])
+        lsref.send(Self.initialize)
+        #expect(lsref.readLine() == Self.initializeResult)
+        lsref.send(#"{"jsonrpc":"2.0","id":2,"method":"transcribe","params":{"audio":{"path":"Examples/audio/hello.wav"}}}"#)
+        let lines = lsref.readLines(through: #"{"jsonrpc":"2.0","id":2,"#)
+        #expect(lines.count == 8)
+        #expect(lines.dropLast().last == "garbage: this is not JSON")
+        lsref.send(#"{"jsonrpc":"2.0","id":3,"method":"transcribe","params":{"audio":{"path":"Examples/audio/hello.wav"}}}"# + "\n"
+                   + #"{"jsonrpc":"2.0","id":4,"method":"stop"}"#)
+        #expect(lsref.readLine() == #"{"jsonrpc":"2.0","id":3,"error":{"code":-32030,"message":"Shutting down","data":{"name":"shutting_down","reason":"the engine is stopping"}}}"#)
+        #expect(lsref.readLine() == #"{"jsonrpc":"2.0","id":4,"result":null}"#)
+        #expect(lsref.readLine() == nil)
+        #expect(lsref.waitForExit() == 0)
+    }
+
     @Test("closing stdin ends lsref with status 0 even while a transcription runs (5.6-MUST-1)")
     func endOfInput() throws {
         let lsref = try LsrefProcess(arguments: ["--latency-ms", "60000"])
@@ -54,18 +88,18 @@ struct LsrefProcessTests {
         #expect(lsref.waitForExit() == 0)
     }
 
-    @Test("SIGTERM ends lsref with status 0 (5.7-MUST-1)")
-    func terminate() throws {
-        let lsref = try LsrefProcess()
+    @Test("SIGTERM ends lsref with status 0 (5.7-MUST-1)", arguments: paths)
+    func terminate(arguments: [String]) throws {
+        let lsref = try LsrefProcess(arguments: arguments)
         lsref.send(Self.initialize)
         #expect(lsref.readLine() == Self.initializeResult)
         kill(lsref.process.processIdentifier, SIGTERM)
         #expect(lsref.waitForExit() == 0)
     }
 
-    @Test("fault switches: a banner first, a crash with its exit code instead of a reply")
-    func faults() throws {
-        let lsref = try LsrefProcess(environment: ["LSREF_BANNER": "1", "LSREF_CRASH_AFTER": "1", "LSREF_CRASH_EXIT_CODE": "7"])
+    @Test("fault switches: a banner first, a crash with its exit code instead of a reply", arguments: paths)
+    func faults(arguments: [String]) throws {
+        let lsref = try LsrefProcess(arguments: arguments, environment: ["LSREF_BANNER": "1", "LSREF_CRASH_AFTER": "1", "LSREF_CRASH_EXIT_CODE": "7"])
         #expect(lsref.readLine() == "lsref 0.1.0 starting")
         lsref.send(Self.initialize)
         #expect(lsref.readLine() == Self.initializeResult)
@@ -75,9 +109,9 @@ struct LsrefProcessTests {
         #expect(lsref.waitForExit() == 7)
     }
 
-    @Test("a missing file is -32010 and a non-WAV file is -32011 (10.1)")
-    func audioErrors() throws {
-        let lsref = try LsrefProcess()
+    @Test("a missing file is -32010 and a non-WAV file is -32011 (10.1)", arguments: paths)
+    func audioErrors(arguments: [String]) throws {
+        let lsref = try LsrefProcess(arguments: arguments)
         lsref.send(Self.initialize)
         #expect(lsref.readLine() == Self.initializeResult)
         lsref.send(#"{"jsonrpc":"2.0","id":2,"method":"transcribe","params":{"audio":{"path":"/no/such.wav"}}}"#)

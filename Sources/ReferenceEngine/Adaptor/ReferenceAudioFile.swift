@@ -1,0 +1,77 @@
+import EngineSDK
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// How lsref reads an audio file and its `<audio>.txt`: one open, one fstat, reads into one buffer.
+/// Symbolic links are followed; the file must be regular (not a directory, FIFO or device).
+package enum ReferenceAudioFile {
+    /// What a read found.
+    package enum Contents: Sendable, Hashable {
+        /// Missing, not a regular file, or unreadable.
+        case missing
+        case bytes([UInt8])
+        /// Larger than the caller's `declineOverBytes`; nothing was read.
+        case declined
+    }
+
+    /// Largest audio file lsref reads (a bound on memory; larger files are -32011).
+    package static let bytesMax = 256 << 20
+
+    /// The file's bytes. A file over `bytesMax` throws -32011; one over `declineOverBytes` is `.declined`.
+    package static func read(_ path: String, declineOverBytes: Int = Int.max) throws(EngineError) -> Contents {
+        // O_NONBLOCK: opening a FIFO must not wait for a writer (it is then rejected by fstat).
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return .missing }
+        defer { close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return .missing }
+        let size = Int(status.st_size)
+        if size > bytesMax {
+            throw EngineError(.audioUnsupportedFormat, reason: "file of \(size) bytes exceeds \(bytesMax)", path: path)
+        }
+        guard size <= declineOverBytes else { return .declined }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var offset = 0
+        while offset < size {
+            let count = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + offset, size - offset) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { return .missing }
+            if count == 0 { break }  // the file shrank while being read
+            offset += count
+        }
+        if offset < size { bytes.removeSubrange(offset...) }
+        return .bytes(bytes)
+    }
+
+    /// `hello.wav` → the text of `hello.txt`, else of `hello.wav.txt`, else nil.
+    package static func transcriptText(for audioPath: String) -> String? {
+        for candidate in transcriptCandidates(audioPath) {
+            do {
+                if case .bytes(let bytes) = try read(candidate) { return String(decoding: bytes, as: UTF8.self) }
+            } catch {
+                continue  // a transcript too large to read is ignored like a missing one
+            }
+        }
+        return nil
+    }
+
+    /// `dir/hello.wav` → `dir/hello.txt`, `dir/hello.wav.txt` (as `URL.deletingPathExtension` does:
+    /// the extension is what follows the last dot of the last component, when that dot neither
+    /// starts nor ends it).
+    package static func transcriptCandidates(_ audioPath: String) -> [String] {
+        var path = Array(audioPath.utf8)
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        while path.count > 1, path.last == slash { path.removeLast() }
+        let nameStart = (path.lastIndex(of: slash) ?? -1) + 1
+        var stem = path
+        if let lastDot = path.lastIndex(of: dot), lastDot > nameStart, lastDot < path.count - 1 {
+            stem.removeSubrange(lastDot...)
+        }
+        let txt = Array(".txt".utf8)
+        return [String(decoding: stem + txt, as: UTF8.self), String(decoding: path + txt, as: UTF8.self)]
+    }
+}
