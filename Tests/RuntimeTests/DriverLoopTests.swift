@@ -1,4 +1,5 @@
 import Dispatch
+import Glibc
 import Runtime
 import Testing
 
@@ -11,6 +12,7 @@ struct DriverLoopTests {
             switch loop.next().item {
             case .event(let event): "event \(event)"
             case .timer(let timer): "timer \(timer)"
+            case .readable(let fd): "readable \(fd)"
             case .stopped: "stopped"
             }
         }
@@ -23,8 +25,8 @@ struct DriverLoopTests {
         loop.armTimer(.health(1), atMs: 0)
         loop.armTimer(.health(2), atMs: 0)
         loop.cancelTimer(.health(2))
-        loop.post("a")
-        loop.post("b")
+        loop.inbox.post("a")
+        loop.inbox.post("b")
         #expect(Self.items(loop, count: 4) == ["timer restart(1)", "timer health(1)", "event a", "event b"])
         #expect(loop.armedTimerCount == 0)
     }
@@ -34,7 +36,7 @@ struct DriverLoopTests {
         let loop = DriverLoop<String, Timer>(clock: MonotonicClock())
         loop.armTimer(.health(1), atMs: 0)
         loop.armTimer(.health(1), atMs: UInt64.max / 4)
-        loop.post("x")
+        loop.inbox.post("x")
         #expect(Self.items(loop, count: 1) == ["event x"])
         #expect(loop.armedTimerCount == 1)
     }
@@ -42,7 +44,8 @@ struct DriverLoopTests {
     @Test("a blocked next() wakes for an event from another thread and for a deadline")
     func wakeUps() {
         let loop = DriverLoop<String, Timer>(clock: MonotonicClock())
-        DispatchQueue.global().async { loop.post("from afar") }
+        let inbox = loop.inbox
+        DispatchQueue.global().async { inbox.post("from afar") }
         #expect(Self.items(loop, count: 1) == ["event from afar"])
         let deadline = loop.clock.nowMs() + 5
         loop.armTimer(.restart(7), atMs: deadline)
@@ -55,21 +58,108 @@ struct DriverLoopTests {
     func farFutureTimer() {
         let loop = DriverLoop<String, Timer>(clock: MonotonicClock())
         loop.armTimer(.health(9), atMs: UInt64.max - 1)
-        DispatchQueue.global().async { loop.post("late") }
+        let inbox = loop.inbox
+        DispatchQueue.global().async { inbox.post("late") }
         #expect(Self.items(loop, count: 1) == ["event late"])
     }
 
     @Test("a full inbox refuses tryPost; stop ends the loop")
     func capacityAndStop() {
         let loop = DriverLoop<String, Timer>(clock: MonotonicClock(), capacity: 2)
-        #expect(loop.tryPost("1"))
-        #expect(loop.tryPost("2"))
-        #expect(!loop.tryPost("3"))
+        #expect(loop.inbox.tryPost("1"))
+        #expect(loop.inbox.tryPost("2"))
+        #expect(!loop.inbox.tryPost("3"))
         #expect(Self.items(loop, count: 1) == ["event 1"])
-        #expect(loop.tryPost("3"))
-        loop.stop()
+        #expect(loop.inbox.tryPost("3"))
+        loop.inbox.stop()
         #expect(Self.items(loop, count: 1) == ["stopped"])
-        #expect(!loop.post("4"))
+        #expect(!loop.inbox.post("4"))
+    }
+
+    /// A pipe with a non-blocking, close-on-exec read end, as `(read, write)`.
+    static func pipePair() -> (read: Int32, write: Int32) {
+        var fds: [Int32] = [-1, -1]
+        #expect(pipe(&fds) == 0)
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        _ = fcntl(fds[0], F_SETFL, fcntl(fds[0], F_GETFL) | O_NONBLOCK)
+        return (fds[0], fds[1])
+    }
+
+    static func put(_ fd: Int32, _ text: String) {
+        #expect(Array(text.utf8).withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == text.utf8.count)
+    }
+
+    @Test("a watched descriptor is readable until read and at end of file; an event posted first comes first")
+    func watchedDescriptor() {
+        let loop = DriverLoop<String, Timer>(clock: MonotonicClock())
+        let pipe = Self.pipePair()
+        defer { close(pipe.read) }
+        loop.inbox.post("before")
+        Self.put(pipe.write, "x")
+        loop.watch(pipe.read)
+        #expect(Self.items(loop, count: 2) == ["event before", "readable \(pipe.read)"])
+        #expect(Self.items(loop, count: 1) == ["readable \(pipe.read)"])
+        var byte: UInt8 = 0
+        #expect(read(pipe.read, &byte, 1) == 1)
+        loop.inbox.post("after")
+        #expect(Self.items(loop, count: 1) == ["event after"])
+        close(pipe.write)
+        #expect(Self.items(loop, count: 1) == ["readable \(pipe.read)"])
+        loop.unwatch(pipe.read)
+    }
+
+    @Test("a due timer comes before a descriptor seen ready after its deadline")
+    func timerBeforeDescriptor() {
+        let loop = DriverLoop<String, Timer>(clock: MonotonicClock())
+        let pipe = Self.pipePair()
+        defer { close(pipe.read); close(pipe.write) }
+        loop.armTimer(.health(1), atMs: 0)
+        Self.put(pipe.write, "x")
+        loop.watch(pipe.read)
+        #expect(Self.items(loop, count: 2) == ["timer health(1)", "readable \(pipe.read)"])
+        loop.unwatch(pipe.read)
+    }
+
+    @Test("unwatching forgets a readiness the loop saw but did not hand out yet")
+    func unwatchForgets() {
+        let loop = DriverLoop<String, Timer>(clock: MonotonicClock())
+        let first = Self.pipePair()
+        let second = Self.pipePair()
+        defer { for fd in [first.read, first.write, second.read, second.write] { close(fd) } }
+        Self.put(first.write, "1")
+        Self.put(second.write, "2")
+        loop.watch(first.read)
+        loop.watch(second.read)
+        #expect(Self.items(loop, count: 1) == ["readable \(first.read)"])
+        loop.unwatch(second.read)
+        loop.unwatch(first.read)
+        loop.inbox.post("end")
+        #expect(Self.items(loop, count: 1) == ["event end"])
+    }
+
+    @Test("posts from four threads all arrive, each thread's in order (one wake byte per wake-up)")
+    func manyPosters() {
+        let loop = DriverLoop<String, Timer>(clock: MonotonicClock(), capacity: 64)
+        let inbox = loop.inbox
+        let perThread = 2_000
+        DispatchQueue.global().async {
+            DispatchQueue.concurrentPerform(iterations: 4) { thread in
+                for index in 0..<perThread { inbox.post("\(thread) \(index)") }
+            }
+        }
+        // A bound instead of a hang, should a wake-up ever be lost.
+        loop.armTimer(.health(0), atMs: loop.clock.nowMs() + UInt64(Fixture.waitMs))
+        var next = [Int](repeating: 0, count: 4)
+        for _ in 0..<(4 * perThread) {
+            guard case .event(let event) = loop.next().item else {
+                Issue.record("woke without the event after \(next)")
+                return
+            }
+            let parts = event.split(separator: " ").compactMap { Int($0) }
+            #expect(parts.count == 2 && parts[1] == next[parts[0]], "\(event)")
+            next[parts[0]] += 1
+        }
+        #expect(next == [perThread, perThread, perThread, perThread])
     }
 
     @Test("the monotonic clock never goes backwards")

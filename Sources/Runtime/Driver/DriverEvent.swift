@@ -7,9 +7,9 @@ package struct ChildKey: Hashable, Sendable {
     package var generation: UInt64
 }
 
-/// What reaches the driver thread from other threads.
+/// What reaches the driver thread from other threads (engines' stdout does not: the driver thread
+/// reads it itself, see `DriverLoop`).
 package enum DriverEvent: Sendable {
-    case stdout(ChildKey, [UInt8])
     case stderrLine(ChildKey, String)
     case exited(ChildKey, ProcessExitStatus)
     case client(ClientCommand, reply: @Sendable (ClientReply) -> Void)

@@ -22,10 +22,10 @@ extension DriverSession {
             }
             return []
         case .armTimer(let timer, let atMs):
-            driver.loop.armTimer(.core(timer), atMs: atMs)
+            loop.armTimer(.core(timer), atMs: atMs)
             return []
         case .cancelTimer(let timer):
-            driver.loop.cancelTimer(.core(timer))
+            loop.cancelTimer(.core(timer))
             return []
         case .emit(let event):
             driver.eventHandler(event)
@@ -45,6 +45,7 @@ extension DriverSession {
             let pid = ProcessID(process.pid)
             let decoder = EngineStreamDecoder(engine: engine, maxLineBytes: driver.configuration.maxLineBytes(engine))
             children[key] = Child(pid: pid, process: process, decoder: decoder)
+            if let output = process.ownedOutput { watchOutput(of: key, output) }
             current[engine] = key.generation
             return .processSpawned(engine, pid: pid)
         } catch {
@@ -60,6 +61,8 @@ extension DriverSession {
             process.environment.variables[variable.name] = variable.value
         }
         process.workingDirectory = spec.workingDirectory
+        process.standardOutputReader = .owner
+        process.readChunkBytes = settings.readChunkBytes
         process.stderrCapture = settings.stderrCapture
         if let directory = settings.logDirectory {
             var log = LogRotationPolicy(directory: directory, baseName: engine.description)
@@ -71,12 +74,11 @@ extension DriverSession {
     }
 
     private func handlers(for key: ChildKey) -> ChildProcess.Handlers {
-        let loop = driver.loop
+        let inbox = driver.inbox
         var handlers = ChildProcess.Handlers()
-        handlers.standardOutput = { bytes in _ = loop.post(.stdout(key, bytes)) }
         // Lossy on purpose: a chatty stderr must never stall the driver; the log and tail keep all.
-        handlers.standardErrorLine = { line in _ = loop.tryPost(.stderrLine(key, line)) }
-        handlers.exit = { status in _ = loop.post(.exited(key, status)) }
+        handlers.standardErrorLine = { line in _ = inbox.tryPost(.stderrLine(key, line)) }
+        handlers.exit = { status in _ = inbox.post(.exited(key, status)) }
         return handlers
     }
 

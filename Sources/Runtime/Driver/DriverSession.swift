@@ -1,7 +1,8 @@
 import Core
 
-/// The driver thread's own state: the coordinator, the live children and their stdout decoders.
-/// Only the driver thread touches it, so it needs no lock; other threads see `RuntimeDriver.Snapshot`.
+/// The driver thread's own state: the coordinator, its loop, the live children and their stdout
+/// decoders. Only the driver thread touches it, so it needs no lock; other threads see
+/// `RuntimeDriver.Snapshot`.
 struct DriverSession {
     struct Child {
         var pid: ProcessID
@@ -9,7 +10,14 @@ struct DriverSession {
         var decoder: EngineStreamDecoder
     }
 
+    /// Which child a watched descriptor belongs to: its stdout, or its cancel pipe (see `OwnedOutput`).
+    struct Watch {
+        var key: ChildKey
+        var isCancel: Bool
+    }
+
     let driver: RuntimeDriver
+    let loop: DriverLoop<DriverEvent, DriverTimer>
     var coordinator: Coordinator
     /// Live children by generation (see `ChildKey`).
     var children: [ChildKey: Child] = [:]
@@ -17,15 +25,21 @@ struct DriverSession {
     var current: [EngineID: UInt64] = [:]
     var nextGeneration: UInt64 = 0
     var shuttingDown = false
+    /// The descriptors the loop watches for the children's output.
+    var watches: [Int32: Watch] = [:]
+    /// Where stdout is read to (one buffer for every child: the driver thread reads one at a time).
+    var readBuffer: [UInt8]
 
     init(driver: RuntimeDriver) {
         self.driver = driver
+        self.loop = DriverLoop(inbox: driver.inbox)
+        self.readBuffer = [UInt8](repeating: 0, count: driver.configuration.readChunkBytes)
         self.coordinator = Coordinator(configuration: driver.configuration.coordinator)
     }
 
     mutating func run() {
         while true {
-            let (nowMs, item) = driver.loop.next()
+            let (nowMs, item) = loop.next()
             switch item {
             case .stopped:
                 return
@@ -35,29 +49,27 @@ struct DriverSession {
                 for child in children.values { child.process.signalGroup(.kill) }
             case .event(let event):
                 handle(event, nowMs: nowMs)
+            case .readable(let fd):
+                readOutput(fd, nowMs: nowMs)
             }
             publishSnapshot()
-            if shuttingDown && children.isEmpty { driver.loop.stop() }
+            if shuttingDown && children.isEmpty { driver.inbox.stop() }
         }
     }
 
     private mutating func handle(_ event: DriverEvent, nowMs: UInt64) {
         switch event {
-        case .stdout(let key, let bytes):
-            guard current[key.engine] == key.generation, var child = children[key] else { return }
-            let inputs = child.decoder.append(bytes)
-            children[key] = child
-            for case .engineMessage(_, .response(let id, _)) in inputs { driver.roundTrips.received(id) }
-            process(inputs, nowMs: nowMs)
         case .stderrLine(let key, let line):
             guard current[key.engine] == key.generation else { return }
             driver.configuration.stderrLineHandler?(key.engine, line)
             process([.engineStderr(key.engine, line: line)], nowMs: nowMs)
         case .exited(let key, let status):
             guard var child = children.removeValue(forKey: key) else { return }
+            // Reported only after `OwnedOutput.close()`, which `readOutput` calls at end of file.
+            assert(child.process.ownedOutput?.isOpen != true, "exit of \(key) reported before its stdout closed")
             var inputs: [CoordinatorInput] = []
             if current[key.engine] == key.generation {
-                // The exit comes after stdout's EOF, so the decoder has seen every byte.
+                // The exit comes after stdout's end of file, so the decoder has seen every byte.
                 inputs += child.decoder.finish().map { [$0] } ?? []
                 current[key.engine] = nil
             }
@@ -68,7 +80,7 @@ struct DriverSession {
         case .shutdown:
             guard !shuttingDown else { return }
             shuttingDown = true
-            driver.loop.armTimer(.shutdownGrace, atMs: nowMs + UInt64(driver.configuration.shutdownGraceMs))
+            loop.armTimer(.shutdownGrace, atMs: nowMs + UInt64(driver.configuration.shutdownGraceMs))
             process([.client(.stopAllEngines)], nowMs: nowMs)
         }
     }

@@ -86,6 +86,12 @@ enum PosixPipe {
         }
     }
 
+    /// Reads a non-blocking descriptor until it would block (or ends); what was read is discarded.
+    static func drain(_ fd: Int32) {
+        var bytes = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+        while withUnsafeMutableBytes(of: &bytes, { read(fd, into: $0) }) == .bytes(MemoryLayout.size(ofValue: bytes)) {}
+    }
+
     /// Writes one byte so that every `waitReady` on the read end wakes up (used to cancel I/O threads).
     static func signal(_ fd: Int32) {
         var byte: UInt8 = 1

@@ -1,0 +1,128 @@
+import Dispatch
+import Synchronization
+
+/// The driver thread's bounded inbox: any thread posts events; the driver's `DriverLoop` takes them
+/// in order. A post wakes the loop through a pipe that the loop polls along with the engines'
+/// output; one byte is written per wake-up, not per event (`wakePending`).
+package final class DriverInbox<Event: Sendable>: Sendable {
+    private struct Pending {
+        var event: Event
+        var postedNs: UInt64
+    }
+
+    private struct State {
+        var events: [Pending] = []
+        var head = 0
+        var stopped = false
+        /// A byte is (or is about to be) in the wake pipe; the loop clears this after draining it.
+        var wakePending = false
+    }
+
+    package let clock: MonotonicClock
+    /// Events waiting beyond which `post` blocks and `tryPost` refuses.
+    package let capacity: Int
+    private let state = Mutex(State())
+    private let space: DispatchSemaphore
+    private let wake: (read: Int32, write: Int32)
+
+    package init(clock: MonotonicClock, capacity: Int = 4_096) {
+        precondition(capacity > 0, "inbox capacity must be positive")
+        guard case .success(let pair) = PosixPipe.make() else {
+            preconditionFailure("cannot create the driver's wake pipe: \(PosixErrno.current.message)")
+        }
+        PosixPipe.setNonBlocking(pair.read)
+        PosixPipe.setNonBlocking(pair.write)
+        self.clock = clock
+        self.capacity = capacity
+        self.space = DispatchSemaphore(value: capacity)
+        self.wake = pair
+    }
+
+    deinit {
+        // libdispatch traps when a semaphore is freed below its initial value: return the permits
+        // still held by queued events.
+        let held = state.withLock { $0.events.count - $0.head }
+        for _ in 0..<held { space.signal() }
+        PosixPipe.close(wake.read)
+        PosixPipe.close(wake.write)
+    }
+
+    /// Adds an event, waiting while the inbox is full; false once stopped.
+    @discardableResult
+    package func post(_ event: Event) -> Bool {
+        while space.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
+            if state.withLock({ $0.stopped }) { return false }
+        }
+        return append(event)
+    }
+
+    /// Adds an event unless the inbox is full or the loop stopped.
+    package func tryPost(_ event: Event) -> Bool {
+        guard space.wait(timeout: .now()) == .success else { return false }
+        return append(event)
+    }
+
+    /// The loop returns `.stopped` from now on; posts are refused.
+    package func stop() {
+        let wakeNow = state.withLock { state in
+            state.stopped = true
+            return Self.claimWake(&state)
+        }
+        if wakeNow { PosixPipe.signal(wake.write) }
+    }
+
+    package var isStopped: Bool { state.withLock { $0.stopped } }
+
+    // MARK: The loop's side (its thread only)
+
+    /// What the loop polls to learn that something was posted.
+    var wakeDescriptor: Int32 { wake.read }
+
+    /// Whether the loop stopped, and when the oldest waiting event was posted.
+    func head() -> (stopped: Bool, postedNs: UInt64?) {
+        state.withLock { state in
+            (state.stopped, state.head < state.events.count ? state.events[state.head].postedNs : nil)
+        }
+    }
+
+    /// Removes and returns the oldest waiting event.
+    func take() -> Event? {
+        let event: Event? = state.withLock { state in
+            guard state.head < state.events.count else { return nil }
+            let pending = state.events[state.head]
+            state.head += 1
+            if state.head == state.events.count {
+                state.events.removeAll(keepingCapacity: true)
+                state.head = 0
+            }
+            return pending.event
+        }
+        if event != nil { space.signal() }
+        return event
+    }
+
+    /// After the wake descriptor polled readable: empties the pipe, then lets the next post write again
+    /// (in this order, so a post after `head()` always leaves a byte to wake the next poll).
+    func acknowledgeWake() {
+        PosixPipe.drain(wake.read)
+        state.withLock { $0.wakePending = false }
+    }
+
+    private func append(_ event: Event) -> Bool {
+        let nowNs = clock.nowNs()
+        let (accepted, wakeNow) = state.withLock { state -> (Bool, Bool) in
+            guard !state.stopped else { return (false, false) }
+            state.events.append(Pending(event: event, postedNs: nowNs))
+            return (true, Self.claimWake(&state))
+        }
+        if !accepted { space.signal() }
+        if wakeNow { PosixPipe.signal(wake.write) }
+        return accepted
+    }
+
+    /// True when the caller must write the wake byte (no other wake-up is pending).
+    private static func claimWake(_ state: inout State) -> Bool {
+        defer { state.wakePending = true }
+        return !state.wakePending
+    }
+}

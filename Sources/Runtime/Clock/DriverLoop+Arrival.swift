@@ -1,0 +1,66 @@
+extension DriverLoop {
+    /// The first item to hand out now, if any (see the type's documentation for the order).
+    func nextArrived(nowNs: UInt64) -> Item? {
+        let head = inbox.head()
+        if head.stopped { return .stopped }
+        let readyNs = readyHead < ready.count ? ready[readyHead].seenNs : nil
+        let arrivedNs: UInt64? = switch (head.postedNs, readyNs) {
+        case (let posted?, let seen?): min(posted, seen)
+        case (let posted?, nil): posted
+        case (nil, let seen?): seen
+        case (nil, nil): nil
+        }
+        if let (key, timer) = earliestTimer(), timer.deadlineMs <= nowNs / 1_000_000,
+            arrivedNs.map({ timer.deadlineMs <= $0 / 1_000_000 }) ?? true
+        {
+            timers.removeValue(forKey: key)
+            return .timer(key)
+        }
+        if let postedNs = head.postedNs, readyNs.map({ postedNs <= $0 }) ?? true, let event = inbox.take() {
+            return .event(event)
+        }
+        guard readyNs != nil else { return nil }
+        let fd = ready[readyHead].fd
+        readyHead += 1
+        if readyHead == ready.count {
+            ready.removeAll(keepingCapacity: true)
+            readyHead = 0
+        }
+        return .readable(fd)
+    }
+
+    /// Polls the watched descriptors and the wake pipe until one is ready or the next deadline.
+    func waitForArrival(nowNs: UInt64) {
+        var timeoutMs: Int32 = -1
+        if let (_, timer) = earliestTimer() {
+            let deadlineNs = timer.deadlineMs.multipliedReportingOverflow(by: 1_000_000)
+            let leftNs = deadlineNs.overflow ? UInt64.max : deadlineNs.partialValue &- min(deadlineNs.partialValue, nowNs)
+            // Rounded up, so the wait never ends before the deadline.
+            let leftMs = leftNs / 1_000_000 + (leftNs % 1_000_000 == 0 ? 0 : 1)
+            timeoutMs = Int32(min(leftMs, Self.waitMsMax))
+        }
+        polled.removeAll(keepingCapacity: true)
+        pollSet.wait(timeoutMs: timeoutMs, into: &polled)
+        let seenNs = clock.nowNs()
+        for fd in polled {
+            if fd == inbox.wakeDescriptor {
+                inbox.acknowledgeWake()
+            } else {
+                ready.append(Ready(fd: fd, seenNs: seenNs))
+            }
+        }
+    }
+
+    private func earliestTimer() -> (key: TimerKey, timer: Timer)? {
+        var earliest: (key: TimerKey, timer: Timer)?
+        for (key, timer) in timers {
+            if let current = earliest,
+                (current.timer.deadlineMs, current.timer.sequence) <= (timer.deadlineMs, timer.sequence)
+            {
+                continue
+            }
+            earliest = (key, timer)
+        }
+        return earliest
+    }
+}
