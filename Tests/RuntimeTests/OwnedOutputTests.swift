@@ -40,7 +40,8 @@ extension RealProcessTests {
             let openAtExit = Mutex<Bool?>(nil)
             var handlers = ChildProcess.Handlers()
             handlers.exit = { _ in openAtExit.withLock { $0 = box.withLock { $0 }?.isOpen } }
-            let script = "for i in 1 2 3; do echo out $i; done; exit 3"
+            // Waits for a line first, so every descriptor is still open when the test looks at them.
+            let script = "read go; for i in 1 2 3; do echo out $i; done; exit 3"
             let child = try ChildProcess.spawn(
                 Self.owned(ProcessConfiguration(command: ["/bin/sh", "-c", script])), handlers: handlers)
             defer { child.kill() }
@@ -48,6 +49,7 @@ extension RealProcessTests {
             let output = try #require(child.ownedOutput)
             box.withLock { $0 = output }
             let reader = OwnedOutputReader(output)
+            #expect(child.write(Array("go\n".utf8)) == .accepted)
             #expect(child.waitForExit(timeoutMs: Fixture.waitMs) == .exited(code: 3))
             #expect(openAtExit.withLock { $0 } == false)
             #expect(reader.collector.lines == ["out 1", "out 2", "out 3"])
