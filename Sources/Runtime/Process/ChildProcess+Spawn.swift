@@ -77,7 +77,9 @@ extension ChildProcess {
             let fd = pipes.stderrRead
             io.enter()
             WorkerThread.start("\(name)-stderr") {
-                PipeReader.run(fd: fd, cancelFd: cancelRead, chunkBytes: chunkBytes) { stderr.ingest($0) }
+                PipeReader.run(
+                    fd: fd, cancelFd: cancelRead, chunkBytes: chunkBytes, batchMs: stderr.policy.batchMs
+                ) { stderr.ingest($0) }
                 io.leave()
             }
             logWriter.enter()
