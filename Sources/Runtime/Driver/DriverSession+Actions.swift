@@ -16,6 +16,7 @@ extension DriverSession {
             send(request, to: engine)
             return []
         case .signal(let engine, let pid, let signal, _):
+            flushWrites()  // what was sent before a signal reaches the engine before it
             // Always the whole group: every child leads its own.
             for (key, child) in children where key.engine == engine && child.pid == pid {
                 child.process.signalGroup(GroupSignal(rawValue: signal.number))
@@ -82,13 +83,24 @@ extension DriverSession {
         return handlers
     }
 
-    private func send(_ request: EngineRequest, to engine: EngineID) {
+    private mutating func send(_ request: EngineRequest, to engine: EngineID) {
         guard let generation = current[engine],
             let child = children[ChildKey(engine: engine, generation: generation)]
         else { return }
-        // A refused write (closed pipe, full queue) is not reported: the exit or the core's own
-        // request timeout follows.
         if let id = request.id { driver.roundTrips.sent(id) }
-        _ = child.process.write(EngineCodec.encodedLine(request))
+        pendingWrites.append((child.process, EngineCodec.encodedLine(request)))
+    }
+
+    /// Writes the pending request lines (inline on the non-blocking pipes; `StdinWriter` queues what
+    /// does not fit). Done last before the loop may block, so the engine woken by the write gets the
+    /// core this thread is about to give up instead of waiting for the rest of the item's work.
+    mutating func flushWrites() {
+        guard !pendingWrites.isEmpty else { return }
+        for pending in pendingWrites {
+            // A refused write (closed pipe, full queue) is not reported: the exit or the core's own
+            // request timeout follows.
+            _ = pending.process.write(pending.line)
+        }
+        pendingWrites.removeAll(keepingCapacity: true)
     }
 }

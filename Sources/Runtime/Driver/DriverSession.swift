@@ -29,6 +29,11 @@ struct DriverSession {
     var watches: [Int32: Watch] = [:]
     /// Where stdout is read to (one buffer for every child: the driver thread reads one at a time).
     var readBuffer: [UInt8]
+    /// Request lines of `.send` actions, written in order at the end of the current item (see
+    /// `flushWrites`).
+    var pendingWrites: [(process: ChildProcess, line: [UInt8])] = []
+    /// What `publishSnapshot` last published (engine states in `coordinator.engineIDs` order).
+    var published: (states: [EngineState?], liveProcessCount: Int) = ([], -1)
 
     init(driver: RuntimeDriver) {
         self.driver = driver
@@ -53,6 +58,7 @@ struct DriverSession {
                 readOutput(fd, nowMs: nowMs)
             }
             publishSnapshot()
+            flushWrites()
             if shuttingDown && children.isEmpty { driver.inbox.stop() }
         }
     }
@@ -111,10 +117,19 @@ struct DriverSession {
         }
     }
 
-    func publishSnapshot() {
+    /// Refreshes `RuntimeDriver.snapshot` when an engine state or the live count changed since the
+    /// last time (most inputs change neither: the check costs no allocation and no lock).
+    mutating func publishSnapshot() {
+        var changed = published.liveProcessCount != children.count || published.states.count != coordinator.engineIDs.count
+        for (index, id) in coordinator.engineIDs.enumerated() where !changed {
+            changed = coordinator.engineState(id) != published.states[index]
+        }
+        guard changed else { return }
+        published.states = coordinator.engineIDs.map { coordinator.engineState($0) }
+        published.liveProcessCount = children.count
         var engines: [EngineID: EngineState] = [:]
-        for id in coordinator.engineIDs {
-            engines[id] = coordinator.engineState(id)
+        for (id, state) in zip(coordinator.engineIDs, published.states) {
+            engines[id] = state
         }
         let live = children.count
         driver.snapshot.withLock { snapshot in
