@@ -7,7 +7,7 @@ extension RuntimeLatencyBench {
     final class PolledEcho {
         private let child: ChildProcess
         private let output: OwnedOutput
-        private let loop = DriverLoop<Int, Int>(clock: MonotonicClock())
+        private let loop = DriverLoop(clock: MonotonicClock())
         private var buffer = [UInt8](repeating: 0, count: 65_536)
 
         init(executable: String) throws {

@@ -4,9 +4,9 @@ import Synchronization
 /// The driver thread's bounded inbox: any thread posts events; the driver's `DriverLoop` takes them
 /// in order. A post wakes the loop through a pipe that the loop polls along with the engines'
 /// output; one byte is written per wake-up, not per event (`wakePending`).
-package final class DriverInbox<Event: Sendable>: Sendable {
+package final class DriverInbox: Sendable {
     private struct Pending {
-        var event: Event
+        var event: DriverEvent
         var postedNs: UInt64
     }
 
@@ -49,7 +49,7 @@ package final class DriverInbox<Event: Sendable>: Sendable {
 
     /// Adds an event, waiting while the inbox is full; false once stopped.
     @discardableResult
-    package func post(_ event: Event) -> Bool {
+    package func post(_ event: DriverEvent) -> Bool {
         while space.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
             if state.withLock({ $0.stopped }) { return false }
         }
@@ -57,7 +57,7 @@ package final class DriverInbox<Event: Sendable>: Sendable {
     }
 
     /// Adds an event unless the inbox is full or the loop stopped.
-    package func tryPost(_ event: Event) -> Bool {
+    package func tryPost(_ event: DriverEvent) -> Bool {
         guard space.wait(timeout: .now()) == .success else { return false }
         return append(event)
     }
@@ -86,8 +86,8 @@ package final class DriverInbox<Event: Sendable>: Sendable {
     }
 
     /// Removes and returns the oldest waiting event.
-    func take() -> Event? {
-        let event: Event? = state.withLock { state in
+    func take() -> DriverEvent? {
+        let event: DriverEvent? = state.withLock { state in
             guard state.head < state.events.count else { return nil }
             let pending = state.events[state.head]
             state.head += 1
@@ -108,7 +108,7 @@ package final class DriverInbox<Event: Sendable>: Sendable {
         state.withLock { $0.wakePending = false }
     }
 
-    private func append(_ event: Event) -> Bool {
+    private func append(_ event: DriverEvent) -> Bool {
         let nowNs = clock.nowNs()
         let (accepted, wakeNow) = state.withLock { state -> (Bool, Bool) in
             guard !state.stopped else { return (false, false) }

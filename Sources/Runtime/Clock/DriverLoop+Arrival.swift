@@ -51,8 +51,8 @@ extension DriverLoop {
         }
     }
 
-    private func earliestTimer() -> (key: TimerKey, timer: Timer)? {
-        var earliest: (key: TimerKey, timer: Timer)?
+    private func earliestTimer() -> (key: DriverTimer, timer: Timer)? {
+        var earliest: (key: DriverTimer, timer: Timer)?
         for (key, timer) in timers {
             if let current = earliest,
                 (current.timer.deadlineMs, current.timer.sequence) <= (timer.deadlineMs, timer.sequence)

@@ -6,11 +6,12 @@
 /// something arrives or the next deadline.
 ///
 /// Not `Sendable`: it belongs to the thread that calls `next()`, which alone arms timers and watches
-/// descriptors. Other threads reach it through `inbox`.
-package final class DriverLoop<Event: Sendable, TimerKey: Hashable & Sendable> {
+/// descriptors. Other threads reach it through `inbox`. Not generic either: a cross-module caller
+/// (the latency benchmark) then runs the same specialized code as the driver.
+package final class DriverLoop {
     package enum Item {
-        case event(Event)
-        case timer(TimerKey)
+        case event(DriverEvent)
+        case timer(DriverTimer)
         /// A watched descriptor can be read without blocking (data, end of file or an error).
         case readable(Int32)
         case stopped
@@ -29,8 +30,8 @@ package final class DriverLoop<Event: Sendable, TimerKey: Hashable & Sendable> {
     /// The longest single wait, so a far-future deadline cannot overflow the conversion.
     static var waitMsMax: UInt64 { 60_000 }
 
-    package let inbox: DriverInbox<Event>
-    var timers: [TimerKey: Timer] = [:]
+    package let inbox: DriverInbox
+    var timers: [DriverTimer: Timer] = [:]
     private var sequence: UInt64 = 0
     var pollSet = PosixPollSet()
     /// Descriptors the last poll found ready and not yet handed out, oldest first from `readyHead`.
@@ -38,7 +39,7 @@ package final class DriverLoop<Event: Sendable, TimerKey: Hashable & Sendable> {
     var readyHead = 0
     var polled: [Int32] = []
 
-    package init(inbox: DriverInbox<Event>) {
+    package init(inbox: DriverInbox) {
         self.inbox = inbox
         pollSet.add(inbox.wakeDescriptor)
     }
@@ -50,13 +51,13 @@ package final class DriverLoop<Event: Sendable, TimerKey: Hashable & Sendable> {
     package var clock: MonotonicClock { inbox.clock }
 
     /// Arms (or re-arms) `key` to fire at `deadlineMs` on this loop's clock.
-    package func armTimer(_ key: TimerKey, atMs deadlineMs: UInt64) {
+    package func armTimer(_ key: DriverTimer, atMs deadlineMs: UInt64) {
         sequence += 1
         timers[key] = Timer(deadlineMs: deadlineMs, sequence: sequence)
     }
 
     /// Cancels `key`; a no-op when it is not armed.
-    package func cancelTimer(_ key: TimerKey) {
+    package func cancelTimer(_ key: DriverTimer) {
         timers.removeValue(forKey: key)
     }
 

@@ -5,6 +5,11 @@ import Core
 package struct ChildKey: Hashable, Sendable {
     package var engine: EngineID
     package var generation: UInt64
+
+    package init(engine: EngineID, generation: UInt64) {
+        self.engine = engine
+        self.generation = generation
+    }
 }
 
 /// What reaches the driver thread from other threads (engines' stdout does not: the driver thread

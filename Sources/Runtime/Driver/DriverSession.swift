@@ -17,7 +17,7 @@ struct DriverSession {
     }
 
     let driver: RuntimeDriver
-    let loop: DriverLoop<DriverEvent, DriverTimer>
+    let loop: DriverLoop
     var coordinator: Coordinator
     /// Live children by generation (see `ChildKey`).
     var children: [ChildKey: Child] = [:]

@@ -17,7 +17,7 @@ package final class RuntimeDriver: Sendable {
 
     package let configuration: RuntimeDriverConfiguration
     /// What other threads post to the driver thread's `DriverLoop`.
-    let inbox: DriverInbox<DriverEvent>
+    let inbox: DriverInbox
     let snapshot = Mutex(Snapshot())
     let eventHandler: @Sendable (Event) -> Void
     /// Request→reply times, when `roundTripSamplesMax > 0`.

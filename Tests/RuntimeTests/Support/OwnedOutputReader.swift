@@ -21,7 +21,7 @@ final class OwnedOutputReader: Sendable {
     private static func run(
         _ output: OwnedOutput, chunkBytes: Int, deliver: @Sendable ([UInt8]) -> Void, onCancel: () -> Void
     ) {
-        let loop = DriverLoop<Int, Int>(clock: MonotonicClock())
+        let loop = DriverLoop(clock: MonotonicClock())
         loop.watch(output.descriptor)
         loop.watch(output.cancelDescriptor)
         var buffer = [UInt8](repeating: 0, count: chunkBytes)
