@@ -3,6 +3,11 @@ extension DriverLoop {
     func nextArrived(nowNs: UInt64) -> Item? {
         let head = inbox.head()
         if head.stopped { return .stopped }
+        if readyHead == ready.count, head.postedNs != nil,
+            lastPollNs.map({ nowNs &- $0 >= Self.refreshIntervalNs }) ?? true
+        {
+            poll(timeoutMs: 0)
+        }
         let readyNs = readyHead < ready.count ? ready[readyHead].seenNs : nil
         let arrivedNs: UInt64? = switch (head.postedNs, readyNs) {
         case (let posted?, let seen?): min(posted, seen)
@@ -16,17 +21,16 @@ extension DriverLoop {
             timers.removeValue(forKey: key)
             return .timer(key)
         }
-        if let postedNs = head.postedNs, readyNs.map({ postedNs <= $0 }) ?? true, let event = inbox.take() {
-            return .event(event)
+        if readyNs != nil {
+            let fd = ready[readyHead].fd
+            readyHead += 1
+            if readyHead == ready.count {
+                ready.removeAll(keepingCapacity: true)
+                readyHead = 0
+            }
+            return .readable(fd)
         }
-        guard readyNs != nil else { return nil }
-        let fd = ready[readyHead].fd
-        readyHead += 1
-        if readyHead == ready.count {
-            ready.removeAll(keepingCapacity: true)
-            readyHead = 0
-        }
-        return .readable(fd)
+        return inbox.take().map { .event($0) }
     }
 
     /// Polls the watched descriptors and the wake pipe until one is ready or the next deadline.
@@ -39,9 +43,15 @@ extension DriverLoop {
             let leftMs = leftNs / 1_000_000 + (leftNs % 1_000_000 == 0 ? 0 : 1)
             timeoutMs = Int32(min(leftMs, Self.waitMsMax))
         }
+        poll(timeoutMs: timeoutMs)
+    }
+
+    /// One poll; the descriptors found ready join `ready`, a wake-up is acknowledged.
+    private func poll(timeoutMs: Int32) {
         polled.removeAll(keepingCapacity: true)
         pollSet.wait(timeoutMs: timeoutMs, into: &polled)
         let seenNs = clock.nowNs()
+        lastPollNs = seenNs
         for fd in polled {
             if fd == inbox.wakeDescriptor {
                 inbox.acknowledgeWake()

@@ -1,9 +1,11 @@
 /// The driver thread's wait: its inbox (`DriverInbox`, which any thread posts to), its timers, and
 /// the descriptors it reads itself (the engines' stdout), all behind one `poll(2)`. `next()` hands
-/// back one item at a time in arrival order: an event by when it was posted, a descriptor by when the
-/// poll saw it ready, and a timer before anything that arrived at or after its deadline (ties between
-/// timers go by arming order). The loop never sleeps on anyone's behalf: `next()` blocks only until
-/// something arrives or the next deadline.
+/// back one item at a time: a due timer before anything that arrived (was posted, or seen ready by a
+/// poll) after its deadline, ties between timers by arming order; then the descriptors the last poll
+/// saw ready; then the inbox's events in posting order. While events wait, the descriptors are polled
+/// again (without blocking) at least every `refreshIntervalNs`, so an engine's reply is not held
+/// behind a batch of stderr lines. The loop never sleeps on anyone's behalf: `next()` blocks only
+/// until something arrives or the next deadline.
 ///
 /// Not `Sendable`: it belongs to the thread that calls `next()`, which alone arms timers and watches
 /// descriptors. Other threads reach it through `inbox`. Not generic either: a cross-module caller
@@ -29,6 +31,8 @@ package final class DriverLoop {
 
     /// The longest single wait, so a far-future deadline cannot overflow the conversion.
     static var waitMsMax: UInt64 { 60_000 }
+    /// While events wait in the inbox, how long the descriptors may go unpolled.
+    static var refreshIntervalNs: UInt64 { 20_000 }
 
     package let inbox: DriverInbox
     var timers: [DriverTimer: Timer] = [:]
@@ -38,6 +42,8 @@ package final class DriverLoop {
     var ready: [Ready] = []
     var readyHead = 0
     var polled: [Int32] = []
+    /// When the last poll returned (nil: never).
+    var lastPollNs: UInt64?
 
     package init(inbox: DriverInbox) {
         self.inbox = inbox
