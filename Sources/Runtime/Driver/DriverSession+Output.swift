@@ -24,9 +24,9 @@ extension DriverSession {
             closeOutput(of: watch.key, output)
         case .bytes(let count):
             let key = watch.key
-            guard current[key.engine] == key.generation, var child = children[key] else { return }
-            let inputs = child.decoder.append(Array(readBuffer[0..<count]))
-            children[key] = child
+            guard current[key.engine] == key.generation else { return }
+            // In place (a copy of the child would make the decoder copy its buffer on every chunk).
+            guard let inputs = children[key]?.decoder.append(Array(readBuffer[0..<count])) else { return }
             for case .engineMessage(_, .response(let id, _)) in inputs { driver.roundTrips.received(id) }
             process(inputs, nowMs: nowMs)
         }
