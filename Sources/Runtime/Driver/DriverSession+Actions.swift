@@ -64,6 +64,7 @@ extension DriverSession {
         process.workingDirectory = spec.workingDirectory
         process.standardOutputReader = .owner
         process.readChunkBytes = settings.readChunkBytes
+        process.outputDrainGraceMs = settings.outputDrainGraceMs
         process.stderrCapture = settings.stderrCapture
         if let directory = settings.logDirectory {
             var log = LogRotationPolicy(directory: directory, baseName: engine.description)
