@@ -82,10 +82,13 @@ extension ChildProcess {
                 ) { stderr.ingest($0) }
                 io.leave()
             }
-            logWriter.enter()
-            WorkerThread.start("\(name)-log") {
-                stderr.runLogWriter()
-                logWriter.leave()
+            // Without a log file nothing is queued for a writer: no thread (one fewer per spawn).
+            if stderr.policy.log != nil {
+                logWriter.enter()
+                WorkerThread.start("\(name)-log") {
+                    stderr.runLogWriter()
+                    logWriter.leave()
+                }
             }
         }
         if let stdin {
