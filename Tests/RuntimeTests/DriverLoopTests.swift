@@ -3,6 +3,7 @@ import Dispatch
 import Glibc
 import Runtime
 import Testing
+import Wire
 
 @Suite("Driver loop and clock")
 struct DriverLoopTests {
@@ -173,6 +174,31 @@ struct DriverLoopTests {
             next[parts[0]] += 1
         }
         #expect(next == [perThread, perThread, perThread, perThread])
+    }
+
+    @Test("arming, re-arming and cancelling many timers: they fire by deadline, then arming order", arguments: [1, 2, 3])
+    func manyTimers(seed: UInt64) {
+        let loop = DriverLoop(clock: MonotonicClock())
+        var generator = SeededGenerator(seed: seed)
+        let baseMs = loop.clock.nowMs()
+        // The reference: the latest arming of each live timer, as (deadline, arming order).
+        var armed: [UInt64: (deadlineMs: UInt64, order: Int)] = [:]
+        for order in 0..<600 {
+            let number = generator.below(UInt64(150))
+            if generator.below(UInt64(4)) == 0 {
+                loop.cancelTimer(Self.timer(number))
+                armed[number] = nil
+            } else {
+                let deadlineMs = baseMs + generator.below(UInt64(20))
+                loop.armTimer(Self.timer(number), atMs: deadlineMs)
+                armed[number] = (deadlineMs, order)
+            }
+        }
+        let expected = armed.sorted { ($0.value.deadlineMs, $0.value.order) < ($1.value.deadlineMs, $1.value.order) }
+            .map { "timer \($0.key)" }
+        #expect(loop.armedTimerCount == armed.count)
+        #expect(Self.items(loop, count: expected.count) == expected, "seed \(seed)")
+        #expect(loop.armedTimerCount == 0)
     }
 
     @Test("the monotonic clock never goes backwards")

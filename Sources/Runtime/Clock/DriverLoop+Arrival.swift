@@ -19,6 +19,7 @@ extension DriverLoop {
             arrivedNs.map({ timer.deadlineMs <= $0 / 1_000_000 }) ?? true
         {
             timers.removeValue(forKey: key)
+            timerQueue.pop()
             return .timer(key)
         }
         if readyNs != nil {
@@ -61,16 +62,12 @@ extension DriverLoop {
         }
     }
 
+    /// The armed timer due first (stale heap entries on top are dropped on the way).
     private func earliestTimer() -> (key: DriverTimer, timer: Timer)? {
-        var earliest: (key: DriverTimer, timer: Timer)?
-        for (key, timer) in timers {
-            if let current = earliest,
-                (current.timer.deadlineMs, current.timer.sequence) <= (timer.deadlineMs, timer.sequence)
-            {
-                continue
-            }
-            earliest = (key, timer)
+        while let top = timerQueue.top {
+            if let timer = timers[top.key], timer.sequence == top.sequence { return (top.key, timer) }
+            timerQueue.pop()
         }
-        return earliest
+        return nil
     }
 }

@@ -1,3 +1,5 @@
+import Core
+
 /// The driver thread's wait: its inbox (`DriverInbox`, which any thread posts to), its timers, and
 /// the descriptors it reads itself (the engines' stdout), all behind one `poll(2)`. `next()` hands
 /// back one item at a time: a due timer before anything that arrived (was posted, or seen ready by a
@@ -24,6 +26,15 @@ package final class DriverLoop {
         var sequence: UInt64
     }
 
+    /// A heap entry; stale once its key is cancelled or re-armed (its sequence no longer matches).
+    struct ArmedTimer: Comparable {
+        var deadlineMs: UInt64
+        var sequence: UInt64
+        var key: DriverTimer
+
+        static func < (a: Self, b: Self) -> Bool { (a.deadlineMs, a.sequence) < (b.deadlineMs, b.sequence) }
+    }
+
     struct Ready {
         var fd: Int32
         var seenNs: UInt64
@@ -35,7 +46,10 @@ package final class DriverLoop {
     static var refreshIntervalNs: UInt64 { 20_000 }
 
     package let inbox: DriverInbox
+    /// The armed timers; `timerQueue` orders them (stale entries are dropped when they surface, and
+    /// all at once when they outnumber the live ones).
     var timers: [DriverTimer: Timer] = [:]
+    var timerQueue = MinHeap<ArmedTimer>()
     private var sequence: UInt64 = 0
     var pollSet = PosixPollSet()
     /// Descriptors the last poll found ready and not yet handed out, oldest first from `readyHead`.
@@ -60,6 +74,10 @@ package final class DriverLoop {
     package func armTimer(_ key: DriverTimer, atMs deadlineMs: UInt64) {
         sequence += 1
         timers[key] = Timer(deadlineMs: deadlineMs, sequence: sequence)
+        timerQueue.push(ArmedTimer(deadlineMs: deadlineMs, sequence: sequence, key: key))
+        if timerQueue.count > 2 * timers.count + 64 {
+            timerQueue = MinHeap(timers.map { ArmedTimer(deadlineMs: $0.value.deadlineMs, sequence: $0.value.sequence, key: $0.key) })
+        }
     }
 
     /// Cancels `key`; a no-op when it is not armed.
