@@ -93,19 +93,31 @@ struct DriverSession {
 
     /// Feeds `inputs` one by one, performing each one's actions before the next; inputs that actions
     /// produce (spawn outcomes, dependency answers) are fed after the ones already pending.
+    ///
+    /// Of one input's actions, those for clients (`.reply`, `.emit`, in their order) come after the
+    /// others and after the request lines are written: an engine's request is on its way before a
+    /// client is woken, so the woken client does not hold the core the engine needs next.
     mutating func process(
         _ inputs: [CoordinatorInput], reply: (@Sendable (ClientReply) -> Void)? = nil, nowMs: UInt64
     ) {
         var pending = inputs
         var index = 0
+        var notifications: [CoordinatorAction] = []
         while index < pending.count {
             let actions = coordinator.handle(pending[index], now: nowMs)
             index += 1
             // Before the actions, so a client woken by an emitted event sees at least this state.
             publishSnapshot()
             for action in actions {
-                pending += perform(action, reply: reply, nowMs: nowMs)
+                switch action {
+                case .reply, .emit: notifications.append(action)
+                default: pending += perform(action, reply: reply, nowMs: nowMs)
+                }
             }
+            guard !notifications.isEmpty else { continue }
+            flushWrites()
+            for action in notifications { _ = perform(action, reply: reply, nowMs: nowMs) }
+            notifications.removeAll(keepingCapacity: true)
         }
     }
 

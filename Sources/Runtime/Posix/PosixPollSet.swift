@@ -5,8 +5,6 @@ import Glibc
 struct PosixPollSet {
     private var entries: [pollfd] = []
 
-    var count: Int { entries.count }
-
     func contains(_ fd: Int32) -> Bool { entries.contains { $0.fd == fd } }
 
     mutating func add(_ fd: Int32) {
