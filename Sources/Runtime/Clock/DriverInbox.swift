@@ -3,7 +3,9 @@ import Synchronization
 
 /// The driver thread's bounded inbox: any thread posts events; the driver's `DriverLoop` takes them
 /// in order. A post wakes the loop through a pipe that the loop polls along with the engines'
-/// output; one byte is written per wake-up, not per event (`wakePending`).
+/// output; one byte is written per wake-up, not per event (`wakePending`). The pipe is closed by
+/// `closeWakePipe()` when the loop is done (or at deinit), once no poster is between claiming a
+/// wake-up and writing its byte, so a descriptor number is never written to after its reuse.
 package final class DriverInbox: Sendable {
     private struct Pending {
         var event: DriverEvent
@@ -16,6 +18,11 @@ package final class DriverInbox: Sendable {
         var stopped = false
         /// A byte is (or is about to be) in the wake pipe; the loop clears this after draining it.
         var wakePending = false
+        /// Posters that claimed a wake-up and have not written its byte yet.
+        var wakeWriters = 0
+        /// `closeWakePipe()` was called; the last of `wakeWriters` closes the pipe if any remain.
+        var wakeClosing = false
+        var wakeClosed = false
     }
 
     package let clock: MonotonicClock
@@ -41,10 +48,12 @@ package final class DriverInbox: Sendable {
     deinit {
         // libdispatch traps when a semaphore is freed below its initial value: return the permits
         // still held by queued events.
-        let held = state.withLock { $0.events.count - $0.head }
+        let (held, open) = state.withLock { ($0.events.count - $0.head, !$0.wakeClosed) }
         for _ in 0..<held { space.signal() }
-        PosixPipe.close(wake.read)
-        PosixPipe.close(wake.write)
+        if open {
+            PosixPipe.close(wake.read)
+            PosixPipe.close(wake.write)
+        }
     }
 
     /// Adds an event, waiting while the inbox is full; false once stopped.
@@ -68,7 +77,23 @@ package final class DriverInbox: Sendable {
             state.stopped = true
             return Self.claimWake(&state)
         }
-        if wakeNow { PosixPipe.signal(wake.write) }
+        if wakeNow { writeWakeByte() }
+    }
+
+    /// Closes the wake pipe (after `stop()`, when the loop will not poll again): now, or when the
+    /// last poster still about to write its wake byte has written it.
+    package func closeWakePipe() {
+        let closeNow = state.withLock { state in
+            precondition(state.stopped, "the wake pipe is closed only after stop()")
+            guard !state.wakeClosing else { return false }
+            state.wakeClosing = true
+            state.wakeClosed = state.wakeWriters == 0
+            return state.wakeClosed
+        }
+        if closeNow {
+            PosixPipe.close(wake.read)
+            PosixPipe.close(wake.write)
+        }
     }
 
     package var isStopped: Bool { state.withLock { $0.stopped } }
@@ -116,13 +141,30 @@ package final class DriverInbox: Sendable {
             return (true, Self.claimWake(&state))
         }
         if !accepted { space.signal() }
-        if wakeNow { PosixPipe.signal(wake.write) }
+        if wakeNow { writeWakeByte() }
         return accepted
     }
 
-    /// True when the caller must write the wake byte (no other wake-up is pending).
+    /// True when the caller must write the wake byte (no other wake-up is pending); it then counts as
+    /// a wake writer until `writeWakeByte` returns.
     private static func claimWake(_ state: inout State) -> Bool {
         defer { state.wakePending = true }
-        return !state.wakePending
+        guard !state.wakePending, !state.wakeClosing else { return false }
+        state.wakeWriters += 1
+        return true
+    }
+
+    private func writeWakeByte() {
+        PosixPipe.signal(wake.write)
+        let closeNow = state.withLock { state in
+            state.wakeWriters -= 1
+            guard state.wakeClosing, state.wakeWriters == 0, !state.wakeClosed else { return false }
+            state.wakeClosed = true
+            return true
+        }
+        if closeNow {
+            PosixPipe.close(wake.read)
+            PosixPipe.close(wake.write)
+        }
     }
 }

@@ -45,6 +45,8 @@ package final class RuntimeDriver: Sendable {
         WorkerThread.start("lingosub-driver", stackBytes: 8 * 1024 * 1024) { [self] in
             var session = DriverSession(driver: self)
             session.run()
+            // Its descriptors go with the thread, not with the last reference to the driver.
+            inbox.closeWakePipe()
             finished.leave()
         }
     }
