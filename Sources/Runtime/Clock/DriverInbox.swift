@@ -4,8 +4,8 @@ import Synchronization
 /// The driver thread's bounded inbox: any thread posts events; the driver's `DriverLoop` takes them
 /// in order. A post wakes the loop through a pipe that the loop polls along with the engines'
 /// output; one byte is written per wake-up, not per event (`wakePending`). The pipe is closed by
-/// `closeWakePipe()` when the loop is done (or at deinit), once no poster is between claiming a
-/// wake-up and writing its byte, so a descriptor number is never written to after its reuse.
+/// `closeWakePipe()` when the loop is done (or at deinit), after waiting for any poster between
+/// claiming a wake-up and writing its byte, so a descriptor number is never written to after reuse.
 package final class DriverInbox: Sendable {
     private struct Pending {
         var event: DriverEvent
@@ -20,9 +20,8 @@ package final class DriverInbox: Sendable {
         var wakePending = false
         /// Posters that claimed a wake-up and have not written its byte yet.
         var wakeWriters = 0
-        /// `closeWakePipe()` was called; the last of `wakeWriters` closes the pipe if any remain.
+        /// `closeWakePipe()` was called; the last of `wakeWriters` signals `wakeWritersDone`.
         var wakeClosing = false
-        var wakeClosed = false
     }
 
     package let clock: MonotonicClock
@@ -31,6 +30,7 @@ package final class DriverInbox: Sendable {
     private let state = Mutex(State())
     private let space: DispatchSemaphore
     private let wake: (read: Int32, write: Int32)
+    private let wakeWritersDone = DispatchSemaphore(value: 0)
 
     package init(clock: MonotonicClock, capacity: Int = 4_096) {
         precondition(capacity > 0, "inbox capacity must be positive")
@@ -48,9 +48,9 @@ package final class DriverInbox: Sendable {
     deinit {
         // libdispatch traps when a semaphore is freed below its initial value: return the permits
         // still held by queued events.
-        let (held, open) = state.withLock { ($0.events.count - $0.head, !$0.wakeClosed) }
+        let (held, closed) = state.withLock { ($0.events.count - $0.head, $0.wakeClosing) }
         for _ in 0..<held { space.signal() }
-        if open {
+        if !closed {
             PosixPipe.close(wake.read)
             PosixPipe.close(wake.write)
         }
@@ -80,20 +80,18 @@ package final class DriverInbox: Sendable {
         if wakeNow { writeWakeByte() }
     }
 
-    /// Closes the wake pipe (after `stop()`, when the loop will not poll again): now, or when the
-    /// last poster still about to write its wake byte has written it.
+    /// Closes the wake pipe, once (after `stop()`, when the loop will not poll again), first waiting
+    /// for posters still about to write a wake byte (non-blocking writes: a short wait).
     package func closeWakePipe() {
-        let closeNow = state.withLock { state in
+        let (first, writers) = state.withLock { state in
             precondition(state.stopped, "the wake pipe is closed only after stop()")
-            guard !state.wakeClosing else { return false }
-            state.wakeClosing = true
-            state.wakeClosed = state.wakeWriters == 0
-            return state.wakeClosed
+            defer { state.wakeClosing = true }
+            return (!state.wakeClosing, state.wakeWriters)
         }
-        if closeNow {
-            PosixPipe.close(wake.read)
-            PosixPipe.close(wake.write)
-        }
+        guard first else { return }
+        if writers > 0 { wakeWritersDone.wait() }
+        PosixPipe.close(wake.read)
+        PosixPipe.close(wake.write)
     }
 
     package var isStopped: Bool { state.withLock { $0.stopped } }
@@ -156,15 +154,10 @@ package final class DriverInbox: Sendable {
 
     private func writeWakeByte() {
         PosixPipe.signal(wake.write)
-        let closeNow = state.withLock { state in
+        let lastBeforeClose = state.withLock { state in
             state.wakeWriters -= 1
-            guard state.wakeClosing, state.wakeWriters == 0, !state.wakeClosed else { return false }
-            state.wakeClosed = true
-            return true
+            return state.wakeClosing && state.wakeWriters == 0
         }
-        if closeNow {
-            PosixPipe.close(wake.read)
-            PosixPipe.close(wake.write)
-        }
+        if lastBeforeClose { wakeWritersDone.signal() }
     }
 }
