@@ -7,8 +7,9 @@ import Synchronization
 import Glibc
 #endif
 
-/// The baselines: the C `line-echo` child, driven over plain pipes with blocking `write`/`read`, and
-/// the same child driven through `Runtime.ChildProcess` (its stdin writer and stdout reader threads).
+/// The baselines: the C `line-echo` child, driven over plain pipes with blocking `write`/`read`; the
+/// same child driven as the driver drives engines (`ChildProcess` with its stdout polled by a
+/// `DriverLoop` on this thread, requests written inline); and through `ChildProcess`'s reader thread.
 extension RuntimeLatencyBench {
     struct EchoError: Error, CustomStringConvertible {
         var description: String
@@ -57,8 +58,8 @@ extension RuntimeLatencyBench {
         }
     }
 
-    /// `line-echo` as a `Runtime.ChildProcess`: writes are queued to its stdin thread, replies come
-    /// from its stdout thread, and a semaphore wakes the measuring thread.
+    /// `line-echo` as a `Runtime.ChildProcess` with a stdout reader thread: writes go inline (or to
+    /// its stdin thread), replies come from its stdout thread, and a semaphore wakes this thread.
     final class RuntimeEcho: Sendable {
         /// Counts echoed bytes on the stdout thread; signals when a whole message is back.
         final class Arrivals: Sendable {

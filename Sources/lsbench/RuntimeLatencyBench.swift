@@ -8,10 +8,12 @@ import Wire
 /// under the real `RuntimeDriver`, beside a minimal pipe echo pair measured in the same run
 /// (run by `ci/latency`, release build, which also compiles the C `line-echo` child).
 ///
-/// Five paths, each `--requests` round trips after `--warm-up`, interleaved in `--rounds` batches so
+/// Six paths, each `--requests` round trips after `--warm-up`, interleaved in `--rounds` batches so
 /// the machine's load falls on all alike; the echo message is as long as the transcribe request line:
 /// 1. pipe echo: this process writes the line to `line-echo`'s stdin and blocks reading it back;
-/// 2. the same echo through `Runtime.ChildProcess` (stdin writer and stdout reader threads);
+/// 2. the same echo as the driver runs engines: `ChildProcess`, stdout polled by a `DriverLoop` on
+///    this thread, the message written inline (the runtime's I/O path without the coordinator);
+/// 2b. the same echo through `ChildProcess`'s stdout reader thread and a semaphore (for reference);
 /// 3. lsref alone: this thread writes the transcribe line to lsref over plain pipes and reads
 ///    until `EngineStreamDecoder` yields the response (lsref's own cost, no runtime);
 /// 4. coordinator↔lsref as the driver measures it (`RoundTripLog`): from performing the `.send` of
@@ -42,6 +44,7 @@ enum RuntimeLatencyBench: Subcommand {
     /// Round trips per path, in µs.
     struct Samples {
         var pipeEcho: [Double] = []
+        var polledEcho: [Double] = []
         var runtimeEcho: [Double] = []
         var rawEngine: [Double] = []
         var engine: [Double] = []
@@ -83,11 +86,13 @@ enum RuntimeLatencyBench: Subcommand {
         }
     }
 
-    /// Sets up the four children (two echoes, lsref alone, lsref under the driver), runs the warm-up,
+    /// Sets up the five children (three echoes, lsref alone, lsref under the driver), runs the warm-up,
     /// then `rounds` batches of every path.
     static func measure(_ settings: Settings, audio: String, message: [UInt8]) throws -> Samples {
         let pipeEcho = try PipeEcho(executable: settings.echo)
         defer { pipeEcho.finish() }
+        let polledEcho = try PolledEcho(executable: settings.echo)
+        defer { polledEcho.finish() }
         let runtimeEcho = try RuntimeEcho(executable: settings.echo, messageBytes: message.count)
         defer { runtimeEcho.finish() }
         let rawEngine = try RawEngine(lsref: settings.lsref)
@@ -109,6 +114,7 @@ enum RuntimeLatencyBench: Subcommand {
         func microseconds(_ duration: Duration) -> Double { CoreBench.seconds(duration) * 1e6 }
         for _ in 0..<settings.warmUp {
             _ = try pipeEcho.roundTrip(message)
+            _ = try polledEcho.roundTrip(message)
             _ = try runtimeEcho.roundTrip(message)
             _ = try rawEngine.roundTrip(audio: audio)
             _ = try probe.roundTrip(driver, spec)
@@ -118,6 +124,7 @@ enum RuntimeLatencyBench: Subcommand {
         for round in 0..<settings.rounds {
             let count = settings.requests / settings.rounds + (round < settings.requests % settings.rounds ? 1 : 0)
             for _ in 0..<count { samples.pipeEcho.append(microseconds(try pipeEcho.roundTrip(message))) }
+            for _ in 0..<count { samples.polledEcho.append(microseconds(try polledEcho.roundTrip(message))) }
             for _ in 0..<count { samples.runtimeEcho.append(microseconds(try runtimeEcho.roundTrip(message))) }
             for _ in 0..<count { samples.rawEngine.append(microseconds(try rawEngine.roundTrip(audio: audio))) }
             for _ in 0..<count { samples.client.append(microseconds(try probe.roundTrip(driver, spec))) }
@@ -142,7 +149,8 @@ enum RuntimeLatencyBench: Subcommand {
             + "in \(settings.rounds) interleaved rounds; echo message \(messageBytes) B (the transcribe request line)\n")
         let paths: [(String, [Double])] = [
             ("pipe echo (write/read ↔ C line-echo)", samples.pipeEcho),
-            ("echo via Runtime.ChildProcess threads", samples.runtimeEcho),
+            ("echo via Runtime driver path (poll)", samples.polledEcho),
+            ("echo via ChildProcess reader thread", samples.runtimeEcho),
             ("lsref alone (plain pipes, same decoder)", samples.rawEngine),
             ("coordinator↔lsref (driver send→decoded)", samples.engine),
             ("client submit → task.completed", samples.client),
@@ -153,6 +161,9 @@ enum RuntimeLatencyBench: Subcommand {
         }
         let echo50 = percentile(samples.pipeEcho, 50)
         let echo99 = percentile(samples.pipeEcho, 99)
+        output.out("  ratio echo via driver path / pipe echo: p50 "
+            + "\(format(percentile(samples.polledEcho, 50) / echo50))×, "
+            + "p99 \(format(percentile(samples.polledEcho, 99) / echo99))× (target ≤1.5×)\n")
         let ratios = [
             ("coordinator↔lsref", samples.engine), ("client path", samples.client), ("lsref alone", samples.rawEngine),
         ]

@@ -43,11 +43,13 @@ extension RealProcessTests {
             #expect(child.stderrTail.last == String(repeating: "x", count: 1023))
         }
 
-        @Test("stderr lines reach the line handler and the tail, the last unterminated one included")
-        func stderrLines() throws {
+        @Test("stderr lines reach the line handler and the tail, the last unterminated one included, however batched",
+            arguments: [0, 2, 50])
+        func stderrLines(batchMs: Int) throws {
             let script = "import sys\nfor i in range(60): sys.stderr.write(f'line {i}\\n')\nsys.stderr.write('partial')\n"
             var configuration = ProcessConfiguration(command: [Fixture.python, "-c", script])
             configuration.stderrCapture.tailLinesMax = 3
+            configuration.stderrCapture.batchMs = batchMs
             let lines = Mutex<[String]>([])
             var handlers = ChildProcess.Handlers()
             handlers.standardErrorLine = { line in lines.withLock { $0.append(line) } }

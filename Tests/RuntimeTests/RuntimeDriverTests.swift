@@ -86,6 +86,30 @@ extension RealProcessTests {
             #expect(events.wait { $0.kind.name == "signal.engine.restarting" })
         }
 
+        @Test("a crash that leaves a grandchild holding stdout is reported after the drain grace, and restarted")
+        func escapedGrandchildCrash() throws {
+            let events = EventCollector()
+            var configuration = Self.configuration("escape")
+            configuration.outputDrainGraceMs = 100
+            let escaped = Mutex<Int32?>(nil)
+            configuration.stderrLineHandler = { _, line in
+                if line.hasPrefix("escaped ") { escaped.withLock { $0 = Int32(line.dropFirst("escaped ".count)) } }
+            }
+            let driver = RuntimeDriver(configuration: configuration, eventHandler: events.handler)
+            driver.start()
+            defer { Self.shutDown(driver) }
+            defer { if let pid = escaped.withLock({ $0 }), pid > 1 { kill(pid, SIGKILL) } }
+            #expect(driver.send(.startAllEngines, timeoutMs: Fixture.waitMs) != nil)
+            _ = driver.send(.submit(TaskSpec(audioPath: "/tmp/sample.wav")), timeoutMs: Fixture.waitMs)
+            #expect(events.wait { event in
+                if case .engine("fixture", .crashed(.crashExit(code: 3), .exited(code: 3)?)) = event.kind { return true }
+                return false
+            })
+            #expect(events.wait { $0.kind.name == "signal.engine.restarting" })
+            let pid = try #require(escaped.withLock { $0 })
+            #expect(ProcessTable.entry(pid)?.group == pid)  // it did leave the group, and is still there
+        }
+
         @Test("deeply nested JSON from an engine is a protocol error, not a crash of the driver")
         func deeplyNestedJSON() throws {
             let events = EventCollector()

@@ -1,149 +1,111 @@
-import Dispatch
-import Synchronization
+import Core
 
-/// The driver thread's inbox and timers. Any thread posts events and arms or cancels timers; one
-/// driver thread calls `next()` in a loop and gets events and due timers one at a time, in time order
-/// (a timer due at or before an event's arrival comes first; ties between timers go by arming order).
-/// The loop never sleeps on anyone's behalf: `next()` blocks only until the next event or deadline.
-package final class DriverLoop<Event: Sendable, TimerKey: Hashable & Sendable>: Sendable {
-    package enum Item: Sendable {
-        case event(Event)
-        case timer(TimerKey)
+/// The driver thread's wait: its inbox (`DriverInbox`, which any thread posts to), its timers, and
+/// the descriptors it reads itself (the engines' stdout), all behind one `poll(2)`. `next()` hands
+/// back one item at a time: a due timer before anything that arrived (was posted, or seen ready by a
+/// poll) after its deadline, ties between timers by arming order; then the descriptors the last poll
+/// saw ready; then the inbox's events in posting order. While events wait, the descriptors are polled
+/// again (without blocking) at least every `refreshIntervalNs`, so an engine's reply is not held
+/// behind a batch of stderr lines. The loop never sleeps on anyone's behalf: `next()` blocks only
+/// until something arrives or the next deadline.
+///
+/// Not `Sendable`: it belongs to the thread that calls `next()`, which alone arms timers and watches
+/// descriptors. Other threads reach it through `inbox`. Not generic either: a cross-module caller
+/// (the latency benchmark) then runs the same specialized code as the driver.
+package final class DriverLoop {
+    package enum Item {
+        case event(DriverEvent)
+        case timer(DriverTimer)
+        /// A watched descriptor can be read without blocking (data, end of file or an error).
+        case readable(Int32)
         case stopped
     }
 
-    private struct Pending {
-        var event: Event
-        var postedMs: UInt64
-    }
-
-    private struct Timer {
+    struct Timer {
         var deadlineMs: UInt64
         var sequence: UInt64
     }
 
-    private struct State {
-        var events: [Pending] = []
-        var head = 0
-        var timers: [TimerKey: Timer] = [:]
-        var sequence: UInt64 = 0
-        var stopped = false
+    /// A heap entry; stale once its key is cancelled or re-armed (its sequence no longer matches).
+    struct ArmedTimer: Comparable {
+        var deadlineMs: UInt64
+        var sequence: UInt64
+        var key: DriverTimer
+
+        static func < (a: Self, b: Self) -> Bool { (a.deadlineMs, a.sequence) < (b.deadlineMs, b.sequence) }
     }
 
-    private enum Decision {
-        case deliver(Item, fromInbox: Bool)
-        case wait(untilMs: UInt64?)
+    struct Ready {
+        var fd: Int32
+        var seenNs: UInt64
     }
 
-    package let clock: MonotonicClock
-    /// Events waiting beyond which `post` blocks and `tryPost` refuses.
-    package let capacity: Int
-    private let state = Mutex(State())
-    private let wake = DispatchSemaphore(value: 0)
-    private let space: DispatchSemaphore
+    /// The longest single wait, so a far-future deadline cannot overflow the conversion.
+    static var waitMsMax: UInt64 { 60_000 }
+    /// While events wait in the inbox, how long the descriptors may go unpolled.
+    static var refreshIntervalNs: UInt64 { 20_000 }
 
-    package init(clock: MonotonicClock, capacity: Int = 4_096) {
-        precondition(capacity > 0, "inbox capacity must be positive")
-        self.clock = clock
-        self.capacity = capacity
-        self.space = DispatchSemaphore(value: capacity)
+    package let inbox: DriverInbox
+    /// The armed timers; `timerQueue` orders them (stale entries are dropped when they surface, and
+    /// all at once when they outnumber the live ones).
+    var timers: [DriverTimer: Timer] = [:]
+    var timerQueue = MinHeap<ArmedTimer>()
+    private var sequence: UInt64 = 0
+    var pollSet = PosixPollSet()
+    /// Descriptors the last poll found ready and not yet handed out, oldest first from `readyHead`.
+    var ready: [Ready] = []
+    var readyHead = 0
+    var polled: [Int32] = []
+    /// When the last poll returned (nil: never).
+    var lastPollNs: UInt64?
+
+    package init(inbox: DriverInbox) {
+        self.inbox = inbox
+        pollSet.add(inbox.wakeDescriptor)
     }
 
-    deinit {
-        // libdispatch traps when a semaphore is freed below its initial value: return the permits
-        // still held by queued events.
-        let held = state.withLock { $0.events.count - $0.head }
-        for _ in 0..<held { space.signal() }
+    package convenience init(clock: MonotonicClock, capacity: Int = 4_096) {
+        self.init(inbox: DriverInbox(clock: clock, capacity: capacity))
     }
 
-    /// Adds an event, waiting while the inbox is full; false once stopped.
-    @discardableResult
-    package func post(_ event: Event) -> Bool {
-        while space.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
-            if state.withLock({ $0.stopped }) { return false }
-        }
-        return append(event)
-    }
-
-    /// Adds an event unless the inbox is full or the loop stopped.
-    package func tryPost(_ event: Event) -> Bool {
-        guard space.wait(timeout: .now()) == .success else { return false }
-        return append(event)
-    }
+    package var clock: MonotonicClock { inbox.clock }
 
     /// Arms (or re-arms) `key` to fire at `deadlineMs` on this loop's clock.
-    package func armTimer(_ key: TimerKey, atMs deadlineMs: UInt64) {
-        state.withLock { state in
-            state.sequence += 1
-            state.timers[key] = Timer(deadlineMs: deadlineMs, sequence: state.sequence)
+    package func armTimer(_ key: DriverTimer, atMs deadlineMs: UInt64) {
+        sequence += 1
+        timers[key] = Timer(deadlineMs: deadlineMs, sequence: sequence)
+        timerQueue.push(ArmedTimer(deadlineMs: deadlineMs, sequence: sequence, key: key))
+        if timerQueue.count > 2 * timers.count + 64 {
+            timerQueue = MinHeap(timers.map { ArmedTimer(deadlineMs: $0.value.deadlineMs, sequence: $0.value.sequence, key: $0.key) })
         }
-        wake.signal()
     }
 
     /// Cancels `key`; a no-op when it is not armed.
-    package func cancelTimer(_ key: TimerKey) {
-        state.withLock { _ = $0.timers.removeValue(forKey: key) }
+    package func cancelTimer(_ key: DriverTimer) {
+        timers.removeValue(forKey: key)
     }
 
-    package var armedTimerCount: Int { state.withLock { $0.timers.count } }
+    package var armedTimerCount: Int { timers.count }
 
-    /// `next()` returns `.stopped` from now on.
-    package func stop() {
-        state.withLock { $0.stopped = true }
-        wake.signal()
+    /// `next()` reports `.readable(fd)` while `fd` (non-blocking, owned by the caller) has input.
+    package func watch(_ fd: Int32) {
+        pollSet.add(fd)
     }
 
-    /// Blocks until an event arrives or a timer is due; driver thread only.
+    /// Stops watching `fd` and forgets a readiness not yet handed out; call it before closing `fd`.
+    package func unwatch(_ fd: Int32) {
+        pollSet.remove(fd)
+        ready.removeSubrange(..<readyHead)
+        readyHead = 0
+        ready.removeAll { $0.fd == fd }
+    }
+
+    /// Blocks until an event arrives, a timer is due or a watched descriptor is ready.
     package func next() -> (nowMs: UInt64, item: Item) {
         while true {
-            let nowMs = clock.nowMs()
-            switch state.withLock({ Self.decide(&$0, nowMs: nowMs) }) {
-            case .deliver(let item, let fromInbox):
-                if fromInbox { space.signal() }
-                return (nowMs, item)
-            case .wait(let untilMs):
-                guard let untilMs else {
-                    wake.wait()
-                    continue
-                }
-                // At most a minute per wait, so a far-future deadline cannot overflow the conversion.
-                let waitMs = min(untilMs - nowMs, 60_000)
-                _ = wake.wait(timeout: .now() + .milliseconds(Int(waitMs)))
-            }
+            let nowNs = clock.nowNs()
+            if let item = nextArrived(nowNs: nowNs) { return (nowNs / 1_000_000, item) }
+            waitForArrival(nowNs: nowNs)
         }
-    }
-
-    private func append(_ event: Event) -> Bool {
-        let nowMs = clock.nowMs()
-        let accepted = state.withLock { state in
-            guard !state.stopped else { return false }
-            state.events.append(Pending(event: event, postedMs: nowMs))
-            return true
-        }
-        if accepted { wake.signal() } else { space.signal() }
-        return accepted
-    }
-
-    private static func decide(_ state: inout State, nowMs: UInt64) -> Decision {
-        if state.stopped { return .deliver(.stopped, fromInbox: false) }
-        let earliest = state.timers.min {
-            ($0.value.deadlineMs, $0.value.sequence) < ($1.value.deadlineMs, $1.value.sequence)
-        }
-        let firstEvent = state.head < state.events.count ? state.events[state.head] : nil
-        if let earliest, earliest.value.deadlineMs <= nowMs,
-            firstEvent.map({ earliest.value.deadlineMs <= $0.postedMs }) ?? true
-        {
-            state.timers.removeValue(forKey: earliest.key)
-            return .deliver(.timer(earliest.key), fromInbox: false)
-        }
-        if let firstEvent {
-            state.head += 1
-            if state.head == state.events.count {
-                state.events.removeAll(keepingCapacity: true)
-                state.head = 0
-            }
-            return .deliver(.event(firstEvent.event), fromInbox: true)
-        }
-        return .wait(untilMs: earliest?.value.deadlineMs)
     }
 }

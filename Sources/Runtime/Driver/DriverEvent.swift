@@ -5,11 +5,16 @@ import Core
 package struct ChildKey: Hashable, Sendable {
     package var engine: EngineID
     package var generation: UInt64
+
+    package init(engine: EngineID, generation: UInt64) {
+        self.engine = engine
+        self.generation = generation
+    }
 }
 
-/// What reaches the driver thread from other threads.
+/// What reaches the driver thread from other threads (engines' stdout does not: the driver thread
+/// reads it itself, see `DriverLoop`).
 package enum DriverEvent: Sendable {
-    case stdout(ChildKey, [UInt8])
     case stderrLine(ChildKey, String)
     case exited(ChildKey, ProcessExitStatus)
     case client(ClientCommand, reply: @Sendable (ClientReply) -> Void)

@@ -16,16 +16,17 @@ extension DriverSession {
             send(request, to: engine)
             return []
         case .signal(let engine, let pid, let signal, _):
+            flushWrites()  // what was sent before a signal reaches the engine before it
             // Always the whole group: every child leads its own.
             for (key, child) in children where key.engine == engine && child.pid == pid {
                 child.process.signalGroup(GroupSignal(rawValue: signal.number))
             }
             return []
         case .armTimer(let timer, let atMs):
-            driver.loop.armTimer(.core(timer), atMs: atMs)
+            loop.armTimer(.core(timer), atMs: atMs)
             return []
         case .cancelTimer(let timer):
-            driver.loop.cancelTimer(.core(timer))
+            loop.cancelTimer(.core(timer))
             return []
         case .emit(let event):
             driver.eventHandler(event)
@@ -45,6 +46,7 @@ extension DriverSession {
             let pid = ProcessID(process.pid)
             let decoder = EngineStreamDecoder(engine: engine, maxLineBytes: driver.configuration.maxLineBytes(engine))
             children[key] = Child(pid: pid, process: process, decoder: decoder)
+            if let output = process.ownedOutput { watchOutput(of: key, output) }
             current[engine] = key.generation
             return .processSpawned(engine, pid: pid)
         } catch {
@@ -60,6 +62,9 @@ extension DriverSession {
             process.environment.variables[variable.name] = variable.value
         }
         process.workingDirectory = spec.workingDirectory
+        process.standardOutputReader = .owner
+        process.readChunkBytes = settings.readChunkBytes
+        process.outputDrainGraceMs = settings.outputDrainGraceMs
         process.stderrCapture = settings.stderrCapture
         if let directory = settings.logDirectory {
             var log = LogRotationPolicy(directory: directory, baseName: engine.description)
@@ -71,22 +76,32 @@ extension DriverSession {
     }
 
     private func handlers(for key: ChildKey) -> ChildProcess.Handlers {
-        let loop = driver.loop
+        let inbox = driver.inbox
         var handlers = ChildProcess.Handlers()
-        handlers.standardOutput = { bytes in _ = loop.post(.stdout(key, bytes)) }
         // Lossy on purpose: a chatty stderr must never stall the driver; the log and tail keep all.
-        handlers.standardErrorLine = { line in _ = loop.tryPost(.stderrLine(key, line)) }
-        handlers.exit = { status in _ = loop.post(.exited(key, status)) }
+        handlers.standardErrorLine = { line in _ = inbox.tryPost(.stderrLine(key, line)) }
+        handlers.exit = { status in _ = inbox.post(.exited(key, status)) }
         return handlers
     }
 
-    private func send(_ request: EngineRequest, to engine: EngineID) {
+    private mutating func send(_ request: EngineRequest, to engine: EngineID) {
         guard let generation = current[engine],
             let child = children[ChildKey(engine: engine, generation: generation)]
         else { return }
-        // A refused write (closed pipe, full queue) is not reported: the exit or the core's own
-        // request timeout follows.
         if let id = request.id { driver.roundTrips.sent(id) }
-        _ = child.process.write(EngineCodec.encodedLine(request))
+        pendingWrites.append((child.process, EngineCodec.encodedLine(request)))
+    }
+
+    /// Writes the pending request lines (inline on the non-blocking pipes; `StdinWriter` queues what
+    /// does not fit). Done last before the loop may block, so the engine woken by the write gets the
+    /// core this thread is about to give up instead of waiting for the rest of the item's work.
+    mutating func flushWrites() {
+        guard !pendingWrites.isEmpty else { return }
+        for pending in pendingWrites {
+            // A refused write (closed pipe, full queue) is not reported: the exit or the core's own
+            // request timeout follows.
+            _ = pending.process.write(pending.line)
+        }
+        pendingWrites.removeAll(keepingCapacity: true)
     }
 }

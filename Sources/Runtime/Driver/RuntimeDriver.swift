@@ -5,7 +5,9 @@ import Synchronization
 /// The real driver of the pure `Coordinator`: a real monotonic clock, real child processes, pipes
 /// and signals. One driver thread owns the coordinator; it feeds it timer firings, process exits,
 /// decoded stdout messages and stderr lines, and performs the actions it returns. It makes no
-/// supervision or scheduling decision of its own.
+/// supervision or scheduling decision of its own. The driver thread waits in one `poll(2)` on every
+/// engine's stdout, its inbox and its next deadline (`DriverLoop`), and writes requests inline, so a
+/// request→reply round trip costs no thread hand-off.
 package final class RuntimeDriver: Sendable {
     /// What other threads may read about the coordinator, refreshed after every input.
     package struct Snapshot: Sendable {
@@ -14,7 +16,8 @@ package final class RuntimeDriver: Sendable {
     }
 
     package let configuration: RuntimeDriverConfiguration
-    let loop: DriverLoop<DriverEvent, DriverTimer>
+    /// What other threads post to the driver thread's `DriverLoop`.
+    let inbox: DriverInbox
     let snapshot = Mutex(Snapshot())
     let eventHandler: @Sendable (Event) -> Void
     /// Request→reply times, when `roundTripSamplesMax > 0`.
@@ -25,7 +28,7 @@ package final class RuntimeDriver: Sendable {
     /// `eventHandler` gets every emitted event on the driver thread; it must return quickly.
     package init(configuration: RuntimeDriverConfiguration, eventHandler: @escaping @Sendable (Event) -> Void = { _ in }) {
         self.configuration = configuration
-        self.loop = DriverLoop(clock: MonotonicClock(), capacity: configuration.inboxCapacity)
+        self.inbox = DriverInbox(clock: MonotonicClock(), capacity: configuration.inboxCapacity)
         self.eventHandler = eventHandler
         self.roundTrips = RoundTripLog(samplesMax: configuration.roundTripSamplesMax)
     }
@@ -42,6 +45,8 @@ package final class RuntimeDriver: Sendable {
         WorkerThread.start("lingosub-driver", stackBytes: 8 * 1024 * 1024) { [self] in
             var session = DriverSession(driver: self)
             session.run()
+            // Its descriptors go with the thread, not with the last reference to the driver.
+            inbox.closeWakePipe()
             finished.leave()
         }
     }
@@ -50,7 +55,7 @@ package final class RuntimeDriver: Sendable {
     package func send(_ command: ClientCommand, timeoutMs: Int) -> ClientReply? {
         let reply = Mutex<ClientReply?>(nil)
         let answered = DispatchSemaphore(value: 0)
-        let posted = loop.post(.client(command) { answer in
+        let posted = inbox.post(.client(command) { answer in
             reply.withLock { $0 = answer }
             answered.signal()
         })
@@ -61,7 +66,7 @@ package final class RuntimeDriver: Sendable {
     /// Stops every engine (their stop sequences; SIGKILL to what is left after `shutdownGraceMs`),
     /// then ends the driver thread.
     package func requestShutdown() {
-        _ = loop.post(.shutdown)
+        _ = inbox.post(.shutdown)
     }
 
     /// Shuts down (as `requestShutdown`) when one of `signals` arrives, e.g. when `lingosub` is
@@ -81,5 +86,5 @@ package final class RuntimeDriver: Sendable {
     package var liveProcessCount: Int { snapshot.withLock { $0.liveProcessCount } }
 
     /// Milliseconds on the driver's clock (the `now` the coordinator sees).
-    package var nowMs: UInt64 { loop.clock.nowMs() }
+    package var nowMs: UInt64 { inbox.clock.nowMs() }
 }

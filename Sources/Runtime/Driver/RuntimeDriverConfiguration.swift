@@ -12,8 +12,14 @@ package struct RuntimeDriverConfiguration: Sendable {
     package var logBackupFilesMax = 5
     package var stderrCapture: StderrCapturePolicy = .default
     package var dependencies: DependencyChecker = .paths
-    /// Events waiting for the driver thread beyond which stdout readers wait (stderr lines are dropped).
+    /// Events waiting for the driver thread beyond which posters wait (client commands, exits) or are
+    /// refused (stderr lines are dropped). Engines' stdout is read by the driver thread itself.
     package var inboxCapacity = 4_096
+    /// Bytes read from an engine's stdout or stderr at a time.
+    package var readChunkBytes = 64 * 1024
+    /// After an engine process is reaped, how long its pipes may stay open (a grandchild that left its
+    /// process group) before reading stops and the exit is reported anyway.
+    package var outputDrainGraceMs = 2_000
     /// After `shutdown`'s stop of every engine, how long before the driver SIGKILLs what is left.
     package var shutdownGraceMs = 15_000
     /// Request→reply times kept in `RuntimeDriver.roundTrips` (0: not measured).

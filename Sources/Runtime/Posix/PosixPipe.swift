@@ -72,18 +72,30 @@ enum PosixPipe {
         waitReady(fd, events: Int16(POLLOUT), cancelFd: cancelFd)
     }
 
-    private static func waitReady(_ fd: Int32, events: Int16, cancelFd: Int32) -> Bool {
+    /// Waits at most `timeoutMs` or until `fd` hangs up (every writer closed it) or has an error, not
+    /// for input; false when `cancelFd` became readable.
+    static func waitForHangUp(_ fd: Int32, cancelFd: Int32, timeoutMs: Int32) -> Bool {
+        waitReady(fd, events: 0, cancelFd: cancelFd, timeoutMs: timeoutMs)
+    }
+
+    private static func waitReady(_ fd: Int32, events: Int16, cancelFd: Int32, timeoutMs: Int32 = -1) -> Bool {
         var fds = [
             pollfd(fd: fd, events: events, revents: 0),
             pollfd(fd: cancelFd, events: Int16(POLLIN), revents: 0),
         ]
         while true {
-            let count = poll(&fds, 2, -1)
+            let count = poll(&fds, 2, timeoutMs)
             if count < 0 && errno == EINTR { continue }
             if count < 0 { return false }
             if fds[1].revents != 0 { return false }
             return true
         }
+    }
+
+    /// Reads a non-blocking descriptor until it would block (or ends); what was read is discarded.
+    static func drain(_ fd: Int32) {
+        var bytes = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+        while withUnsafeMutableBytes(of: &bytes, { read(fd, into: $0) }) == .bytes(MemoryLayout.size(ofValue: bytes)) {}
     }
 
     /// Writes one byte so that every `waitReady` on the read end wakes up (used to cancel I/O threads).

@@ -35,14 +35,17 @@ extension ChildProcess {
             pipes.closeParentEnds()
             throw spawnError(failure, command: path)
         case .success(let pid):
+            let io = DispatchGroup()
+            let owned = pipes.stdoutRead >= 0 && configuration.standardOutputReader == .owner
             let child = ChildProcess(
                 pid: pid, command: configuration.command, executablePath: path, descriptors: pipes.parentEnds,
                 stdin: pipes.stdinWrite >= 0
                     ? StdinWriter(fd: pipes.stdinWrite, bytesMax: configuration.stdinQueueBytesMax) : nil,
                 stderr: pipes.stderrRead >= 0
                     ? StderrCapture(policy: configuration.stderrCapture, lineHandler: handlers.standardErrorLine)
-                    : nil)
-            child.startThreads(pipes: pipes, configuration: configuration, handlers: handlers)
+                    : nil,
+                ownedOutput: owned ? OwnedOutput(descriptor: pipes.stdoutRead, cancelDescriptor: pipes.cancelRead, io: io) : nil)
+            child.startThreads(pipes: pipes, io: io, configuration: configuration, handlers: handlers)
             return child
         }
     }
@@ -57,13 +60,12 @@ extension ChildProcess {
         }
     }
 
-    private func startThreads(pipes: ChildPipes, configuration: ProcessConfiguration, handlers: Handlers) {
-        let io = DispatchGroup()
+    private func startThreads(pipes: ChildPipes, io: DispatchGroup, configuration: ProcessConfiguration, handlers: Handlers) {
         let logWriter = DispatchGroup()
         let name = "child-\(pid)"
         let cancelRead = pipes.cancelRead
         let chunkBytes = configuration.readChunkBytes
-        if pipes.stdoutRead >= 0 {
+        if pipes.stdoutRead >= 0 && ownedOutput == nil {
             let fd = pipes.stdoutRead
             io.enter()
             WorkerThread.start("\(name)-stdout") {
@@ -75,13 +77,18 @@ extension ChildProcess {
             let fd = pipes.stderrRead
             io.enter()
             WorkerThread.start("\(name)-stderr") {
-                PipeReader.run(fd: fd, cancelFd: cancelRead, chunkBytes: chunkBytes) { stderr.ingest($0) }
+                PipeReader.run(
+                    fd: fd, cancelFd: cancelRead, chunkBytes: chunkBytes, batchMs: stderr.policy.batchMs
+                ) { stderr.ingest($0) }
                 io.leave()
             }
-            logWriter.enter()
-            WorkerThread.start("\(name)-log") {
-                stderr.runLogWriter()
-                logWriter.leave()
+            // Without a log file nothing is queued for a writer: no thread (one fewer per spawn).
+            if stderr.policy.log != nil {
+                logWriter.enter()
+                WorkerThread.start("\(name)-log") {
+                    stderr.runLogWriter()
+                    logWriter.leave()
+                }
             }
         }
         if let stdin {

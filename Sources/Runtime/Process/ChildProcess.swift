@@ -3,8 +3,9 @@ import Synchronization
 
 /// A running child in its own process group, with its stdio drained by background threads.
 ///
-/// Threads per child: a reaper, a stdout reader, a stderr reader, a stderr log writer, a stdin
-/// writer (only for the streams that are pipes). The reaper waits for the leader without reaping it,
+/// Threads per child: a reaper, a stdout reader, a stderr reader, a stderr log writer (with a log
+/// file), a stdin writer (only for the streams that are pipes; no stdout reader when the owner reads
+/// stdout itself, see `OwnedOutput`). The reaper waits for the leader without reaping it,
 /// SIGKILLs the rest of the group (no orphans, and the zombie keeps the group id from being reused
 /// meanwhile), reaps, lets the pipes drain (at most `outputDrainGraceMs`), then calls the exit
 /// handler — after every stdout chunk and stderr line has been delivered.
@@ -40,12 +41,14 @@ package final class ChildProcess: Sendable {
     let lifecycle = Mutex(Lifecycle.running)
     let stdin: StdinWriter?
     let stderr: StderrCapture?
+    /// The stdout pipe when the owner reads it (`ProcessConfiguration.standardOutputReader == .owner`).
+    package let ownedOutput: OwnedOutput?
     /// Left when the exit handler has returned.
     let done = DispatchGroup()
 
     init(
         pid: Int32, command: [String], executablePath: String, descriptors: [Int32],
-        stdin: StdinWriter?, stderr: StderrCapture?
+        stdin: StdinWriter?, stderr: StderrCapture?, ownedOutput: OwnedOutput?
     ) {
         self.pid = pid
         self.descriptors = descriptors
@@ -53,6 +56,7 @@ package final class ChildProcess: Sendable {
         self.executablePath = executablePath
         self.stdin = stdin
         self.stderr = stderr
+        self.ownedOutput = ownedOutput
         done.enter()
     }
 

@@ -8,6 +8,15 @@ package struct ProcessConfiguration: Sendable {
         case null
     }
 
+    /// Who reads the child's stdout pipe.
+    package enum OutputReader: Sendable, Equatable {
+        /// A thread of the child hands each chunk to `ChildProcess.Handlers.standardOutput`.
+        case thread
+        /// The caller polls and reads `ChildProcess.ownedOutput` on its own thread (no thread hop);
+        /// the handler is not called. See `OwnedOutput` for what the caller must do.
+        case owner
+    }
+
     /// argv; `command[0]` is resolved through the child's PATH unless it contains a slash.
     package var command: [String]
     package var environment: EnvironmentPolicy = .default
@@ -16,6 +25,7 @@ package struct ProcessConfiguration: Sendable {
     package var standardInput: StreamMode = .pipe
     package var standardOutput: StreamMode = .pipe
     package var standardError: StreamMode = .pipe
+    package var standardOutputReader: OutputReader = .thread
     package var stderrCapture: StderrCapturePolicy = .default
     /// Bytes queued for the child's stdin beyond which `write` refuses (`queueFull`).
     package var stdinQueueBytesMax: Int = 16 * 1024 * 1024

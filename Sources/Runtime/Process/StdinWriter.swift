@@ -61,7 +61,7 @@ final class StdinWriter: Sendable {
             return .accepted
         case .inline:
             let (written, failure) = writeWithoutWaiting(bytes[...])
-            state.withLock { state in
+            let writerHasWork = state.withLock { state in
                 state.busy = false
                 if let failure {
                     state.failure = failure
@@ -69,8 +69,11 @@ final class StdinWriter: Sendable {
                     state.chunks.insert(bytes[written...], at: 0)
                     state.queuedBytes += bytes.count - written
                 }
+                return state.failure != nil || state.closing || !state.chunks.isEmpty
             }
-            available.signal()
+            // Wake the writer thread only when it has something to do (it may also have seen `busy`
+            // and be waiting for this): an idle wake-up per request would take a core from the engine.
+            if writerHasWork { available.signal() }
             return failure == nil ? .accepted : .closed
         }
     }

@@ -5,7 +5,8 @@ import Foundation
 /// line, then exit 3); garbage (twelve unreadable lines after initialize); ignore-term (ignores SIGTERM
 /// and the stop request); deep (nested JSON lines
 /// after initialize); slow (answers transcribe only with -32800 on cancel); health-stops (answers
-/// only the first health check).
+/// only the first health check); escape (on transcribe: forks a grandchild that leaves the group and
+/// keeps stdout and stderr open, writes "escaped <pid>" to stderr, exits 3).
 enum EngineScript {
     static let path: String = {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -25,6 +26,7 @@ import json
 import os
 import signal
 import sys
+import time
 
 mode = sys.argv[1] if len(sys.argv) > 1 else "normal"
 if mode == "crash-at-start":
@@ -69,6 +71,18 @@ for line in sys.stdin:
         if mode != "health-stops" or health_checks == 1:
             reply(request_id, {"status": "ok", "detail": {}})
     elif method == "transcribe":
+        if mode == "escape":
+            ready_read, ready_write = os.pipe()
+            pid = os.fork()
+            if pid == 0:
+                os.setsid()
+                os.write(ready_write, b"x")
+                while True:
+                    time.sleep(3600)
+            os.read(ready_read, 1)  # the grandchild has left the group
+            sys.stderr.write("escaped %d\n" % pid)
+            sys.stderr.flush()
+            os._exit(3)
         if mode == "crash":
             sys.stderr.write("crashing on purpose\n")
             sys.stderr.flush()
