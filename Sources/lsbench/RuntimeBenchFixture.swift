@@ -43,9 +43,8 @@ enum RuntimeBenchFixture {
         return path
     }
 
-    /// Health probe interval while an engine reports `loading` at startup. lsref (the SDK) answers the
-    /// first probe `loading` even with `--loading-ms 0`, as its `start()` runs asynchronously; with the
-    /// default 1 s interval every start would wait a second.
+    /// Health probe interval while an engine reports `loading` at startup (lsref with `--step-ms 0`
+    /// loads at once and answers `ok`; slower starts would otherwise wait the default 1 s per probe).
     static let loadingProbeIntervalMs: UInt64 = 10
 
     /// `lsref` with `arguments`, no progress-step delay, a `loadingProbeIntervalMs` loading probe, short

@@ -8,7 +8,7 @@ import Wire
 /// under the real `RuntimeDriver`, beside a minimal pipe echo pair measured in the same run
 /// (run by `ci/latency`, release build, which also compiles the C `line-echo` child).
 ///
-/// Six paths, each `--requests` round trips after `--warm-up`, interleaved in `--rounds` batches so
+/// Eight paths, each `--requests` round trips after `--warm-up`, interleaved in `--rounds` batches so
 /// the machine's load falls on all alike; the echo message is as long as the transcribe request line:
 /// 1. pipe echo: this process writes the line to `line-echo`'s stdin and blocks reading it back;
 /// 2. the same echo as the driver runs engines: `ChildProcess`, stdout polled by a `DriverLoop` on
@@ -18,9 +18,11 @@ import Wire
 ///    until `EngineStreamDecoder` yields the response (lsref's own cost, no runtime);
 /// 4. coordinator↔lsref as the driver measures it (`RoundTripLog`): from performing the `.send` of
 ///    the transcribe request to decoding lsref's response (its progress lines read on the way);
-/// 5. the client's view: `RuntimeDriver.send(.submit)` to the `task.completed` event.
+/// 5. the client's view: `RuntimeDriver.send(.submit)` to the `task.completed` event;
+/// 6. `health_check`, lsref alone (as 3) and 7. coordinator↔lsref (as 4, a driver probing every
+///    millisecond during its turn): the protocol's round trip without a file to read and transcribe.
 /// The audio is 100 ms of silence (empty transcript), so the reply is small. Reports p50/p99 and
-/// the ratio of 4 (and 5, and 3) to 1; the target is ≤3×.
+/// the ratio of 4 (and 5, 3, 7, 6) to 1; the target is ≤3×.
 enum RuntimeLatencyBench: Subcommand {
     static let name = "runtime-latency"
     static let summary = "coordinator↔lsref round trip p50/p99 beside a pipe echo pair"
@@ -48,6 +50,8 @@ enum RuntimeLatencyBench: Subcommand {
         var runtimeEcho: [Double] = []
         var rawEngine: [Double] = []
         var engine: [Double] = []
+        var rawHealth: [Double] = []
+        var engineHealth: [Double] = []
         var client: [Double] = []
     }
 
@@ -128,6 +132,8 @@ enum RuntimeLatencyBench: Subcommand {
             for _ in 0..<count { samples.runtimeEcho.append(microseconds(try runtimeEcho.roundTrip(message))) }
             for _ in 0..<count { samples.rawEngine.append(microseconds(try rawEngine.roundTrip(audio: audio))) }
             for _ in 0..<count { samples.client.append(microseconds(try probe.roundTrip(driver, spec))) }
+            for _ in 0..<count { samples.rawHealth.append(microseconds(try rawEngine.healthRoundTrip())) }
+            samples.engineHealth += try healthRoundTrips(settings, count: count)
         }
         // Transcriptions only, unless a periodic health probe (every 30 s by default) fell in between.
         samples.engine = driver.roundTrips.samples.dropFirst(firstSample).map { Double($0) / 1_000 }
@@ -154,6 +160,8 @@ enum RuntimeLatencyBench: Subcommand {
             ("lsref alone (plain pipes, same decoder)", samples.rawEngine),
             ("coordinator↔lsref (driver send→decoded)", samples.engine),
             ("client submit → task.completed", samples.client),
+            ("health_check: lsref alone", samples.rawHealth),
+            ("health_check: coordinator↔lsref", samples.engineHealth),
         ]
         for (label, values) in paths {
             output.out("  \(label.padding(toLength: 40)) p50 \(format(percentile(values, 50))) µs   "
@@ -166,6 +174,7 @@ enum RuntimeLatencyBench: Subcommand {
             + "p99 \(format(percentile(samples.polledEcho, 99) / echo99))× (target ≤1.5×)\n")
         let ratios = [
             ("coordinator↔lsref", samples.engine), ("client path", samples.client), ("lsref alone", samples.rawEngine),
+            ("health_check coordinator↔lsref", samples.engineHealth), ("health_check lsref alone", samples.rawHealth),
         ]
         for (label, values) in ratios {
             output.out("  ratio \(label) / pipe echo: p50 \(format(percentile(values, 50) / echo50))×, "

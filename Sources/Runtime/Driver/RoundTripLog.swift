@@ -2,6 +2,10 @@ import Core
 import Dispatch
 import Synchronization
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Request→reply times the driver measures (from performing `.send` to decoding the response), for
 /// the latency benchmark. Off unless `RuntimeDriverConfiguration.roundTripSamplesMax > 0`; bounded.
 package final class RoundTripLog: Sendable {
@@ -15,7 +19,6 @@ package final class RoundTripLog: Sendable {
 
     package let samplesMax: Int
     private let state = Mutex(State())
-    private let added = DispatchSemaphore(value: 0)
 
     init(samplesMax: Int) {
         self.samplesMax = samplesMax
@@ -33,22 +36,17 @@ package final class RoundTripLog: Sendable {
     func received(_ id: RequestID) {
         guard samplesMax > 0 else { return }
         let now = MonotonicClock.systemNs()
-        let recorded = state.withLock { state in
-            guard let sent = state.sentAtNs.removeValue(forKey: id), state.samplesNs.count < samplesMax else {
-                return false
-            }
+        state.withLock { state in
+            guard let sent = state.sentAtNs.removeValue(forKey: id), state.samplesNs.count < samplesMax else { return }
             state.samplesNs.append(now - sent)
-            return true
         }
-        if recorded { added.signal() }
     }
 
-    /// Waits until at least `count` samples exist or `timeoutMs` passes; returns the samples.
+    /// Waits until at least `count` samples exist or `timeoutMs` passes; returns the samples. Looks every
+    /// 5 ms rather than being woken per sample, so the waiting thread adds no wake-up to the round trips.
     package func waitForSamples(_ count: Int, timeoutMs: Int) -> [UInt64] {
         let deadline = DispatchTime.now() + .milliseconds(timeoutMs)
-        while samples.count < count {
-            if added.wait(timeout: deadline) == .timedOut { break }
-        }
+        while samples.count < count, DispatchTime.now() < deadline { usleep(5_000) }
         return samples
     }
 
