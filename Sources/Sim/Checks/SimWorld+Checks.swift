@@ -81,7 +81,7 @@ extension SimWorld {
                 continue
             }
         }
-        for pid in processes.keys.sorted() {
+        for pid in processes.pids {
             let process = processes[pid]!
             guard process.alive, !process.isLeader, processes[process.group]?.alive == false else { continue }
             violate("process_leaked", "\(pid) of \(process.engine)'s group outlived its leader \(process.group)")

@@ -20,8 +20,8 @@ package final class SimWorld {
     var floorMs: UInt64 = 0
     var queue = EventQueue()
     var generator: SeededGenerator
-    var processes: [ProcessID: SimProcess] = [:]
-    var nextPid: Int32 = 100
+    var processes = ProcessTable()
+    var nextPid: Int32 = ProcessTable.firstPid - 1
     var spawnCounts: [EngineID: Int] = [:]
     var leaders: [EngineID: ProcessID] = [:]
     var installed: Set<EngineID> = []
