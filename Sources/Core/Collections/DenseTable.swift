@@ -10,16 +10,20 @@ package struct DenseTable<Value: Sendable>: Sendable {
 
     package init() {}
 
-    private func index(_ id: UInt64) -> Int? {
+    @inline(__always) private func index(_ id: UInt64) -> Int? {
         guard id >= headID else { return nil }
         let index = head + Int(id - headID)
         return index < slots.count ? index : nil
     }
 
     /// In-place access to an existing entry; setting an absent id inserts it (ids at or past the
-    /// oldest kept one only).
+    /// oldest kept one only). The getter is always inlined, so `table[id]!.field` copies only that
+    /// field, not the whole value (an out-of-line getter or `_read` coroutine copies it all).
     package subscript(id: UInt64) -> Value? {
-        get { index(id).flatMap { slots[$0] } }
+        @inline(__always) get {
+            guard let index = index(id) else { return nil }
+            return slots[index]
+        }
         _modify {
             if let index = index(id) {
                 let had = slots[index] != nil

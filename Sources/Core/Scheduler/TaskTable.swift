@@ -7,7 +7,7 @@ package struct TaskTable: Sendable {
     package var count: Int { table.count }
 
     package subscript(id: TaskID) -> SchedulerTask? {
-        get { table[id.value] }
+        @inline(__always) get { table[id.value] }
         _modify { yield &table[id.value] }
     }
 
