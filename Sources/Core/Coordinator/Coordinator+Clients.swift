@@ -22,7 +22,7 @@ extension Coordinator {
                 return [.reply(.rejected(error))]
             }
         case .startEngine(let engine), .stopEngine(let engine), .restartEngine(let engine):
-            guard supervisors.index(forKey: engine) != nil else {
+            guard supervisors.contains(engine) else {
                 return [.reply(.rejected(CoreError(.unknownEngine, "\(engine)")))]
             }
             do {

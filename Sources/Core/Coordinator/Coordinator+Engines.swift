@@ -3,33 +3,33 @@ extension Coordinator {
     mutating func engineInput(_ input: CoordinatorInput, now: UInt64) -> [CoordinatorAction] {
         switch input {
         case .dependenciesChecked(let engine, let missing):
-            guard supervisors.index(forKey: engine) != nil else { return [] }
+            guard supervisors.contains(engine) else { return [] }
             return apply(supervisors[engine]!.dependenciesChecked(missing: missing, now: now, generator: &generator),
                          engine: engine, now: now)
         case .dependenciesInstalled(let engine, let failure):
-            guard supervisors.index(forKey: engine) != nil else { return [] }
+            guard supervisors.contains(engine) else { return [] }
             return apply(supervisors[engine]!.dependenciesInstalled(failure: failure, now: now, generator: &generator),
                          engine: engine, now: now)
         case .processSpawned(let engine, let pid):
-            guard supervisors.index(forKey: engine) != nil else { return [.signal(engine, pid: pid, .kill, processGroup: true)] }
+            guard supervisors.contains(engine) else { return [.signal(engine, pid: pid, .kill, processGroup: true)] }
             return apply(supervisors[engine]!.processSpawned(pid: pid, now: now, requestIDs: &requestIDs),
                          engine: engine, now: now)
         case .spawnFailed(let engine, let reason):
-            guard supervisors.index(forKey: engine) != nil else { return [] }
+            guard supervisors.contains(engine) else { return [] }
             return apply(supervisors[engine]!.spawnFailed(reason: reason, now: now, generator: &generator),
                          engine: engine, now: now)
         case .processExited(let engine, let pid, let status):
-            guard supervisors.index(forKey: engine) != nil else { return [] }
+            guard supervisors.contains(engine) else { return [] }
             let outputs = supervisors[engine]!.processExited(pid: pid, status: status, now: now, generator: &generator)
             return apply(outputs, engine: engine, now: now)
         case .engineMessage(let engine, let message):
-            guard supervisors.index(forKey: engine) != nil else { return [] }
+            guard supervisors.contains(engine) else { return [] }
             return engineMessage(message, from: engine, now: now)
         case .engineStderr(let engine, let line):
             supervisors[engine]?.stderrLine(line)
             return []
         case .engineProtocolError(let engine, _, _):
-            guard supervisors.index(forKey: engine) != nil else { return [] }
+            guard supervisors.contains(engine) else { return [] }
             return apply(supervisors[engine]!.protocolError(now: now), engine: engine, now: now)
         case .timerFired, .tick, .client:
             preconditionFailure("\(input) is not an engine input")
@@ -83,7 +83,8 @@ extension Coordinator {
                 actions += apply(lost, now: now)
             }
         }
-        slots[engineIndex[engine]!] = Self.slot(supervisors[engine]!)
+        let position = supervisors.index.position(of: engine)!
+        slots[position] = Self.slot(supervisors[position: position])
         return actions
     }
 

@@ -28,12 +28,11 @@ import Wire
 package struct Coordinator: Sendable {
     package let configuration: CoordinatorConfiguration
     /// Engine ids in order; every loop over engines uses it.
-    package let engineIDs: [EngineID]
-    /// Position of each engine in `engineIDs`.
-    let engineIndex: [EngineID: Int]
-    /// What the dispatcher needs of each engine, refreshed whenever its supervisor changes.
+    package var engineIDs: [EngineID] { supervisors.index.ids }
+    /// What the dispatcher needs of each engine (in `engineIDs` order), refreshed whenever its
+    /// supervisor changes.
     var slots: [EngineSlot] = []
-    package internal(set) var supervisors: [EngineID: EngineSupervisor] = [:]
+    package internal(set) var supervisors: SupervisorTable
     package internal(set) var scheduler: Scheduler
     package internal(set) var events: EventLog
     package internal(set) var generator: SeededGenerator
@@ -57,20 +56,13 @@ package struct Coordinator: Sendable {
 
     package init(configuration: CoordinatorConfiguration) {
         self.configuration = configuration
+        supervisors = SupervisorTable(configuration.engines)
         var capacities: [EngineID: UInt32?] = [:]
-        for engine in configuration.engines {
-            precondition(supervisors[engine.id] == nil, "engine \(engine.id) configured twice")
-            supervisors[engine.id] = EngineSupervisor(configuration: engine)
-            capacities[engine.id] = engine.costCapacity
-        }
-        engineIDs = configuration.engines.map(\.id).sorted()
-        var engineIndex: [EngineID: Int] = [:]
-        for (index, id) in engineIDs.enumerated() { engineIndex[id] = index }
-        self.engineIndex = engineIndex
+        for engine in configuration.engines { capacities[engine.id] = engine.costCapacity }
         scheduler = Scheduler(configuration: configuration.scheduler, engines: capacities)
         events = EventLog(historyMax: configuration.eventHistoryMax)
         generator = SeededGenerator(seed: configuration.seed)
-        slots = engineIDs.map { Self.slot(supervisors[$0]!) }
+        slots = supervisors.index.ids.indices.map { Self.slot(supervisors[position: $0]) }
     }
 
     static func slot(_ supervisor: EngineSupervisor) -> EngineSlot {

@@ -100,14 +100,14 @@ extension Scheduler {
     }
 
     mutating func occupy(_ engine: EngineID, cost: UInt32) {
-        let index = ordinals[engine]!
+        let index = engineIndex.position(of: engine)!
         inFlight[index] += 1
         engineCost[index] += UInt64(cost)
         totalCost += UInt64(cost)
     }
 
     mutating func release(_ engine: EngineID, cost: UInt32) {
-        let index = ordinals[engine]!
+        let index = engineIndex.position(of: engine)!
         inFlight[index] -= 1
         engineCost[index] -= UInt64(cost)
         totalCost -= UInt64(cost)

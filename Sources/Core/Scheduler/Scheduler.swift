@@ -12,8 +12,8 @@ package struct Scheduler: Sendable {
     var nextTaskValue: UInt64 = 1
     var idempotencyKeys: [String: TaskID] = [:]
     /// Engines in id order; per-engine state below is indexed by position (no hashing on dispatch).
-    package let engineOrder: [EngineID]
-    let ordinals: [EngineID: Int]
+    package var engineOrder: [EngineID] { engineIndex.ids }
+    let engineIndex: EngineIndex
     var queues: [LaneHeap]
     var anyEngineQueue = LaneHeap()
     package internal(set) var running: [RequestID: LaneReference] = [:]
@@ -34,13 +34,10 @@ package struct Scheduler: Sendable {
     package init(configuration: SchedulerConfiguration = .default, engines: [EngineID: UInt32?]) {
         self.configuration = configuration
         self.engineCostCapacities = engines
-        engineOrder = engines.keys.sorted()
-        var ordinals: [EngineID: Int] = [:]
-        for (index, engine) in engineOrder.enumerated() { ordinals[engine] = index }
-        self.ordinals = ordinals
-        queues = Array(repeating: LaneHeap(), count: engineOrder.count)
-        inFlight = Array(repeating: 0, count: engineOrder.count)
-        engineCost = Array(repeating: 0, count: engineOrder.count)
+        engineIndex = EngineIndex(Array(engines.keys))
+        queues = Array(repeating: LaneHeap(), count: engineIndex.count)
+        inFlight = Array(repeating: 0, count: engineIndex.count)
+        engineCost = Array(repeating: 0, count: engineIndex.count)
     }
 
     package var requestsInFlight: Int { running.count + orphans.count }
@@ -128,6 +125,6 @@ package struct Scheduler: Sendable {
             queuedAtMs: queuedAt, priority: task.spec.priority, agingStepMs: configuration.agingStepMs,
             deadlineMs: task.spec.deadlineMs, task: reference.task, lane: reference.lane)
         let entry = LaneHeapEntry(key: key, version: lane.queueVersion)
-        if let engine = lane.engine { queues[ordinals[engine]!].push(entry) } else { anyEngineQueue.push(entry) }
+        if let engine = lane.engine { queues[engineIndex.position(of: engine)!].push(entry) } else { anyEngineQueue.push(entry) }
     }
 }
