@@ -4,19 +4,28 @@ extension Coordinator {
     mutating func arm(_ timer: TimerID, atMs: UInt64) -> CoordinatorAction {
         timerSequence += 1
         let armed = ArmedTimer(atMs: atMs, sequence: timerSequence, timer: timer)
-        timers[timer] = armed
+        forgetArmedTop(timers.updateValue(armed, forKey: timer))
         timerQueue.push(armed)
         return .armTimer(timer, atMs: atMs)
     }
 
     /// Forgets an armed timer; no action for one that is not armed.
     mutating func cancel(_ timer: TimerID) -> [CoordinatorAction] {
-        timers.removeValue(forKey: timer) == nil ? [] : [.cancelTimer(timer)]
+        guard let removed = timers.removeValue(forKey: timer) else { return [] }
+        forgetArmedTop(removed)
+        return [.cancelTimer(timer)]
+    }
+
+    /// A timer left `timers` (cancelled, fired or moved): if it was the verified queue top, the top
+    /// must be checked again.
+    private mutating func forgetArmedTop(_ removed: ArmedTimer?) {
+        if let removed, removed.sequence == armedTopSequence { armedTopSequence = nil }
     }
 
     /// Routes a due timer; ignored when it is not armed.
     mutating func fire(_ timer: TimerID, now: UInt64) -> [CoordinatorAction] {
-        guard timers.removeValue(forKey: timer) != nil else { return [] }
+        guard let removed = timers.removeValue(forKey: timer) else { return [] }
+        forgetArmedTop(removed)
         switch timer {
         case .engine(let engine, let engineTimer):
             let outputs = supervisors[engine]!.timerFired(
@@ -42,8 +51,17 @@ extension Coordinator {
     /// Drops cancelled or re-armed entries from the top of the timer queue (so `nextTimer` is armed),
     /// and rebuilds the queue when stale entries outnumber live ones.
     mutating func pruneTimerQueue() {
-        while let top = timerQueue.top, timers[top.timer] != top { timerQueue.pop() }
-        if timerQueue.count > 2 * timers.count + 64 { timerQueue = MinHeap(Array(timers.values)) }
+        while let top = timerQueue.top, top.sequence != armedTopSequence {
+            if timers[top.timer] == top {
+                armedTopSequence = top.sequence
+            } else {
+                timerQueue.pop()
+            }
+        }
+        if timerQueue.count > 2 * timers.count + 64 {
+            timerQueue = MinHeap(Array(timers.values))
+            armedTopSequence = nil
+        }
     }
 
     /// Turns scheduler outputs into actions, appending events to the log.

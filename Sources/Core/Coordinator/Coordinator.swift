@@ -43,6 +43,9 @@ package struct Coordinator: Sendable {
     var timers: [TimerID: ArmedTimer] = [:]
     var timerQueue = MinHeap<ArmedTimer>()
     var timerSequence: UInt64 = 0
+    /// The sequence of the queue's top once it was found armed; cleared when that timer is cancelled,
+    /// fired or moved, so `pruneTimerQueue` does not look the top up again after every input.
+    var armedTopSequence: UInt64?
     /// The latest `now` seen; time never goes back (a driver bug otherwise).
     package internal(set) var lastNowMs: UInt64 = 0
 
