@@ -10,10 +10,10 @@ extension Coordinator {
     }
 
     /// Forgets an armed timer; no action for one that is not armed.
-    mutating func cancel(_ timer: TimerID) -> [CoordinatorAction] {
-        guard let removed = timers.removeValue(forKey: timer) else { return [] }
+    mutating func cancel(_ timer: TimerID, into actions: inout [CoordinatorAction]) {
+        guard let removed = timers.removeValue(forKey: timer) else { return }
         forgetArmedTop(removed)
-        return [.cancelTimer(timer)]
+        actions.append(.cancelTimer(timer))
     }
 
     /// A timer left `timers` (cancelled, fired or moved): if it was the verified queue top, the top
@@ -23,27 +23,26 @@ extension Coordinator {
     }
 
     /// Routes a due timer; ignored when it is not armed.
-    mutating func fire(_ timer: TimerID, now: UInt64) -> [CoordinatorAction] {
-        guard let removed = timers.removeValue(forKey: timer) else { return [] }
+    mutating func fire(_ timer: TimerID, now: UInt64, into actions: inout [CoordinatorAction]) {
+        guard let removed = timers.removeValue(forKey: timer) else { return }
         forgetArmedTop(removed)
         switch timer {
         case .engine(let engine, let engineTimer):
             let outputs = supervisors[engine]!.timerFired(
                 engineTimer, now: now, requestIDs: &requestIDs, generator: &generator)
-            return apply(outputs, engine: engine, now: now)
+            apply(outputs, engine: engine, now: now, into: &actions)
         case .requestTimeout, .cancelGrace, .taskDeadline:
-            return apply(scheduler.timerFired(timer, now: now), now: now)
+            apply(scheduler.timerFired(timer, now: now), now: now, into: &actions)
         }
     }
 
     /// Fires due timers in (due time, arming order) until none is due; bounded against a timer that
     /// keeps re-arming itself in the past.
-    mutating func fireDueTimers(now: UInt64) -> [CoordinatorAction] {
-        var actions: [CoordinatorAction] = []
+    mutating func fireDueTimers(now: UInt64, into actions: inout [CoordinatorAction]) {
         for _ in 0..<100_000 {
             pruneTimerQueue()
-            guard let next = nextTimer, next.atMs <= now else { return actions }
-            actions += fire(next.timer, now: now)
+            guard let next = nextTimer, next.atMs <= now else { return }
+            fire(next.timer, now: now, into: &actions)
         }
         preconditionFailure("timers keep firing at \(now)")
     }
@@ -64,19 +63,16 @@ extension Coordinator {
         }
     }
 
-    /// Turns scheduler outputs into actions, appending events to the log.
-    mutating func apply(_ outputs: [SchedulerOutput], now: UInt64) -> [CoordinatorAction] {
-        var actions: [CoordinatorAction] = []
-        actions.reserveCapacity(outputs.count)
+    /// Turns scheduler outputs into actions (appended to `actions`), appending events to the log.
+    mutating func apply(_ outputs: [SchedulerOutput], now: UInt64, into actions: inout [CoordinatorAction]) {
         for output in outputs {
             switch output {
             case .send(let engine, let request): actions.append(.send(engine, request))
             case .armTimer(let timer, let atMs): actions.append(arm(timer, atMs: atMs))
-            case .cancelTimer(let timer): actions += cancel(timer)
+            case .cancelTimer(let timer): cancel(timer, into: &actions)
             case .event(let job, let kind): actions.append(.emit(events.append(job: job, kind: kind, now: now)))
             case .forget(let job): events.forget(job: job)
             }
         }
-        return actions
     }
 }

@@ -78,26 +78,31 @@ package struct Coordinator: Sendable {
     package mutating func handle(_ input: CoordinatorInput, now: UInt64) -> [CoordinatorAction] {
         precondition(now >= lastNowMs, "time went back from \(lastNowMs) to \(now) ms")
         lastNowMs = now
+        // One array for the whole call: every step appends to it (no per-step arrays to concatenate).
         var actions: [CoordinatorAction] = []
+        actions.reserveCapacity(Self.actionsReserved)
         switch input {
         case .timerFired(let timer):
-            actions += fire(timer, now: now)
+            fire(timer, now: now, into: &actions)
         case .tick:
-            actions += fireDueTimers(now: now)
+            fireDueTimers(now: now, into: &actions)
         case .client(let command):
-            actions += client(command, now: now)
+            client(command, now: now, into: &actions)
         default:
-            actions += engineInput(input, now: now)
+            engineInput(input, now: now, into: &actions)
         }
-        actions += dispatch(now: now)
+        dispatch(now: now, into: &actions)
         pruneTimerQueue()
         return actions
     }
 
+    /// Room reserved for one input's actions (most inputs return fewer).
+    static let actionsReserved = 8
+
     /// Sends queued work to engines that accept it.
-    mutating func dispatch(now: UInt64) -> [CoordinatorAction] {
-        guard scheduler.mayDispatch else { return [] }
-        return apply(scheduler.dispatch(now: now, engines: slots, requestIDs: &requestIDs), now: now)
+    mutating func dispatch(now: UInt64, into actions: inout [CoordinatorAction]) {
+        guard scheduler.mayDispatch else { return }
+        apply(scheduler.dispatch(now: now, engines: slots, requestIDs: &requestIDs), now: now, into: &actions)
     }
 
     // MARK: Queries
