@@ -1,22 +1,22 @@
 import Core
 
 /// The simulated processes by pid. Pids are allocated in order from `firstPid` and never reused, so
-/// the processes sit in an array indexed by pid: a lookup neither hashes the pid nor copies the
-/// process (reads borrow it, writes mutate it in place).
+/// the processes (references) sit in an array indexed by pid: a lookup does not hash the pid.
 struct ProcessTable {
     /// The first pid the world hands out.
     static let firstPid: Int32 = 101
 
     private var slots: [SimProcess?] = []
 
-    private func index(_ pid: ProcessID) -> Int? {
+    @inline(__always) private func index(_ pid: ProcessID) -> Int? {
         let index = Int(pid.value) - Int(Self.firstPid)
         return index >= 0 && index < slots.count ? index : nil
     }
 
     subscript(pid: ProcessID) -> SimProcess? {
-        _read {
-            if let index = index(pid) { yield slots[index] } else { yield nil }
+        @inline(__always) get {
+            guard let index = index(pid) else { return nil }
+            return slots[index]
         }
         _modify {
             if let index = index(pid) {

@@ -144,10 +144,9 @@ extension SimWorld {
             return
         }
         if !processes[pid]!.heldStdout.isEmpty { release(pid) }
-        var process = processes[pid]!
+        let process = processes[pid]!
         process.reaped = true
         let tail = process.stdoutDecoder.finish()
-        processes[pid] = process
         if leaders[process.engine] == pid { leaders[process.engine] = nil }
         lanes.processEnded(pid)
         if let tail { deliver(tail) }
