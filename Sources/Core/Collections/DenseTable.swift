@@ -38,12 +38,29 @@ package struct DenseTable<Value: Sendable>: Sendable {
         }
     }
 
+    /// Adds a value for an id that has none (precondition), without the read-then-write of
+    /// `table[id] = value`.
+    package mutating func insertNew(_ value: Value, at id: UInt64) {
+        precondition(!contains(id), "id \(id) inserted twice")
+        insert(value, at: id)
+    }
+
+    /// Whether `id` has a value (reads only the slot's tag).
+    package func contains(_ id: UInt64) -> Bool {
+        guard let index = index(id) else { return false }
+        return slots.withUnsafeBufferPointer { $0[index] != nil }
+    }
+
     private mutating func insert(_ value: Value, at id: UInt64) {
         precondition(id >= headID, "id \(id) is older than the oldest kept (\(headID))")
         if slots.count == head { headID = id }  // empty: start at this id
         let index = head + Int(id - headID)
-        if index >= slots.count { slots.append(contentsOf: repeatElement(nil, count: index - slots.count + 1)) }
-        slots[index] = value
+        if index == slots.count {
+            slots.append(value)
+        } else {
+            if index > slots.count { slots.append(contentsOf: repeatElement(nil, count: index - slots.count + 1)) }
+            slots[index] = value
+        }
         count += 1
     }
 

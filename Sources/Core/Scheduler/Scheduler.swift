@@ -114,17 +114,24 @@ package struct Scheduler: Sendable {
 
     /// Queues a lane, keeping its first `queuedAtMs` so re-queued lanes keep their age.
     mutating func enqueue(_ reference: LaneReference, now: UInt64) {
-        let task = tasks[reference.task]!
-        var lane = task.lanes[reference.lane]
-        let queuedAt = lane.queuedAtMs ?? now
-        lane.queuedAtMs = queuedAt
-        lane.state = .queued
-        lane.queueVersion &+= 1
-        tasks[reference.task]!.lanes[reference.lane] = lane
+        let priority = tasks[reference.task]!.spec.priority
+        let deadlineMs = tasks[reference.task]!.spec.deadlineMs
+        // The lane is changed in place (a copy of the task alive here would make the write copy its lanes).
+        var queuedAt = now
+        var version: UInt32 = 0
+        var engine: EngineID?
+        modifyLane(reference) { lane in
+            queuedAt = lane.queuedAtMs ?? now
+            lane.queuedAtMs = queuedAt
+            lane.state = .queued
+            lane.queueVersion &+= 1
+            version = lane.queueVersion
+            engine = lane.engine
+        }
         let key = DispatchKey(
-            queuedAtMs: queuedAt, priority: task.spec.priority, agingStepMs: configuration.agingStepMs,
-            deadlineMs: task.spec.deadlineMs, task: reference.task, lane: reference.lane)
-        let entry = LaneHeapEntry(key: key, version: lane.queueVersion)
-        if let engine = lane.engine { queues[engineIndex.position(of: engine)!].push(entry) } else { anyEngineQueue.push(entry) }
+            queuedAtMs: queuedAt, priority: priority, agingStepMs: configuration.agingStepMs,
+            deadlineMs: deadlineMs, task: reference.task, lane: reference.lane)
+        let entry = LaneHeapEntry(key: key, version: version)
+        if let engine { queues[engineIndex.position(of: engine)!].push(entry) } else { anyEngineQueue.push(entry) }
     }
 }

@@ -13,8 +13,7 @@ package struct TaskTable: Sendable {
 
     /// Adds a new task.
     package mutating func insert(_ task: SchedulerTask) {
-        precondition(table[task.id.value] == nil, "\(task.id) inserted twice")
-        table[task.id.value] = task
+        table.insertNew(task, at: task.id.value)
     }
 
     package mutating func remove(_ id: TaskID) { table[id.value] = nil }
