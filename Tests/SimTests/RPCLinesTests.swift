@@ -36,6 +36,19 @@ struct RPCLinesTests {
         }
     }
 
+    @Test("handshake and health lines equal the serialized trees", arguments: ids)
+    func handshake(id: JSONValue) {
+        for slots in [1, 8, 1_024] {
+            let tree = RPCLines.line(["jsonrpc": "2.0", "id": id,
+                                      "result": ScriptedEngine.initializeJSON(maxConcurrentRequests: slots)])
+            #expect(ScriptedEngine.initializeLine(id: id, maxConcurrentRequests: slots) == tree)
+        }
+        for status in ["ok", "loading", "error", "q\"x"] {
+            let tree = RPCLines.line(["jsonrpc": "2.0", "id": id, "result": ScriptedEngine.healthJSON(status: status)])
+            #expect(ScriptedEngine.healthLine(id: id, status: status) == tree)
+        }
+    }
+
     @Test("thousandths are exact decimal text", arguments: [
         (0, "0"), (5, "0.005"), (50, "0.05"), (999, "0.999"), (1_000, "1"), (1_250, "1.25"), (1_500, "1.5"),
         (10_010, "10.01"), (UInt64.max, "18446744073709551.615"),
