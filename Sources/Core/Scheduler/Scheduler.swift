@@ -102,7 +102,9 @@ package struct Scheduler: Sendable {
     package mutating func cancel(_ id: TaskID, now: UInt64) throws(CoreError) -> [SchedulerOutput] {
         guard let task = tasks[id] else { throw CoreError(.unknownTask, "\(id)") }
         guard task.outcome == nil else { throw CoreError(.taskFinished, "\(id) already finished") }
-        return finish(id, outcome: .cancelled, now: now)
+        var outputs: [SchedulerOutput] = []
+        finish(id, outcome: .cancelled, now: now, into: &outputs)
+        return outputs
     }
 
     /// Puts every non-final lane of a task whose dependencies are done into its queue.
