@@ -40,6 +40,10 @@ package struct EventLog: Sendable {
         }
     }
 
+    /// Room reserved in a new job's history: a task's usual events (queued, started, progress,
+    /// result, final) fit without regrowing.
+    static let jobEventsReserved = 8
+
     package init(historyMax: Int = 1_000) {
         precondition(historyMax >= 1, "historyMax must be at least 1")
         self.historyMax = historyMax
@@ -50,7 +54,11 @@ package struct EventLog: Sendable {
         let event = Event(id: EventID(nextID), job: job, atMs: now, priority: kind.priority, kind: kind)
         nextID += 1
         if let job {
-            if !jobs.contains(job.value) { jobs.insertNew(JobHistory(job: job), at: job.value) }
+            if !jobs.contains(job.value) {
+                var history = JobHistory(job: job)
+                history.events.reserveCapacity(min(historyMax, Self.jobEventsReserved))
+                jobs.insertNew(history, at: job.value)
+            }
             jobs[job.value]!.insertJobEvent(event, historyMax: historyMax)
         } else {
             coordinatorHistory.insert(event, historyMax: historyMax)
