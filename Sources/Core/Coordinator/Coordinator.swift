@@ -40,7 +40,7 @@ package struct Coordinator: Sendable {
     /// Jobs whose requests an engine lost, told about that engine's signals until it is Ready again.
     var jobsLostByEngine: [EngineID: [TaskID]] = [:]
     /// Armed timers; `timerQueue` orders them (with stale entries removed lazily).
-    var timers: [TimerID: ArmedTimer] = [:]
+    var timers: TimerTable
     var timerQueue = MinHeap<ArmedTimer>()
     var timerSequence: UInt64 = 0
     /// The sequence of the queue's top once it was found armed; cleared when that timer is cancelled,
@@ -60,6 +60,7 @@ package struct Coordinator: Sendable {
     package init(configuration: CoordinatorConfiguration) {
         self.configuration = configuration
         supervisors = SupervisorTable(configuration.engines)
+        timers = TimerTable(engines: supervisors.index)
         var capacities: [EngineID: UInt32?] = [:]
         for engine in configuration.engines { capacities[engine.id] = engine.costCapacity }
         scheduler = Scheduler(configuration: configuration.scheduler, engines: capacities)

@@ -17,7 +17,7 @@ package enum EngineTimer: String, Hashable, Sendable, CaseIterable {
 extension EngineTimer {
     /// The case's position: equality and hashing use it, not the raw string (timer ids are hashed on
     /// every arm, cancel and firing, and `RawRepresentable`'s defaults would hash the string).
-    private var ordinal: UInt8 {
+    var ordinal: Int {
         switch self {
         case .stage: 0
         case .restart: 1
