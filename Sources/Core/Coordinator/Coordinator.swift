@@ -98,7 +98,7 @@ package struct Coordinator: Sendable {
     }
 
     /// Room reserved for one input's actions (most inputs return fewer).
-    static let actionsReserved = 8
+    static let actionsReserved = 4
 
     /// Sends queued work to engines that accept it.
     mutating func dispatch(now: UInt64, into actions: inout [CoordinatorAction]) {
