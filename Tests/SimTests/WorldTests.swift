@@ -5,6 +5,37 @@ import Wire
 
 @Suite("Simulated world")
 struct WorldTests {
+    @Test("events scheduled after the first pop interleave with the backlog by time, then scheduling order")
+    func queueBacklogOrder() {
+        var queue = EventQueue()
+        var generator = SeededGenerator(seed: 9)
+        var expected: [(time: UInt64, index: Int)] = []
+        var order: [Int] = []
+        for index in 0..<200 {
+            let time = UInt64(generator.below(50))
+            queue.schedule(.fault(index: index), atMs: time)
+            expected.append((time, index))
+        }
+        var now: UInt64 = 0
+        var next = 200
+        while let entry = queue.pop() {
+            guard case .fault(let index) = entry.event else { continue }
+            #expect(entry.timeMs >= now)
+            now = entry.timeMs
+            order.append(index)
+            if next < 400 {  // schedule more at or after the current time, some at the same ms
+                let time = now + UInt64(generator.below(3))
+                queue.schedule(.fault(index: next), atMs: time)
+                expected.append((time, next))
+                next += 1
+            }
+        }
+        // Stable sort by time keeps scheduling order for equal times (indexes are scheduling order).
+        let sorted = expected.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
+        #expect(order == sorted.map(\.element.index))
+        #expect(queue.isEmpty && queue.scheduledCount == 400)
+    }
+
     @Test("the queue runs events by time, then in scheduling order")
     func queueOrder() {
         var queue = EventQueue()

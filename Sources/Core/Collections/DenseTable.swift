@@ -10,16 +10,20 @@ package struct DenseTable<Value: Sendable>: Sendable {
 
     package init() {}
 
-    private func index(_ id: UInt64) -> Int? {
+    @inline(__always) private func index(_ id: UInt64) -> Int? {
         guard id >= headID else { return nil }
         let index = head + Int(id - headID)
         return index < slots.count ? index : nil
     }
 
     /// In-place access to an existing entry; setting an absent id inserts it (ids at or past the
-    /// oldest kept one only).
+    /// oldest kept one only). The getter is always inlined, so `table[id]!.field` copies only that
+    /// field, not the whole value (an out-of-line getter or `_read` coroutine copies it all).
     package subscript(id: UInt64) -> Value? {
-        get { index(id).flatMap { slots[$0] } }
+        @inline(__always) get {
+            guard let index = index(id) else { return nil }
+            return slots[index]
+        }
         _modify {
             if let index = index(id) {
                 let had = slots[index] != nil
@@ -34,12 +38,29 @@ package struct DenseTable<Value: Sendable>: Sendable {
         }
     }
 
+    /// Adds a value for an id that has none (precondition), without the read-then-write of
+    /// `table[id] = value`.
+    package mutating func insertNew(_ value: Value, at id: UInt64) {
+        precondition(!contains(id), "id \(id) inserted twice")
+        insert(value, at: id)
+    }
+
+    /// Whether `id` has a value (reads only the slot's tag).
+    package func contains(_ id: UInt64) -> Bool {
+        guard let index = index(id) else { return false }
+        return slots.withUnsafeBufferPointer { $0[index] != nil }
+    }
+
     private mutating func insert(_ value: Value, at id: UInt64) {
         precondition(id >= headID, "id \(id) is older than the oldest kept (\(headID))")
         if slots.count == head { headID = id }  // empty: start at this id
         let index = head + Int(id - headID)
-        if index >= slots.count { slots.append(contentsOf: repeatElement(nil, count: index - slots.count + 1)) }
-        slots[index] = value
+        if index == slots.count {
+            slots.append(value)
+        } else {
+            if index > slots.count { slots.append(contentsOf: repeatElement(nil, count: index - slots.count + 1)) }
+            slots[index] = value
+        }
         count += 1
     }
 

@@ -1,51 +1,58 @@
 /// Client commands.
 extension Coordinator {
-    mutating func client(_ command: ClientCommand, now: UInt64) -> [CoordinatorAction] {
+    mutating func client(_ command: ClientCommand, now: UInt64, into actions: inout [CoordinatorAction]) {
         switch command {
         case .submit(let spec):
             for engine in spec.engines {
                 if case .failed? = supervisors[engine]?.state {
-                    return [.reply(.rejected(CoreError(.engineLost, "\(engine) has failed; restart it first")))]
+                    actions.append(.reply(.rejected(CoreError(.engineLost, "\(engine) has failed; restart it first"))))
+                    return
                 }
             }
             do {
                 let (id, deduplicated, outputs) = try scheduler.submit(spec, now: now)
-                return [.reply(.submitted(id, deduplicated: deduplicated))] + apply(outputs, now: now)
+                actions.append(.reply(.submitted(id, deduplicated: deduplicated)))
+                apply(outputs, now: now, into: &actions)
             } catch {
-                return [.reply(.rejected(error))]
+                actions.append(.reply(.rejected(error)))
             }
         case .cancel(let id):
             do {
                 let outputs = try scheduler.cancel(id, now: now)
-                return [.reply(.cancelled(id))] + apply(outputs, now: now)
+                actions.append(.reply(.cancelled(id)))
+                apply(outputs, now: now, into: &actions)
             } catch {
-                return [.reply(.rejected(error))]
+                actions.append(.reply(.rejected(error)))
             }
         case .startEngine(let engine), .stopEngine(let engine), .restartEngine(let engine):
-            guard supervisors.index(forKey: engine) != nil else {
-                return [.reply(.rejected(CoreError(.unknownEngine, "\(engine)")))]
+            guard supervisors.contains(engine) else {
+                actions.append(.reply(.rejected(CoreError(.unknownEngine, "\(engine)"))))
+                return
             }
             do {
                 let outputs = try engineCommand(command, engine: engine, now: now)
-                return [.reply(.engineCommandAccepted([engine]))] + apply(outputs, engine: engine, now: now)
+                actions.append(.reply(.engineCommandAccepted([engine])))
+                apply(outputs, engine: engine, now: now, into: &actions)
             } catch {
-                return [.reply(.rejected(error))]
+                actions.append(.reply(.rejected(error)))
             }
         case .startAllEngines, .stopAllEngines:
-            var actions: [CoordinatorAction] = []
+            var engineActions: [CoordinatorAction] = []
             var accepted: [EngineID] = []
             for engine in engineIDs {
                 let single: ClientCommand = command == .startAllEngines ? .startEngine(engine) : .stopEngine(engine)
                 do {
-                    actions += apply(try engineCommand(single, engine: engine, now: now), engine: engine, now: now)
+                    apply(try engineCommand(single, engine: engine, now: now), engine: engine, now: now,
+                          into: &engineActions)
                     accepted.append(engine)
                 } catch {
                     continue  // engine_state_conflict: this engine is already up; leave it alone
                 }
             }
-            return [.reply(.engineCommandAccepted(accepted))] + actions
+            actions.append(.reply(.engineCommandAccepted(accepted)))
+            actions += engineActions
         case .replay(let job, let after):
-            return [.reply(.replay(job: job, events.replay(job: job, after: after)))]
+            actions.append(.reply(.replay(job: job, events.replay(job: job, after: after))))
         }
     }
 

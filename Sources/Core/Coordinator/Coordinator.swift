@@ -28,12 +28,11 @@ import Wire
 package struct Coordinator: Sendable {
     package let configuration: CoordinatorConfiguration
     /// Engine ids in order; every loop over engines uses it.
-    package let engineIDs: [EngineID]
-    /// Position of each engine in `engineIDs`.
-    let engineIndex: [EngineID: Int]
-    /// What the dispatcher needs of each engine, refreshed whenever its supervisor changes.
+    package var engineIDs: [EngineID] { supervisors.index.ids }
+    /// What the dispatcher needs of each engine (in `engineIDs` order), refreshed whenever its
+    /// supervisor changes.
     var slots: [EngineSlot] = []
-    package internal(set) var supervisors: [EngineID: EngineSupervisor] = [:]
+    package internal(set) var supervisors: SupervisorTable
     package internal(set) var scheduler: Scheduler
     package internal(set) var events: EventLog
     package internal(set) var generator: SeededGenerator
@@ -41,9 +40,12 @@ package struct Coordinator: Sendable {
     /// Jobs whose requests an engine lost, told about that engine's signals until it is Ready again.
     var jobsLostByEngine: [EngineID: [TaskID]] = [:]
     /// Armed timers; `timerQueue` orders them (with stale entries removed lazily).
-    var timers: [TimerID: ArmedTimer] = [:]
+    var timers: TimerTable
     var timerQueue = MinHeap<ArmedTimer>()
     var timerSequence: UInt64 = 0
+    /// The sequence of the queue's top once it was found armed; cleared when that timer is cancelled,
+    /// fired or moved, so `pruneTimerQueue` does not look the top up again after every input.
+    var armedTopSequence: UInt64?
     /// The latest `now` seen; time never goes back (a driver bug otherwise).
     package internal(set) var lastNowMs: UInt64 = 0
 
@@ -57,20 +59,14 @@ package struct Coordinator: Sendable {
 
     package init(configuration: CoordinatorConfiguration) {
         self.configuration = configuration
+        supervisors = SupervisorTable(configuration.engines)
+        timers = TimerTable(engines: supervisors.index)
         var capacities: [EngineID: UInt32?] = [:]
-        for engine in configuration.engines {
-            precondition(supervisors[engine.id] == nil, "engine \(engine.id) configured twice")
-            supervisors[engine.id] = EngineSupervisor(configuration: engine)
-            capacities[engine.id] = engine.costCapacity
-        }
-        engineIDs = configuration.engines.map(\.id).sorted()
-        var engineIndex: [EngineID: Int] = [:]
-        for (index, id) in engineIDs.enumerated() { engineIndex[id] = index }
-        self.engineIndex = engineIndex
+        for engine in configuration.engines { capacities[engine.id] = engine.costCapacity }
         scheduler = Scheduler(configuration: configuration.scheduler, engines: capacities)
         events = EventLog(historyMax: configuration.eventHistoryMax)
         generator = SeededGenerator(seed: configuration.seed)
-        slots = engineIDs.map { Self.slot(supervisors[$0]!) }
+        slots = supervisors.index.ids.indices.map { Self.slot(supervisors[position: $0]) }
     }
 
     static func slot(_ supervisor: EngineSupervisor) -> EngineSlot {
@@ -83,26 +79,31 @@ package struct Coordinator: Sendable {
     package mutating func handle(_ input: CoordinatorInput, now: UInt64) -> [CoordinatorAction] {
         precondition(now >= lastNowMs, "time went back from \(lastNowMs) to \(now) ms")
         lastNowMs = now
+        // One array for the whole call: every step appends to it (no per-step arrays to concatenate).
         var actions: [CoordinatorAction] = []
+        actions.reserveCapacity(Self.actionsReserved)
         switch input {
         case .timerFired(let timer):
-            actions += fire(timer, now: now)
+            fire(timer, now: now, into: &actions)
         case .tick:
-            actions += fireDueTimers(now: now)
+            fireDueTimers(now: now, into: &actions)
         case .client(let command):
-            actions += client(command, now: now)
+            client(command, now: now, into: &actions)
         default:
-            actions += engineInput(input, now: now)
+            engineInput(input, now: now, into: &actions)
         }
-        actions += dispatch(now: now)
+        dispatch(now: now, into: &actions)
         pruneTimerQueue()
         return actions
     }
 
+    /// Room reserved for one input's actions (most inputs return fewer).
+    static let actionsReserved = 4
+
     /// Sends queued work to engines that accept it.
-    mutating func dispatch(now: UInt64) -> [CoordinatorAction] {
-        guard scheduler.mayDispatch else { return [] }
-        return apply(scheduler.dispatch(now: now, engines: slots, requestIDs: &requestIDs), now: now)
+    mutating func dispatch(now: UInt64, into actions: inout [CoordinatorAction]) {
+        guard scheduler.mayDispatch else { return }
+        apply(scheduler.dispatch(now: now, engines: slots, requestIDs: &requestIDs), now: now, into: &actions)
     }
 
     // MARK: Queries

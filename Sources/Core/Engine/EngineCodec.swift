@@ -3,7 +3,8 @@ import Wire
 /// The JSON-RPC mapping of `EngineRequest` / `EngineMessage`, shared by the simulator and the runtime,
 /// on top of Wire's `RPCRequest`/`RPCMessage`. `EngineStreamDecoder` adds NDJSON framing.
 package enum EngineCodec {
-    /// The JSON-RPC object for a request or notification (members in Wire's fixed order).
+    /// The JSON-RPC object for a request or notification (members in Wire's fixed order);
+    /// `encodedLine(_:)` writes the same bytes directly.
     package static func json(_ request: EngineRequest) -> JSONValue {
         let params: JSONValue?
         switch request {
@@ -15,9 +16,6 @@ package enum EngineCodec {
         guard let id = request.id else { return RPCNotification(method: request.method, params: params).json }
         return RPCRequest(id: .number(JSONNumber(id.value)), method: request.method, params: params).json
     }
-
-    /// One line of compact JSON ending in `\n`, ready for the engine's stdin.
-    package static func encodedLine(_ request: EngineRequest) -> [UInt8] { json(request).encodedLine() }
 
     static func initializeParams(_ parameters: InitializeParameters) -> JSONObject {
         var object: JSONObject = [

@@ -22,6 +22,12 @@ package struct EventLog: Sendable {
         var ordered: [Event] { Array(events[head...]) + Array(events[..<head]) }
 
         /// Appends in place (no copy of the history), evicting the oldest event when full.
+        /// A job's event: none may follow its final event.
+        mutating func insertJobEvent(_ event: Event, historyMax: Int) {
+            precondition(!finished, "event \(event.kind.name) after the final event of \(job?.description ?? "?")")
+            insert(event, historyMax: historyMax)
+        }
+
         mutating func insert(_ event: Event, historyMax: Int) {
             if event.kind.isFinal { finished = true }
             if events.count < historyMax {
@@ -34,6 +40,10 @@ package struct EventLog: Sendable {
         }
     }
 
+    /// Room reserved in a new job's history: a task's usual events (queued, started, progress,
+    /// result, final) fit without regrowing.
+    static let jobEventsReserved = 8
+
     package init(historyMax: Int = 1_000) {
         precondition(historyMax >= 1, "historyMax must be at least 1")
         self.historyMax = historyMax
@@ -44,9 +54,12 @@ package struct EventLog: Sendable {
         let event = Event(id: EventID(nextID), job: job, atMs: now, priority: kind.priority, kind: kind)
         nextID += 1
         if let job {
-            precondition(jobs[job.value]?.finished != true, "event \(kind.name) after the final event of \(job)")
-            if jobs[job.value] == nil { jobs[job.value] = JobHistory(job: job) }
-            jobs[job.value]!.insert(event, historyMax: historyMax)
+            if !jobs.contains(job.value) {
+                var history = JobHistory(job: job)
+                history.events.reserveCapacity(min(historyMax, Self.jobEventsReserved))
+                jobs.insertNew(history, at: job.value)
+            }
+            jobs[job.value]!.insertJobEvent(event, historyMax: historyMax)
         } else {
             coordinatorHistory.insert(event, historyMax: historyMax)
         }

@@ -22,7 +22,7 @@ extension Scheduler {
         precondition(engines.count == engineOrder.count, "one slot per engine, in id order")
         var outputs: [SchedulerOutput] = []
         while requestsInFlight < configuration.requestsInFlightMax, let candidate = bestCandidate(engines) {
-            outputs += start(candidate, engine: engines[candidate.engine].id, now: now, requestIDs: &requestIDs)
+            start(candidate, engine: engines[candidate.engine].id, now: now, requestIDs: &requestIDs, into: &outputs)
         }
         return outputs
     }
@@ -68,8 +68,9 @@ extension Scheduler {
     }
 
     private mutating func start(
-        _ candidate: Candidate, engine: EngineID, now: UInt64, requestIDs: inout RequestIDAllocator
-    ) -> [SchedulerOutput] {
+        _ candidate: Candidate, engine: EngineID, now: UInt64, requestIDs: inout RequestIDAllocator,
+        into outputs: inout [SchedulerOutput]
+    ) {
         if candidate.fromAnyQueue { anyEngineQueue.pop() } else { queues[candidate.engine].pop() }
         let reference = LaneReference(task: candidate.key.task, lane: candidate.key.lane)
         let request = requestIDs.allocate()
@@ -82,16 +83,12 @@ extension Scheduler {
             dispatches = lane.dispatches
         }
         running[request] = reference
-        let spec = tasks[reference.task]!.spec
-        occupy(engine, cost: spec.cost)
-        var outputs: [SchedulerOutput] = [
-            .send(engine, .transcribe(id: request, spec.transcribe)),
-            .event(reference.task, .taskStarted(engine: engine, request: request, dispatch: dispatches)),
-        ]
-        if let timeout = spec.requestTimeoutMs ?? configuration.requestTimeoutMs {
+        occupy(engine, cost: tasks[reference.task]!.spec.cost)
+        outputs.append(.send(engine, .transcribe(id: request, tasks[reference.task]!.spec.transcribe)))
+        outputs.append(.event(reference.task, .taskStarted(engine: engine, request: request, dispatch: dispatches)))
+        if let timeout = tasks[reference.task]!.spec.requestTimeoutMs ?? configuration.requestTimeoutMs {
             outputs.append(.armTimer(.requestTimeout(request), atMs: now + timeout))
         }
-        return outputs
     }
 
     /// Mutates one lane in place.
@@ -100,14 +97,14 @@ extension Scheduler {
     }
 
     mutating func occupy(_ engine: EngineID, cost: UInt32) {
-        let index = ordinals[engine]!
+        let index = engineIndex.position(of: engine)!
         inFlight[index] += 1
         engineCost[index] += UInt64(cost)
         totalCost += UInt64(cost)
     }
 
     mutating func release(_ engine: EngineID, cost: UInt32) {
-        let index = ordinals[engine]!
+        let index = engineIndex.position(of: engine)!
         inFlight[index] -= 1
         engineCost[index] -= UInt64(cost)
         totalCost -= UInt64(cost)

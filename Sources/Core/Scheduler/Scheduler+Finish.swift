@@ -1,11 +1,12 @@
 /// Lane and task endings, dependents and retention.
 extension Scheduler {
     /// A lane reached a final state; the task ends when all its lanes have.
-    mutating func laneEnded(_ reference: LaneReference, _ state: LaneState, now: UInt64) -> [SchedulerOutput] {
+    mutating func laneEnded(
+        _ reference: LaneReference, _ state: LaneState, now: UInt64, into outputs: inout [SchedulerOutput]
+    ) {
         tasks[reference.task]!.lanes[reference.lane].state = state
         tasks[reference.task]!.lanes[reference.lane].queueVersion &+= 1
         let engine = tasks[reference.task]!.lanes[reference.lane].engine
-        var outputs: [SchedulerOutput] = []
         switch state {
         case .completed(let engine, let transcript):
             outputs.append(.event(reference.task, .engineResult(engine: engine, transcript)))
@@ -14,29 +15,30 @@ extension Scheduler {
         default:
             break
         }
-        let task = tasks[reference.task]!
-        guard task.lanes.allSatisfy(\.state.isFinal) else { return outputs + progressEvent(reference.task) }
-        var outcome = TaskState.failed(CoreError(.cancelled))
-        if task.lanes.contains(where: { if case .completed = $0.state { true } else { false } }) {
-            outcome = .completed
-        } else if let error = task.lanes.lazy.compactMap({ lane -> CoreError? in
-            if case .failed(let error) = lane.state { error } else { nil }
-        }).first {
-            outcome = .failed(error)
+        guard tasks[reference.task]!.lanes.allSatisfy(\.state.isFinal) else {
+            return progressEvent(reference.task, into: &outputs)
         }
-        return outputs + finish(reference.task, outcome: outcome, now: now)
+        let outcome = Self.outcome(of: tasks[reference.task]!.lanes)
+        finish(reference.task, outcome: outcome, now: now, into: &outputs)
+    }
+
+    /// A task whose lanes are all final: completed if one completed, else the first lane failure,
+    /// else cancelled.
+    static func outcome(of lanes: [Lane]) -> TaskState {
+        if lanes.contains(where: { if case .completed = $0.state { true } else { false } }) { return .completed }
+        for lane in lanes { if case .failed(let error) = lane.state { return .failed(error) } }
+        return .failed(CoreError(.cancelled))
     }
 
     /// Ends a task: its unfinished lanes are cancelled (running requests become orphans that get a
     /// `cancel`), the final event is emitted, dependents are released or failed, retention applies.
-    mutating func finish(_ id: TaskID, outcome: TaskState, now: UInt64) -> [SchedulerOutput] {
+    mutating func finish(_ id: TaskID, outcome: TaskState, now: UInt64, into outputs: inout [SchedulerOutput]) {
         precondition(outcome.isFinal && tasks[id]!.outcome == nil, "finish \(id) twice or with \(outcome)")
-        var outputs: [SchedulerOutput] = []
         let laneEnd: LaneState
         if case .failed(let error) = outcome { laneEnd = .failed(error) } else { laneEnd = .cancelled }
         for index in tasks[id]!.lanes.indices where !tasks[id]!.lanes[index].state.isFinal {
             if case .running(let engine, let request, _) = tasks[id]!.lanes[index].state {
-                outputs += orphan(request, engine: engine, cost: tasks[id]!.spec.cost, now: now)
+                orphan(request, engine: engine, cost: tasks[id]!.spec.cost, now: now, into: &outputs)
             }
             tasks[id]!.lanes[index].state = laneEnd
             tasks[id]!.lanes[index].queueVersion &+= 1
@@ -55,27 +57,27 @@ extension Scheduler {
                 if tasks[dependent]!.unresolvedDependencies == 0 { enqueueAll(dependent, now: now) }
             } else {
                 let error = CoreError(.dependencyFailed, "\(id) did not complete")
-                outputs += finish(dependent, outcome: .failed(error), now: now)
+                finish(dependent, outcome: .failed(error), now: now, into: &outputs)
             }
         }
-        return outputs + retain(id)
+        retain(id, into: &outputs)
     }
 
     /// Moves a running request to the orphans: `cancel` is sent and its slot is held until the final
     /// reply or `cancelGraceMs`.
-    mutating func orphan(_ request: RequestID, engine: EngineID, cost: UInt32, now: UInt64) -> [SchedulerOutput] {
+    mutating func orphan(
+        _ request: RequestID, engine: EngineID, cost: UInt32, now: UInt64, into outputs: inout [SchedulerOutput]
+    ) {
         running[request] = nil
         orphans[request] = Orphan(engine: engine, cost: cost)
-        return [
-            .cancelTimer(.requestTimeout(request)), .send(engine, .cancel(target: request)),
-            .armTimer(.cancelGrace(request), atMs: now + configuration.cancelGraceMs),
-        ]
+        outputs.append(.cancelTimer(.requestTimeout(request)))
+        outputs.append(.send(engine, .cancel(target: request)))
+        outputs.append(.armTimer(.cancelGrace(request), atMs: now + configuration.cancelGraceMs))
     }
 
     /// Keeps at most `finishedTasksRetainedMax` finished tasks, forgetting the oldest.
-    private mutating func retain(_ id: TaskID) -> [SchedulerOutput] {
+    private mutating func retain(_ id: TaskID, into outputs: inout [SchedulerOutput]) {
         finishedOrder.append(id)
-        var outputs: [SchedulerOutput] = []
         while finishedOrder.count - finishedOrderHead > configuration.finishedTasksRetainedMax {
             let old = finishedOrder[finishedOrderHead]
             finishedOrderHead += 1
@@ -87,6 +89,5 @@ extension Scheduler {
             finishedOrder.removeFirst(finishedOrderHead)
             finishedOrderHead = 0
         }
-        return outputs
     }
 }

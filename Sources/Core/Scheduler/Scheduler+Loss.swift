@@ -22,7 +22,7 @@ extension Scheduler {
                 let reasons = lane.failureReasons
                 outputs.append(.event(reference.task, .taskQuarantined(engine: engine, reasons: reasons)))
                 let error = CoreError(.quarantined, reasons.joined(separator: "; "))
-                outputs += laneEnded(reference, .failed(error), now: now)
+                laneEnded(reference, .failed(error), now: now, into: &outputs)
             } else {
                 enqueue(reference, now: now)
                 outputs.append(.event(reference.task, .taskRequeued(
@@ -52,7 +52,7 @@ extension Scheduler {
                 let lane = tasks[id]!.lanes[index]
                 guard lane.engine == engine, lane.state == .queued || lane.state == .waiting else { continue }
                 let error = CoreError(.engineLost, "\(engine) failed")
-                outputs += laneEnded(LaneReference(task: id, lane: index), .failed(error), now: now)
+                laneEnded(LaneReference(task: id, lane: index), .failed(error), now: now, into: &outputs)
             }
         }
         return outputs
@@ -64,17 +64,21 @@ extension Scheduler {
         case .requestTimeout(let request):
             guard let reference = running[request], let engine = runningEngine(request) else { return [] }
             let cost = tasks[reference.task]!.spec.cost
-            let outputs = orphan(request, engine: engine, cost: cost, now: now)
+            var outputs: [SchedulerOutput] = []
+            orphan(request, engine: engine, cost: cost, now: now, into: &outputs)
+            outputs.removeAll { $0 == .cancelTimer(.requestTimeout(request)) }
             let error = CoreError(.requestTimeout, "\(engine) \(request)")
-            return outputs.filter { $0 != .cancelTimer(.requestTimeout(request)) }
-                + laneEnded(reference, .failed(error), now: now)
+            laneEnded(reference, .failed(error), now: now, into: &outputs)
+            return outputs
         case .cancelGrace(let request):
             guard let orphan = orphans.removeValue(forKey: request) else { return [] }
             release(orphan.engine, cost: orphan.cost)
             return []
         case .taskDeadline(let id):
             guard tasks[id]?.outcome == nil else { return [] }
-            return finish(id, outcome: .failed(CoreError(.deadlineExceeded, "\(id)")), now: now)
+            var outputs: [SchedulerOutput] = []
+            finish(id, outcome: .failed(CoreError(.deadlineExceeded, "\(id)")), now: now, into: &outputs)
+            return outputs
         case .engine:
             return []
         }

@@ -15,19 +15,18 @@ extension Scheduler {
             return [.cancelTimer(.cancelGrace(request))]
         }
         guard let reference = running.removeValue(forKey: request) else { return nil }
-        let task = tasks[reference.task]!
-        guard case .running(let engine, _, _) = task.lanes[reference.lane].state else {
+        guard case .running(let engine, _, _) = tasks[reference.task]!.lanes[reference.lane].state else {
             preconditionFailure("\(request) maps to a lane that is not running")
         }
-        release(engine, cost: task.spec.cost)
+        release(engine, cost: tasks[reference.task]!.spec.cost)
         var outputs: [SchedulerOutput] = [.cancelTimer(.requestTimeout(request))]
         switch reply {
         case .success(let json):
             do {
                 let transcript = try EngineCodec.transcript(from: json)
-                outputs += laneEnded(reference, .completed(engine: engine, transcript), now: now)
+                laneEnded(reference, .completed(engine: engine, transcript), now: now, into: &outputs)
             } catch {
-                outputs += laneEnded(reference, .failed(error), now: now)
+                laneEnded(reference, .failed(error), now: now, into: &outputs)
             }
         case .failure(let error)
         where Self.retryableCodes.contains(error.code)
@@ -42,7 +41,7 @@ extension Scheduler {
             // The engine's `data.reason` (SPEC error data) says what went wrong; keep it for the user.
             let reason = error.data?["reason"]?.stringValue.map { " (\(bounded($0)))" } ?? ""
             let failure = CoreError(.engineError, "\(engine): \(bounded(error.message))\(reason)", engineCode: error.code)
-            outputs += laneEnded(reference, .failed(failure), now: now)
+            laneEnded(reference, .failed(failure), now: now, into: &outputs)
         }
         return outputs
     }
@@ -68,14 +67,16 @@ extension Scheduler {
         let new = min(1_000, max(old, permille))
         tasks[reference.task]!.lanes[reference.lane].state = .running(
             engine: engine, request: request, progressPermille: new)
-        return progressEvent(reference.task)
+        var outputs: [SchedulerOutput] = []
+        progressEvent(reference.task, into: &outputs)
+        return outputs
     }
 
-    mutating func progressEvent(_ id: TaskID) -> [SchedulerOutput] {
+    mutating func progressEvent(_ id: TaskID, into outputs: inout [SchedulerOutput]) {
         let overall = tasks[id]!.progressPermille
-        guard overall > tasks[id]!.progressEmittedPermille, tasks[id]!.outcome == nil else { return [] }
+        guard overall > tasks[id]!.progressEmittedPermille, tasks[id]!.outcome == nil else { return }
         tasks[id]!.progressEmittedPermille = overall
-        return [.event(id, .progressOverall(permille: overall))]
+        outputs.append(.event(id, .progressOverall(permille: overall)))
     }
 
     /// A `draft` notification: the first draft of a segment id is `subtitle.draft`, later ones

@@ -12,8 +12,8 @@ package struct Scheduler: Sendable {
     var nextTaskValue: UInt64 = 1
     var idempotencyKeys: [String: TaskID] = [:]
     /// Engines in id order; per-engine state below is indexed by position (no hashing on dispatch).
-    package let engineOrder: [EngineID]
-    let ordinals: [EngineID: Int]
+    package var engineOrder: [EngineID] { engineIndex.ids }
+    let engineIndex: EngineIndex
     var queues: [LaneHeap]
     var anyEngineQueue = LaneHeap()
     package internal(set) var running: [RequestID: LaneReference] = [:]
@@ -34,13 +34,10 @@ package struct Scheduler: Sendable {
     package init(configuration: SchedulerConfiguration = .default, engines: [EngineID: UInt32?]) {
         self.configuration = configuration
         self.engineCostCapacities = engines
-        engineOrder = engines.keys.sorted()
-        var ordinals: [EngineID: Int] = [:]
-        for (index, engine) in engineOrder.enumerated() { ordinals[engine] = index }
-        self.ordinals = ordinals
-        queues = Array(repeating: LaneHeap(), count: engineOrder.count)
-        inFlight = Array(repeating: 0, count: engineOrder.count)
-        engineCost = Array(repeating: 0, count: engineOrder.count)
+        engineIndex = EngineIndex(Array(engines.keys))
+        queues = Array(repeating: LaneHeap(), count: engineIndex.count)
+        inFlight = Array(repeating: 0, count: engineIndex.count)
+        engineCost = Array(repeating: 0, count: engineIndex.count)
     }
 
     package var requestsInFlight: Int { running.count + orphans.count }
@@ -105,7 +102,9 @@ package struct Scheduler: Sendable {
     package mutating func cancel(_ id: TaskID, now: UInt64) throws(CoreError) -> [SchedulerOutput] {
         guard let task = tasks[id] else { throw CoreError(.unknownTask, "\(id)") }
         guard task.outcome == nil else { throw CoreError(.taskFinished, "\(id) already finished") }
-        return finish(id, outcome: .cancelled, now: now)
+        var outputs: [SchedulerOutput] = []
+        finish(id, outcome: .cancelled, now: now, into: &outputs)
+        return outputs
     }
 
     /// Puts every non-final lane of a task whose dependencies are done into its queue.
@@ -117,17 +116,24 @@ package struct Scheduler: Sendable {
 
     /// Queues a lane, keeping its first `queuedAtMs` so re-queued lanes keep their age.
     mutating func enqueue(_ reference: LaneReference, now: UInt64) {
-        let task = tasks[reference.task]!
-        var lane = task.lanes[reference.lane]
-        let queuedAt = lane.queuedAtMs ?? now
-        lane.queuedAtMs = queuedAt
-        lane.state = .queued
-        lane.queueVersion &+= 1
-        tasks[reference.task]!.lanes[reference.lane] = lane
+        let priority = tasks[reference.task]!.spec.priority
+        let deadlineMs = tasks[reference.task]!.spec.deadlineMs
+        // The lane is changed in place (a copy of the task alive here would make the write copy its lanes).
+        var queuedAt = now
+        var version: UInt32 = 0
+        var engine: EngineID?
+        modifyLane(reference) { lane in
+            queuedAt = lane.queuedAtMs ?? now
+            lane.queuedAtMs = queuedAt
+            lane.state = .queued
+            lane.queueVersion &+= 1
+            version = lane.queueVersion
+            engine = lane.engine
+        }
         let key = DispatchKey(
-            queuedAtMs: queuedAt, priority: task.spec.priority, agingStepMs: configuration.agingStepMs,
-            deadlineMs: task.spec.deadlineMs, task: reference.task, lane: reference.lane)
-        let entry = LaneHeapEntry(key: key, version: lane.queueVersion)
-        if let engine = lane.engine { queues[ordinals[engine]!].push(entry) } else { anyEngineQueue.push(entry) }
+            queuedAtMs: queuedAt, priority: priority, agingStepMs: configuration.agingStepMs,
+            deadlineMs: deadlineMs, task: reference.task, lane: reference.lane)
+        let entry = LaneHeapEntry(key: key, version: version)
+        if let engine { queues[engineIndex.position(of: engine)!].push(entry) } else { anyEngineQueue.push(entry) }
     }
 }

@@ -7,14 +7,13 @@ package struct TaskTable: Sendable {
     package var count: Int { table.count }
 
     package subscript(id: TaskID) -> SchedulerTask? {
-        get { table[id.value] }
+        @inline(__always) get { table[id.value] }
         _modify { yield &table[id.value] }
     }
 
     /// Adds a new task.
     package mutating func insert(_ task: SchedulerTask) {
-        precondition(table[task.id.value] == nil, "\(task.id) inserted twice")
-        table[task.id.value] = task
+        table.insertNew(task, at: task.id.value)
     }
 
     package mutating func remove(_ id: TaskID) { table[id.value] = nil }

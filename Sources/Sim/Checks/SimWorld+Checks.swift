@@ -15,7 +15,7 @@ extension SimWorld {
         if let job = event.job, event.kind.isFinal { _ = book.finish(job) }
         switch event.kind {
         case .taskStarted(let engine, let request, _):
-            if let job = event.job { laneStarted(job, engine: engine, request: request) }
+            if let job = event.job, options.checkInvariants { laneStarted(job, engine: engine, request: request) }
         case .engine(let engine, .restarting(_, let count)):
             if let restartsMax = setup(engine).configuration.restart.restartsMax, count > restartsMax {
                 violate("restart_count_over_policy", "\(engine) restart \(count) > \(restartsMax)")
@@ -81,7 +81,7 @@ extension SimWorld {
                 continue
             }
         }
-        for pid in processes.keys.sorted() {
+        for pid in processes.pids {
             let process = processes[pid]!
             guard process.alive, !process.isLeader, processes[process.group]?.alive == false else { continue }
             violate("process_leaked", "\(pid) of \(process.engine)'s group outlived its leader \(process.group)")

@@ -1,18 +1,42 @@
 import Wire
 
-/// JSON-RPC lines a scripted engine writes, each ending in `\n`.
+/// JSON-RPC lines a scripted engine writes, each ending in `\n`. The envelopes are written straight
+/// into bytes (the same bytes Wire's serializer gives for the `JSONValue` tree, members in the order
+/// shown in each doc comment); every id, string and caller-supplied value goes through that serializer.
 package enum RPCLines {
+    /// `{"jsonrpc":"2.0","id":…,"result":…}`
     package static func result(id: JSONValue, _ result: JSONValue) -> [UInt8] {
-        line(["jsonrpc": "2.0", "id": id, "result": result])
+        var out = start()
+        raw("\"id\":", &out)
+        out.write(id)
+        raw(",\"result\":", &out)
+        out.write(result)
+        return end(out)
     }
 
+    /// `{"jsonrpc":"2.0","id":…,"error":{"code":…,"message":…,"data":{"reason":…}}}`
     package static func error(id: JSONValue, code: Int, message: String) -> [UInt8] {
-        line(["jsonrpc": "2.0", "id": id,
-              "error": ["code": .number(JSONNumber(code)), "message": .string(message), "data": ["reason": .string(message)]]])
+        var out = start()
+        raw("\"id\":", &out)
+        out.write(id)
+        raw(",\"error\":{\"code\":", &out)
+        out.write(.number(JSONNumber(code)))
+        raw(",\"message\":", &out)
+        out.write(string: message)
+        raw(",\"data\":{\"reason\":", &out)
+        out.write(string: message)
+        raw("}}", &out)
+        return end(out)
     }
 
+    /// `{"jsonrpc":"2.0","method":…,"params":…}`
     package static func notification(_ method: String, _ params: JSONValue) -> [UInt8] {
-        line(["jsonrpc": "2.0", "method": .string(method), "params": params])
+        var out = start()
+        raw("\"method\":", &out)
+        out.write(string: method)
+        raw(",\"params\":", &out)
+        out.write(params)
+        return end(out)
     }
 
     package static func line(_ object: JSONObject) -> [UInt8] {
@@ -22,15 +46,55 @@ package enum RPCLines {
         return bytes
     }
 
+    /// `{"jsonrpc":"2.0",` with room for a typical line.
+    static func start() -> JSONSerializer {
+        var out = JSONSerializer()
+        out.bytes.reserveCapacity(lineBytesReserved)
+        raw("{\"jsonrpc\":\"2.0\",", &out)
+        return out
+    }
+
+    /// Closes the envelope and the line.
+    static func end(_ out: JSONSerializer) -> [UInt8] {
+        var out = out
+        raw("}\n", &out)
+        return out.bytes
+    }
+
+    static let lineBytesReserved = 256
+
+    @inline(__always)
+    static func raw(_ literal: StaticString, _ out: inout JSONSerializer) {
+        out.bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
     /// `n` thousandths as JSON number text (`1.25`), exact and platform independent.
     package static func thousandths(_ value: UInt64) -> JSONValue {
-        let whole = value / 1_000
-        let fraction = value % 1_000
-        if fraction == 0 { return .number(JSONNumber(whole)) }
-        var digits = String(fraction)
-        digits = String(repeating: "0", count: 3 - digits.count) + digits
-        while digits.hasSuffix("0") { digits.removeLast() }
-        return .number(JSONNumber(unchecked: "\(whole).\(digits)"))
+        var out = JSONSerializer()
+        writeThousandths(value, &out)
+        return .number(JSONNumber(unchecked: String(decoding: out.bytes, as: UTF8.self)))
+    }
+
+    /// Writes `thousandths(value)`'s text: the whole part, then `.` and the fraction without
+    /// trailing zeros when there is one.
+    static func writeThousandths(_ value: UInt64, _ out: inout JSONSerializer) {
+        writeDigits(value / 1_000, &out)
+        var fraction = value % 1_000
+        guard fraction != 0 else { return }
+        out.bytes.append(UInt8(ascii: "."))
+        var divisor: UInt64 = 100
+        while fraction != 0 {
+            out.bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor))
+            fraction %= divisor
+            divisor /= 10
+        }
+    }
+
+    /// Decimal digits of `value`.
+    static func writeDigits(_ value: UInt64, _ out: inout JSONSerializer) {
+        guard value >= 10 else { return out.bytes.append(UInt8(ascii: "0") + UInt8(value)) }
+        writeDigits(value / 10, &out)
+        out.bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
     /// A line that is not JSON (for garbage faults), deterministic in `index`.

@@ -71,19 +71,47 @@ extension ScriptedEngine {
         case .invalidResult:
             return RPCLines.result(id: request.id, ["unexpected": true])
         case .result, .crash, .hang:
-            var segments: [JSONValue] = []
-            for index in 0..<request.script.segments {
-                segments.append(segment(index, audioPath: request.audioPath, draft: false))
-            }
-            let result: JSONValue = [
-                "language": "en", "duration": RPCLines.thousandths(UInt64(max(1, request.script.segments)) * 1_500),
-                "segments": .array(segments), "metrics": [:],
-            ]
-            return RPCLines.result(id: request.id, result)
+            return resultLine(id: request.id, segments: request.script.segments, audioPath: request.audioPath)
         }
     }
 
-    static func segment(_ index: Int, audioPath: String, draft: Bool) -> JSONValue {
+    /// The final result line, written straight into bytes: the same bytes as
+    /// `RPCLines.result(id:_:)` of `resultJSON(segments:audioPath:)` (a test holds them equal).
+    package static func resultLine(id: JSONValue, segments: Int, audioPath: String) -> [UInt8] {
+        var out = RPCLines.start()
+        RPCLines.raw("\"id\":", &out)
+        out.write(id)
+        RPCLines.raw(",\"result\":{\"language\":\"en\",\"duration\":", &out)
+        RPCLines.writeThousandths(UInt64(max(1, segments)) * 1_500, &out)
+        RPCLines.raw(",\"segments\":[", &out)
+        for index in 0..<segments {
+            if index > 0 { out.bytes.append(UInt8(ascii: ",")) }
+            let start = UInt64(index) * 1_500
+            RPCLines.raw("{\"id\":", &out)
+            RPCLines.writeDigits(UInt64(index), &out)
+            RPCLines.raw(",\"start\":", &out)
+            RPCLines.writeThousandths(start, &out)
+            RPCLines.raw(",\"end\":", &out)
+            RPCLines.writeThousandths(start + 1_500, &out)
+            RPCLines.raw(",\"text\":", &out)
+            out.write(string: "segment \(index) of \(audioPath)")
+            RPCLines.raw(",\"words\":[]}", &out)
+        }
+        RPCLines.raw("],\"metrics\":{}}", &out)
+        return RPCLines.end(out)
+    }
+
+    /// The final result as a JSON tree (the reference for `resultLine`).
+    package static func resultJSON(segments: Int, audioPath: String) -> JSONValue {
+        var list: [JSONValue] = []
+        for index in 0..<segments { list.append(segment(index, audioPath: audioPath, draft: false)) }
+        return [
+            "language": "en", "duration": RPCLines.thousandths(UInt64(max(1, segments)) * 1_500),
+            "segments": .array(list), "metrics": [:],
+        ]
+    }
+
+    package static func segment(_ index: Int, audioPath: String, draft: Bool) -> JSONValue {
         let start = UInt64(index) * 1_500
         return [
             "id": .number(JSONNumber(index)), "start": RPCLines.thousandths(start),

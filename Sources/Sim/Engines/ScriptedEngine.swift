@@ -113,16 +113,8 @@ package struct ScriptedEngine: Sendable {
             let line = RPCLines.error(id: id, code: -32_004, message: "unsupported protocol version")
             return [.after(script.handshakeMs, .write(line))]
         case .ok:
-            let result: JSONValue = [
-                "protocolVersion": "1.0",
-                "engine": ["name": "scripted", "version": "1.0.0"],
-                "capabilities": [
-                    "languages": ["en"], "drafts": true, "wordTimestamps": false, "wordConfidence": false,
-                    "maxConcurrentRequests": .number(JSONNumber(script.maxConcurrentRequests)),
-                ],
-                "limits": ["maxMessageBytes": .number(JSONNumber(8_388_608))],
-            ]
-            var effects: [EngineEffect] = [.after(script.handshakeMs, .write(RPCLines.result(id: id, result)))]
+            let line = Self.initializeLine(id: id, maxConcurrentRequests: script.maxConcurrentRequests)
+            var effects: [EngineEffect] = [.after(script.handshakeMs, .write(line))]
             if let interval = params["heartbeatIntervalMs"]?.intValue, interval > 0 {
                 heartbeatIntervalMs = UInt64(interval)
                 effects.append(.after(heartbeatIntervalMs, .heartbeat))
@@ -141,7 +133,6 @@ package struct ScriptedEngine: Sendable {
     private func health(id: JSONValue, now: UInt64) -> [EngineEffect] {
         let status = healthStatus(now: now)
         guard status != .silent else { return [] }
-        let result: JSONValue = ["status": .string(status.rawValue), "detail": [:]]
-        return [.after(script.healthMs, .write(RPCLines.result(id: id, result)))]
+        return [.after(script.healthMs, .write(Self.healthLine(id: id, status: status.rawValue)))]
     }
 }

@@ -1,6 +1,11 @@
-/// The simulator's one queue: a binary min-heap ordered by (time, insertion sequence), so events at
-/// the same virtual time run in the order they were scheduled (STYLE rule 7). Not a `Sequence`.
-/// The heap holds small keys; the events themselves sit in a slot table, so sifting moves no payloads.
+/// The simulator's one queue, ordered by (time, insertion sequence), so events at the same virtual
+/// time run in the order they were scheduled (STYLE rule 7). Not a `Sequence`.
+///
+/// Two parts hold the pending keys: a binary min-heap, and a backlog sorted once. The first `pop`
+/// moves everything scheduled so far (a scenario's client steps and faults: thousands of entries in
+/// the big scenarios) into the backlog, so the heap only holds what the run schedules as it goes and
+/// stays small. `pop` takes the lesser of the two fronts: the order is exactly the heap's order.
+/// Keys are small; the events themselves sit in a slot table, so sifting moves no payloads.
 package struct EventQueue: Sendable {
     package struct Entry: Sendable {
         package var timeMs: UInt64
@@ -17,6 +22,10 @@ package struct EventQueue: Sendable {
     }
 
     private var heap: [Key] = []
+    /// Keys sorted by (time, sequence), consumed from `backlogHead`.
+    private var backlog: [Key] = []
+    private var backlogHead = 0
+    private var backlogTaken = false
     private var slots: [SimEvent?] = []
     private var freeSlots: [Int32] = []
     private var nextSequence: UInt64 = 0
@@ -25,14 +34,22 @@ package struct EventQueue: Sendable {
 
     package init(capacity: Int = 50_000_000) { self.capacity = capacity }
 
-    package var count: Int { heap.count }
-    package var isEmpty: Bool { heap.isEmpty }
-    package var nextTimeMs: UInt64? { heap.first?.timeMs }
+    package var count: Int { heap.count + backlog.count - backlogHead }
+    package var isEmpty: Bool { count == 0 }
+    package var nextTimeMs: UInt64? { front?.timeMs }
     /// Sequence numbers handed out so far (every event ever scheduled).
     package var scheduledCount: UInt64 { nextSequence }
 
+    /// The earliest pending key of both parts.
+    private var front: Key? {
+        let backlogFront = backlogHead < backlog.count ? backlog[backlogHead] : nil
+        guard let top = heap.first else { return backlogFront }
+        guard let backlogFront else { return top }
+        return backlogFront.precedes(top) ? backlogFront : top
+    }
+
     package mutating func schedule(_ event: SimEvent, atMs: UInt64) {
-        precondition(heap.count < capacity, "event queue over \(capacity) entries")
+        precondition(count < capacity, "event queue over \(capacity) entries")
         let slot: Int32
         if let free = freeSlots.popLast() {
             slot = free
@@ -53,7 +70,32 @@ package struct EventQueue: Sendable {
     }
 
     package mutating func pop() -> Entry? {
-        guard !heap.isEmpty else { return nil }
+        if !backlogTaken { takeBacklog() }
+        guard let front else { return nil }
+        let key: Key
+        if backlogHead < backlog.count, backlog[backlogHead].sequence == front.sequence {
+            key = backlog[backlogHead]
+            backlogHead += 1
+            if backlogHead == backlog.count {
+                backlog = []
+                backlogHead = 0
+            }
+        } else {
+            key = popHeap()
+        }
+        let event = slots[Int(key.slot)].take()!
+        freeSlots.append(key.slot)
+        return Entry(timeMs: key.timeMs, sequence: key.sequence, event: event)
+    }
+
+    /// Moves the heap's keys into the sorted backlog (once, at the first pop).
+    private mutating func takeBacklog() {
+        backlogTaken = true
+        backlog = heap.sorted { $0.precedes($1) }
+        heap = []
+    }
+
+    private mutating func popHeap() -> Key {
         heap.swapAt(0, heap.count - 1)
         let key = heap.removeLast()
         var parent = 0
@@ -68,8 +110,6 @@ package struct EventQueue: Sendable {
             heap.swapAt(parent, smallest)
             parent = smallest
         }
-        let event = slots[Int(key.slot)].take()!
-        freeSlots.append(key.slot)
-        return Entry(timeMs: key.timeMs, sequence: key.sequence, event: event)
+        return key
     }
 }

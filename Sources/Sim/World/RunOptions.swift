@@ -4,7 +4,8 @@ package struct RunOptions: Sendable {
     package var trace = true
     /// Keep emitted events for expectations, replay checks and the timeline.
     package var recordEvents = true
-    /// Run `Coordinator.checkInvariants` and the simulator's invariants.
+    /// Run `Coordinator.checkInvariants` and the simulator's invariants (including its own lane tracking,
+    /// which is skipped when off).
     package var checkInvariants = true
     /// Keep every coordinator input with its time (the benchmark replays them into a bare Coordinator).
     package var recordInputs = false

@@ -2,7 +2,11 @@ import Core
 import Wire
 
 /// One simulated process: an engine leader (scripted or hosted) or a child in its process group.
-package struct SimProcess: Sendable {
+///
+/// A reference type: the world reads and changes a process's fields on every event, and a struct in
+/// a table would be copied whole by reads. Only the single-threaded `SimWorld` holds processes, so
+/// the fields skip the runtime exclusivity checks.
+package final class SimProcess {
     package enum Behaviour: Sendable {
         case scripted(ScriptedEngine)
         case hosted(HostedEngine)
@@ -14,29 +18,29 @@ package struct SimProcess: Sendable {
     package let engine: EngineID
     /// The group leader's pid (its own for a leader).
     package let group: ProcessID
-    package var behaviour: Behaviour
-    package var alive = true
-    package var exitStatus: TerminationStatus?
-    package var reaped = false
+    @exclusivity(unchecked) package var behaviour: Behaviour
+    @exclusivity(unchecked) package var alive = true
+    @exclusivity(unchecked) package var exitStatus: TerminationStatus?
+    @exclusivity(unchecked) package var reaped = false
     /// Nothing runs before this (a hang fault); `UInt64.max`: hung for good.
-    package var frozenUntilMs: UInt64 = 0
+    @exclusivity(unchecked) package var frozenUntilMs: UInt64 = 0
     /// stdin chunks and own steps that arrived while frozen (or behind such), in arrival order.
-    var held: [Held] = []
+    @exclusivity(unchecked) var held: [Held] = []
     /// stdout chunks that arrived while the pipe was stalled (or behind such), in arrival order.
-    var heldStdout: [[UInt8]] = []
+    @exclusivity(unchecked) var heldStdout: [[UInt8]] = []
     /// When the earliest pending `.release` event is due, if one is.
-    var releaseAtMs: UInt64?
+    @exclusivity(unchecked) var releaseAtMs: UInt64?
 
     enum Held: Sendable {
         case stdin([UInt8])
         case step(EngineStep)
     }
     /// The coordinator-side decoder of this process's stdout (the one the runtime uses).
-    var stdoutDecoder: EngineStreamDecoder
-    var stderrFramer = LineFramer(maxLineBytes: 4_096)
-    var stdoutPipe = OutputPipe()
-    var stderrPipe = OutputPipe()
-    var stdinPipe = OutputPipe()
+    @exclusivity(unchecked) var stdoutDecoder: EngineStreamDecoder
+    @exclusivity(unchecked) var stderrFramer = LineFramer(maxLineBytes: 4_096)
+    @exclusivity(unchecked) var stdoutPipe = OutputPipe()
+    @exclusivity(unchecked) var stderrPipe = OutputPipe()
+    @exclusivity(unchecked) var stdinPipe = OutputPipe()
 
     init(pid: ProcessID, engine: EngineID, group: ProcessID, behaviour: Behaviour, maxLineBytes: Int) {
         self.pid = pid

@@ -48,7 +48,7 @@ extension SimWorld {
         if !inLiveness {
             inLiveness = true
             floorMs = 0
-            for pid in processes.keys.sorted() {
+            for pid in processes.pids {
                 processes[pid]!.frozenUntilMs = min(processes[pid]!.frozenUntilMs, nowMs)
                 processes[pid]!.stdoutPipe.stalledUntilMs = min(processes[pid]!.stdoutPipe.stalledUntilMs, nowMs)
                 scheduleRelease(pid)

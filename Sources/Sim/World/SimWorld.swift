@@ -7,6 +7,10 @@ import Wire
 /// clients and faults. Every coordinator input goes through `deliver(_:)`, which traces it with the
 /// returned actions, performs the actions and runs the invariant checks.
 ///
+/// The world is single-threaded and its methods never hold two overlapping accesses to one property,
+/// so its stored properties skip the runtime exclusivity checks (`@exclusivity(unchecked)`): those
+/// checks cost more than the work on the hot paths (every event reads several properties).
+///
 /// Randomness: one `SeededGenerator` (SplitMix64, see Wire/Random) seeded with the run seed. Its first draw
 /// seeds the coordinator (restart jitter); later draws decide pipe chunking and delivery jitter.
 package final class SimWorld {
@@ -14,32 +18,32 @@ package final class SimWorld {
     package let seed: UInt64
     package let faults: [FaultSpec]
     package let options: RunOptions
-    package internal(set) var coordinator: Coordinator
-    package internal(set) var nowMs: UInt64 = 0
+    @exclusivity(unchecked) package internal(set) var coordinator: Coordinator
+    @exclusivity(unchecked) package internal(set) var nowMs: UInt64 = 0
     /// A clock jump moves this ahead: nothing happens before it any more.
-    var floorMs: UInt64 = 0
-    var queue = EventQueue()
-    var generator: SeededGenerator
-    var processes: [ProcessID: SimProcess] = [:]
-    var nextPid: Int32 = 100
-    var spawnCounts: [EngineID: Int] = [:]
-    var leaders: [EngineID: ProcessID] = [:]
-    var installed: Set<EngineID> = []
-    var timerGenerations: [TimerID: UInt64] = [:]
-    var timerCounter: UInt64 = 0
-    package internal(set) var clients: [SimClient] = []
-    package internal(set) var book = TaskBook()
-    package internal(set) var events: [RecordedEvent] = []
+    @exclusivity(unchecked) var floorMs: UInt64 = 0
+    @exclusivity(unchecked) var queue = EventQueue()
+    @exclusivity(unchecked) var generator: SeededGenerator
+    @exclusivity(unchecked) var processes = ProcessTable()
+    @exclusivity(unchecked) var nextPid: Int32 = ProcessTable.firstPid - 1
+    @exclusivity(unchecked) var spawnCounts: [EngineID: Int] = [:]
+    @exclusivity(unchecked) var leaders: [EngineID: ProcessID] = [:]
+    @exclusivity(unchecked) var installed: Set<EngineID> = []
+    @exclusivity(unchecked) var timerGenerations: [TimerID: UInt64] = [:]
+    @exclusivity(unchecked) var timerCounter: UInt64 = 0
+    @exclusivity(unchecked) package internal(set) var clients: [SimClient] = []
+    @exclusivity(unchecked) package internal(set) var book = TaskBook()
+    @exclusivity(unchecked) package internal(set) var events: [RecordedEvent] = []
     /// Full events per job (and `nil`: coordinator-wide) for replay checks.
-    var jobEvents: [TaskID?: [Event]] = [:]
-    var lanes = LaneTracker()
-    package internal(set) var violations: [SimViolation] = []
-    package internal(set) var trace: TraceWriter?
-    package internal(set) var inputsHandled: UInt64 = 0
+    @exclusivity(unchecked) var jobEvents: [TaskID?: [Event]] = [:]
+    @exclusivity(unchecked) var lanes = LaneTracker()
+    @exclusivity(unchecked) package internal(set) var violations: [SimViolation] = []
+    @exclusivity(unchecked) package internal(set) var trace: TraceWriter?
+    @exclusivity(unchecked) package internal(set) var inputsHandled: UInt64 = 0
     /// Every input with its time, when `options.recordInputs`.
-    package internal(set) var recordedInputs: [(atMs: UInt64, input: CoordinatorInput)] = []
-    package internal(set) var actionsPerformed: UInt64 = 0
-    var inLiveness = false
+    @exclusivity(unchecked) package internal(set) var recordedInputs: [(atMs: UInt64, input: CoordinatorInput)] = []
+    @exclusivity(unchecked) package internal(set) var actionsPerformed: UInt64 = 0
+    @exclusivity(unchecked) var inLiveness = false
     /// Audio files hosted reference engines read (tone speech rendered from the scenario's words).
     let files: [String: [UInt8]]
     /// The alias of the submission being delivered (its reply is booked when performed).

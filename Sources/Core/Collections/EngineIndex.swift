@@ -1,0 +1,29 @@
+/// Positions of engine ids in a fixed list sorted by name. Coordinators run a handful of engines, so
+/// a lookup scans the list comparing fingerprints (cheaper than hashing into a dictionary); past
+/// `scanMax` engines it uses a dictionary.
+package struct EngineIndex: Sendable {
+    /// The ids in name order; positions index this array.
+    package let ids: [EngineID]
+    private let positions: [EngineID: Int]
+    static let scanMax = 16
+
+    /// `ids` in any order; they are sorted, and must be unique.
+    package init(_ ids: [EngineID]) {
+        self.ids = ids.sorted()
+        var positions: [EngineID: Int] = [:]
+        for (position, id) in self.ids.enumerated() {
+            precondition(positions.updateValue(position, forKey: id) == nil, "engine \(id) configured twice")
+        }
+        self.positions = self.ids.count > Self.scanMax ? positions : [:]
+    }
+
+    package var count: Int { ids.count }
+
+    @inline(__always) package func position(of id: EngineID) -> Int? {
+        guard ids.count > Self.scanMax else {
+            for position in ids.indices where ids[position] == id { return position }
+            return nil
+        }
+        return positions[id]
+    }
+}
