@@ -87,7 +87,7 @@ extension Scheduler {
         outputs.append(.send(engine, .transcribe(id: request, tasks[reference.task]!.spec.transcribe)))
         outputs.append(.event(reference.task, .taskStarted(engine: engine, request: request, dispatch: dispatches)))
         if let timeout = tasks[reference.task]!.spec.requestTimeoutMs ?? configuration.requestTimeoutMs {
-            outputs.append(.armTimer(.requestTimeout(request), atMs: now + timeout))
+            outputs.append(.armTimer(.requestTimeout(request), atMs: now.saturatingAdd(timeout)))
         }
     }
 

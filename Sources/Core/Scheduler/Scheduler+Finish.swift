@@ -72,7 +72,7 @@ extension Scheduler {
         orphans[request] = Orphan(engine: engine, cost: cost)
         outputs.append(.cancelTimer(.requestTimeout(request)))
         outputs.append(.send(engine, .cancel(target: request)))
-        outputs.append(.armTimer(.cancelGrace(request), atMs: now + configuration.cancelGraceMs))
+        outputs.append(.armTimer(.cancelGrace(request), atMs: now.saturatingAdd(configuration.cancelGraceMs)))
     }
 
     /// Keeps at most `finishedTasksRetainedMax` finished tasks, forgetting the oldest.

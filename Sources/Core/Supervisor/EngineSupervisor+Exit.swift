@@ -22,7 +22,7 @@ extension EngineSupervisor {
             return outputs + advanceTeardown(now: now)
         }
         phase = .stopping(Stopping(pid: pid, reason: reason, step: -1, readyAtMs: readyAtMs))
-        return outputs + [.armTimer(.stopStep, atMs: now + configuration.stop.stopRequestGraceMs)]
+        return outputs + [.armTimer(.stopStep, atMs: now.saturatingAdd(configuration.stop.stopRequestGraceMs))]
     }
 
     /// Sends `stop` for a requested teardown.
@@ -44,7 +44,7 @@ extension EngineSupervisor {
         phase = .stopping(stopping)
         if stopping.step < steps.count {
             let step = steps[stopping.step]
-            return [.signal(pid, step.signal), .armTimer(.stopStep, atMs: now + step.graceMs)]
+            return [.signal(pid, step.signal), .armTimer(.stopStep, atMs: now.saturatingAdd(step.graceMs))]
         }
         stopping.step = steps.count
         phase = .stopping(stopping)
@@ -104,9 +104,9 @@ extension EngineSupervisor {
             return outputs + enterFailed(cause: cause, now: now)
         }
         let delay = policy.delayMs(restartIndex: restartCount, generator: &generator)
-        let restartAt = now + delay
+        let restartAt = now.saturatingAdd(delay)
         if let burst = policy.startLimitBurst {
-            let inWindow = recentStartsMs.filter { $0 + policy.startLimitIntervalMs > restartAt }.count
+            let inWindow = recentStartsMs.filter { $0.saturatingAdd(policy.startLimitIntervalMs) > restartAt }.count
             if inWindow >= Int(burst) { return outputs + enterFailed(cause: cause, now: now) }
         }
         restartCount += 1

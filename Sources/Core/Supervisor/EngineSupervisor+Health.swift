@@ -38,8 +38,8 @@ extension EngineSupervisor {
             let health = configuration.health
             return outputs + [
                 .send(.healthCheck(id: request)),
-                .armTimer(.probeTimeout, atMs: now + health.probeTimeoutMs),
-                .armTimer(.probe, atMs: now + health.probeIntervalMs),
+                .armTimer(.probeTimeout, atMs: now.saturatingAdd(health.probeTimeoutMs)),
+                .armTimer(.probe, atMs: now.saturatingAdd(health.probeIntervalMs)),
             ]
         default:
             return []

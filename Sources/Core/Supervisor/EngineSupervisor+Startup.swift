@@ -19,7 +19,7 @@ extension EngineSupervisor {
     mutating func enterStage(_ stage: StartupStage, pid: ProcessID?, now: UInt64) -> [SupervisorOutput] {
         phase = .starting(Starting(stage: stage, pid: pid))
         record(.starting(stage), now: now)
-        let deadline = now + configuration.startup.timeoutMs(stage, health: configuration.health)
+        let deadline = now.saturatingAdd(configuration.startup.timeoutMs(stage, health: configuration.health))
         return [.event(.stage(stage)), .armTimer(.stage, atMs: deadline)]
     }
 
@@ -95,9 +95,9 @@ extension EngineSupervisor {
         case .loading where starting.stage == .waitingForHealth:
             let outputs = enterStage(.loading, pid: pid, now: now)
             phase = .starting(Starting(stage: .loading, pid: pid, request: nil, initialized: true))
-            return outputs + [.armTimer(.probe, atMs: now + configuration.health.loadingProbeIntervalMs)]
+            return outputs + [.armTimer(.probe, atMs: now.saturatingAdd(configuration.health.loadingProbeIntervalMs))]
         case .loading, .error:
-            return [.armTimer(.probe, atMs: now + configuration.health.loadingProbeIntervalMs)]
+            return [.armTimer(.probe, atMs: now.saturatingAdd(configuration.health.loadingProbeIntervalMs))]
         }
     }
 
@@ -117,7 +117,7 @@ extension EngineSupervisor {
         record(.running, now: now)
         return [
             .cancelTimer(.stage), .event(.ready(pid: pid, requestsInFlightMax: requestsInFlightMax)),
-            .armTimer(.probe, atMs: now + configuration.health.probeIntervalMs),
+            .armTimer(.probe, atMs: now.saturatingAdd(configuration.health.probeIntervalMs)),
         ] + armHeartbeat(now: now)
     }
 
@@ -125,7 +125,7 @@ extension EngineSupervisor {
     func armHeartbeat(now: UInt64) -> [SupervisorOutput] {
         let interval = UInt64(configuration.initialize.heartbeatIntervalMs)
         guard interval > 0, case .running = phase else { return [] }
-        return [.armTimer(.heartbeat, atMs: now + configuration.health.heartbeatDeadlineMs(interval: interval))]
+        return [.armTimer(.heartbeat, atMs: now.saturatingAdd(configuration.health.heartbeatDeadlineMs(interval: interval)))]
     }
 
     /// ok/degraded/loading/error from a health reply; an error reply or unreadable result is `.error`.

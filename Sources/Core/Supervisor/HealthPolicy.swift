@@ -18,7 +18,7 @@ package struct HealthPolicy: Hashable, Sendable {
     package var heartbeatMissesMax: UInt64 = 3
 
     /// How long after the last heartbeat (or Ready) the engine is given up on.
-    package func heartbeatDeadlineMs(interval: UInt64) -> UInt64 { interval * heartbeatMissesMax * 3 / 2 }
+    package func heartbeatDeadlineMs(interval: UInt64) -> UInt64 { interval.saturatingMultiply(heartbeatMissesMax).saturatingMultiply(3) / 2 }
 
     /// Consecutive protocol errors (garbage lines) that count as a fatal failure.
     package var protocolErrorsMax: UInt32 = 10

@@ -114,6 +114,6 @@ extension RestartPolicy {
         let delay = delayMs(restartIndex: index)
         guard jitterPermille > 0 else { return delay }
         let spread = delay.multipliedReportingOverflow(by: UInt64(jitterPermille)).partialValue / 1_000
-        return delay + generator.below(spread + 1)
+        return delay.saturatingAdd(generator.below(spread.saturatingAdd(1)))
     }
 }

@@ -105,6 +105,26 @@ struct CoordinatorTests {
         #expect(error.code == .requestTimeout)
     }
 
+    @Test("durations near the end of time give deadlines of .max instead of trapping")
+    func hugeDurations() {
+        let huge = UInt64.max - 10
+        var harness = Harness(engines: [Fixture.engine("a") {
+            $0.health.probeIntervalMs = huge
+            $0.health.probeTimeoutMs = huge
+            $0.stop.stopRequestGraceMs = huge
+        }])
+        harness.bringUp(Self.a, pid: 100)
+        harness.advance(to: 1_000)
+        let job = submit(&harness, Fixture.task("/a.wav") { $0.requestTimeoutMs = huge })
+        let actions = harness.takeActions()
+        #expect(transcribeRequests(actions).count == 1)
+        #expect(actions.contains { if case .armTimer(_, atMs: .max) = $0 { true } else { false } })
+        harness.advance(to: 1_000_000)
+        #expect(harness.coordinator.taskState(job) != .failed(CoreError(.requestTimeout, "task-1")))
+        harness.client(.stopEngine(Self.a))
+        #expect(harness.coordinator.checkInvariants() == [])
+    }
+
     @Test("an engine that fails for good fails the tasks pinned to it with engine_lost")
     func pinnedToFailedEngine() {
         var harness = Harness(engines: [Fixture.engine("a") { $0.restart.restartsMax = 0 }])
