@@ -46,8 +46,9 @@ extension DriverSession {
             let pid = ProcessID(process.pid)
             let decoder = EngineStreamDecoder(engine: engine, maxLineBytes: driver.configuration.maxLineBytes(engine))
             children[key] = Child(pid: pid, process: process, decoder: decoder)
+            snapshotStale = true
             if let output = process.ownedOutput { watchOutput(of: key, output) }
-            current[engine] = key.generation
+            makeCurrent(key)
             return .processSpawned(engine, pid: pid)
         } catch {
             return .spawnFailed(engine, reason: error.description)
