@@ -54,7 +54,7 @@ package final class DriverLoop {
     /// does not look the top up in `timers` (hashing its key) on every turn.
     var liveSequence: UInt64?
     private var sequence: UInt64 = 0
-    var pollSet = PosixPollSet()
+    let pollSet = PosixPollSet()
     /// Descriptors the last poll found ready and not yet handed out, oldest first from `readyHead`.
     var ready: [Ready] = []
     var readyHead = 0
@@ -105,6 +105,12 @@ package final class DriverLoop {
         ready.removeSubrange(..<readyHead)
         readyHead = 0
         ready.removeAll { $0.fd == fd }
+    }
+
+    /// Closes the loop's own descriptor (its epoll set) when its thread is done with it; the loop
+    /// must not be used afterwards. Also done at deinit.
+    package func closeDescriptors() {
+        pollSet.close()
     }
 
     /// Blocks until an event arrives, a timer is due or a watched descriptor is ready.
