@@ -10,8 +10,8 @@ extension DriverSession {
     }
 
     /// Makes `key` its engine's current generation (`current` and the watches' `isCurrent`).
-    mutating func makeCurrent(_ key: ChildKey) {
-        current[key.engine] = key.generation
+    mutating func makeCurrent(_ key: ChildKey, _ process: ChildProcess) {
+        current[key.engine] = (key.generation, process)
         for (fd, watch) in watches where watch.key.engine == key.engine {
             watches[fd]?.isCurrent = watch.key == key
         }

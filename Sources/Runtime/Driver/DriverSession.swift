@@ -25,8 +25,8 @@ struct DriverSession {
     var coordinator: Coordinator
     /// Live children by generation (see `ChildKey`).
     var children: [ChildKey: Child] = [:]
-    /// The generation whose stdout is decoded, per engine.
-    var current: [EngineID: UInt64] = [:]
+    /// The generation whose stdout is decoded, per engine, and its process (where requests are written).
+    var current: [EngineID: (generation: UInt64, process: ChildProcess)] = [:]
     var nextGeneration: UInt64 = 0
     var shuttingDown = false
     /// The descriptors the loop watches for the children's output.
@@ -72,7 +72,7 @@ struct DriverSession {
     private mutating func handle(_ event: DriverEvent, nowMs: UInt64) {
         switch event {
         case .stderrLine(let key, let line):
-            guard current[key.engine] == key.generation else { return }
+            guard current[key.engine]?.generation == key.generation else { return }
             driver.configuration.stderrLineHandler?(key.engine, line)
             process([.engineStderr(key.engine, line: line)], nowMs: nowMs)
         case .exited(let key, let status):
@@ -81,7 +81,7 @@ struct DriverSession {
             // Reported only after `OwnedOutput.close()`, which `readOutput` calls at end of file.
             assert(child.process.ownedOutput?.isOpen != true, "exit of \(key) reported before its stdout closed")
             var inputs: [CoordinatorInput] = []
-            if current[key.engine] == key.generation {
+            if current[key.engine]?.generation == key.generation {
                 // The exit comes after stdout's end of file, so the decoder has seen every byte.
                 inputs += child.decoder.finish().map { [$0] } ?? []
                 current[key.engine] = nil
