@@ -72,13 +72,7 @@ package final class SidecarServer: Sendable {
     package func submit(_ event: (inout EngineSession, Int) -> [EngineSession.Action]) {
         state.withLock { state in
             guard !state.frozen else { return }
-            let actions = event(&state.session, nowMs)
-            // Taken as is when nothing waits (the usual case): no second array, no copy.
-            if state.outbox.isEmpty {
-                state.outbox = actions
-            } else {
-                state.outbox.append(contentsOf: actions)
-            }
+            state.outbox.append(contentsOf: event(&state.session, nowMs))
         }
         drain()
     }
@@ -112,15 +106,13 @@ package final class SidecarServer: Sendable {
         var pending: [UInt8] = []
         for action in batch {
             switch action {
-            case .write(let bytes) where pending.isEmpty:
-                pending = bytes  // one line (the usual case) is written without copying it
             case .write(let bytes):
                 pending += bytes
             case .log(let record):
                 queueLog(record)
             default:
                 writeOut(pending)
-                pending = []
+                pending.removeAll(keepingCapacity: true)
                 perform(action)
             }
         }
