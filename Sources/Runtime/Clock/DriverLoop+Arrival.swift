@@ -20,6 +20,7 @@ extension DriverLoop {
         {
             timers.removeValue(forKey: key)
             timerQueue.pop()
+            liveSequence = nil
             return .timer(key)
         }
         if readyNs != nil {
@@ -65,7 +66,12 @@ extension DriverLoop {
     /// The armed timer due first (stale heap entries on top are dropped on the way).
     private func earliestTimer() -> (key: DriverTimer, timer: Timer)? {
         while let top = timerQueue.top {
-            if let timer = timers[top.key], timer.sequence == top.sequence { return (top.key, timer) }
+            let timer = Timer(deadlineMs: top.deadlineMs, sequence: top.sequence)
+            if top.sequence == liveSequence { return (top.key, timer) }
+            if timers[top.key]?.sequence == top.sequence {
+                liveSequence = top.sequence
+                return (top.key, timer)
+            }
             timerQueue.pop()
         }
         return nil

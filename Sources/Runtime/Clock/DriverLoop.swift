@@ -49,9 +49,12 @@ package final class DriverLoop {
     /// The armed timers; `timerQueue` orders them (stale entries are dropped when they surface, and
     /// all at once when they outnumber the live ones).
     var timers: [DriverTimer: Timer] = [:]
-    var timerQueue = MinHeap<ArmedTimer>()
+    var timerQueue = DriverTimerQueue()
+    /// The sequence of a heap entry known to be live (not cancelled, not re-armed since), so the loop
+    /// does not look the top up in `timers` (hashing its key) on every turn.
+    var liveSequence: UInt64?
     private var sequence: UInt64 = 0
-    var pollSet = PosixPollSet()
+    let pollSet = PosixPollSet()
     /// Descriptors the last poll found ready and not yet handed out, oldest first from `readyHead`.
     var ready: [Ready] = []
     var readyHead = 0
@@ -73,16 +76,20 @@ package final class DriverLoop {
     /// Arms (or re-arms) `key` to fire at `deadlineMs` on this loop's clock.
     package func armTimer(_ key: DriverTimer, atMs deadlineMs: UInt64) {
         sequence += 1
-        timers[key] = Timer(deadlineMs: deadlineMs, sequence: sequence)
+        if let replaced = timers.updateValue(Timer(deadlineMs: deadlineMs, sequence: sequence), forKey: key),
+            replaced.sequence == liveSequence
+        {
+            liveSequence = nil
+        }
         timerQueue.push(ArmedTimer(deadlineMs: deadlineMs, sequence: sequence, key: key))
         if timerQueue.count > 2 * timers.count + 64 {
-            timerQueue = MinHeap(timers.map { ArmedTimer(deadlineMs: $0.value.deadlineMs, sequence: $0.value.sequence, key: $0.key) })
+            timerQueue = DriverTimerQueue(timers.map { ArmedTimer(deadlineMs: $0.value.deadlineMs, sequence: $0.value.sequence, key: $0.key) })
         }
     }
 
     /// Cancels `key`; a no-op when it is not armed.
     package func cancelTimer(_ key: DriverTimer) {
-        timers.removeValue(forKey: key)
+        if let cancelled = timers.removeValue(forKey: key), cancelled.sequence == liveSequence { liveSequence = nil }
     }
 
     package var armedTimerCount: Int { timers.count }
@@ -98,6 +105,12 @@ package final class DriverLoop {
         ready.removeSubrange(..<readyHead)
         readyHead = 0
         ready.removeAll { $0.fd == fd }
+    }
+
+    /// Closes the loop's own descriptor (its epoll set) when its thread is done with it; the loop
+    /// must not be used afterwards. Also done at deinit.
+    package func closeDescriptors() {
+        pollSet.close()
     }
 
     /// Blocks until an event arrives, a timer is due or a watched descriptor is ready.

@@ -10,6 +10,12 @@ package struct ChildKey: Hashable, Sendable {
         self.engine = engine
         self.generation = generation
     }
+
+    /// The generation alone: it is unique per driver, so the engine's name (a string) is not hashed
+    /// on the lookups the driver makes per chunk of output (keys still compare both).
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(generation)
+    }
 }
 
 /// What reaches the driver thread from other threads (engines' stdout does not: the driver thread

@@ -46,8 +46,9 @@ extension DriverSession {
             let pid = ProcessID(process.pid)
             let decoder = EngineStreamDecoder(engine: engine, maxLineBytes: driver.configuration.maxLineBytes(engine))
             children[key] = Child(pid: pid, process: process, decoder: decoder)
+            snapshotStale = true
             if let output = process.ownedOutput { watchOutput(of: key, output) }
-            current[engine] = key.generation
+            makeCurrent(key, process)
             return .processSpawned(engine, pid: pid)
         } catch {
             return .spawnFailed(engine, reason: error.description)
@@ -85,11 +86,10 @@ extension DriverSession {
     }
 
     private mutating func send(_ request: EngineRequest, to engine: EngineID) {
-        guard let generation = current[engine],
-            let child = children[ChildKey(engine: engine, generation: generation)]
-        else { return }
+        // The current child's process is kept with its generation: no copy of the child per request.
+        guard let process = current[engine]?.process else { return }
         if let id = request.id { driver.roundTrips.sent(id) }
-        pendingWrites.append((child.process, EngineCodec.encodedLine(request)))
+        pendingWrites.append((process, EngineCodec.encodedLine(request)))
     }
 
     /// Writes the pending request lines (inline on the non-blocking pipes; `StdinWriter` queues what

@@ -5,14 +5,23 @@ extension DriverSession {
     mutating func watchOutput(of key: ChildKey, _ output: OwnedOutput) {
         loop.watch(output.descriptor)
         loop.watch(output.cancelDescriptor)
-        watches[output.descriptor] = Watch(key: key, isCancel: false)
-        watches[output.cancelDescriptor] = Watch(key: key, isCancel: true)
+        watches[output.descriptor] = Watch(key: key, output: output, isCancel: false, isCurrent: false)
+        watches[output.cancelDescriptor] = Watch(key: key, output: output, isCancel: true, isCurrent: false)
+    }
+
+    /// Makes `key` its engine's current generation (`current` and the watches' `isCurrent`).
+    mutating func makeCurrent(_ key: ChildKey, _ process: ChildProcess) {
+        current[key.engine] = (key.generation, process)
+        for (fd, watch) in watches where watch.key.engine == key.engine {
+            watches[fd]?.isCurrent = watch.key == key
+        }
     }
 
     /// A watched descriptor is readable: read one chunk of a child's stdout and decode it (current
     /// generation only), or close the stdout at its end or when reading must be abandoned.
     mutating func readOutput(_ fd: Int32, nowMs: UInt64) {
-        guard let watch = watches[fd], let output = children[watch.key]?.process.ownedOutput else { return }
+        guard let watch = watches[fd] else { return }
+        let output = watch.output
         if watch.isCancel {
             closeOutput(of: watch.key, output)
             return
@@ -23,8 +32,8 @@ extension DriverSession {
         case .ended:
             closeOutput(of: watch.key, output)
         case .bytes(let count):
+            guard watch.isCurrent else { return }
             let key = watch.key
-            guard current[key.engine] == key.generation else { return }
             // In place (a copy of the child would make the decoder copy its buffer on every chunk).
             guard let inputs = children[key]?.decoder.append(Array(readBuffer[0..<count])) else { return }
             for case .engineMessage(_, .response(let id, _)) in inputs { driver.roundTrips.received(id) }

@@ -10,10 +10,14 @@ struct DriverSession {
         var decoder: EngineStreamDecoder
     }
 
-    /// Which child a watched descriptor belongs to: its stdout, or its cancel pipe (see `OwnedOutput`).
+    /// Which child a watched descriptor belongs to: its stdout, or its cancel pipe (see `OwnedOutput`),
+    /// and whether that child is its engine's current generation (`current`, kept here too so a
+    /// chunk of output costs no lookup by engine name).
     struct Watch {
         var key: ChildKey
+        var output: OwnedOutput
         var isCancel: Bool
+        var isCurrent: Bool
     }
 
     let driver: RuntimeDriver
@@ -21,8 +25,8 @@ struct DriverSession {
     var coordinator: Coordinator
     /// Live children by generation (see `ChildKey`).
     var children: [ChildKey: Child] = [:]
-    /// The generation whose stdout is decoded, per engine.
-    var current: [EngineID: UInt64] = [:]
+    /// The generation whose stdout is decoded, per engine, and its process (where requests are written).
+    var current: [EngineID: (generation: UInt64, process: ChildProcess)] = [:]
     var nextGeneration: UInt64 = 0
     var shuttingDown = false
     /// The descriptors the loop watches for the children's output.
@@ -34,6 +38,8 @@ struct DriverSession {
     var pendingWrites: [(process: ChildProcess, line: [UInt8])] = []
     /// What `publishSnapshot` last published (engine states in `coordinator.engineIDs` order).
     var published: (states: [EngineState?], liveProcessCount: Int) = ([], -1)
+    /// The coordinator handled an input, or a child came or went, since `publishSnapshot` last looked.
+    var snapshotStale = true
 
     init(driver: RuntimeDriver) {
         self.driver = driver
@@ -66,15 +72,16 @@ struct DriverSession {
     private mutating func handle(_ event: DriverEvent, nowMs: UInt64) {
         switch event {
         case .stderrLine(let key, let line):
-            guard current[key.engine] == key.generation else { return }
+            guard current[key.engine]?.generation == key.generation else { return }
             driver.configuration.stderrLineHandler?(key.engine, line)
             process([.engineStderr(key.engine, line: line)], nowMs: nowMs)
         case .exited(let key, let status):
             guard var child = children.removeValue(forKey: key) else { return }
+            snapshotStale = true
             // Reported only after `OwnedOutput.close()`, which `readOutput` calls at end of file.
             assert(child.process.ownedOutput?.isOpen != true, "exit of \(key) reported before its stdout closed")
             var inputs: [CoordinatorInput] = []
-            if current[key.engine] == key.generation {
+            if current[key.engine]?.generation == key.generation {
                 // The exit comes after stdout's end of file, so the decoder has seen every byte.
                 inputs += child.decoder.finish().map { [$0] } ?? []
                 current[key.engine] = nil
@@ -105,6 +112,7 @@ struct DriverSession {
         var notifications: [CoordinatorAction] = []
         while index < pending.count {
             let actions = coordinator.handle(pending[index], now: nowMs)
+            snapshotStale = true
             index += 1
             // Before the actions, so a client woken by an emitted event sees at least this state.
             publishSnapshot()
@@ -130,8 +138,11 @@ struct DriverSession {
     }
 
     /// Refreshes `RuntimeDriver.snapshot` when an engine state or the live count changed since the
-    /// last time (most inputs change neither: the check costs no allocation and no lock).
+    /// last time (most inputs change neither: the check costs no allocation and no lock, and none at
+    /// all when nothing was handled since the last check).
     mutating func publishSnapshot() {
+        guard snapshotStale else { return }
+        snapshotStale = false
         var changed = published.liveProcessCount != children.count || published.states.count != coordinator.engineIDs.count
         for (index, id) in coordinator.engineIDs.enumerated() where !changed {
             changed = coordinator.engineState(id) != published.states[index]

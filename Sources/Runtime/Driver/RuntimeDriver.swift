@@ -46,6 +46,7 @@ package final class RuntimeDriver: Sendable {
             var session = DriverSession(driver: self)
             session.run()
             // Its descriptors go with the thread, not with the last reference to the driver.
+            session.loop.closeDescriptors()
             inbox.closeWakePipe()
             finished.leave()
         }
