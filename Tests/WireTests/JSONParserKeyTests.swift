@@ -21,6 +21,22 @@ struct JSONParserKeyTests {
         #expect(value.objectValue?.keys == ["a\"b", "A", "é", "中文键", "a/b", "tab\tname", "sp ace", "😀"])
     }
 
+    @Test("the protocol's names, near misses of them and other names mixed in one document parse exactly")
+    func protocolNames() throws {
+        let names = [
+            "jsonrpc", "id", "method", "params", "result", "error", "protocolVersion", "maxMessageBytes", "start",
+            "end", "words", "word", "segments", "segment", "Start", "star", "starts", "wordz", "i", "ids", "jsonrpc2",
+            "protocolVersio", "maxMessageBytes1", "a", "b", "c", "d", "e", "f", "g", "h", "k", "l", "confidence", "x",
+        ]
+        for count in [1, 8, 9, names.count] {
+            let chosen = Array(names.prefix(count))
+            let text = "{" + chosen.enumerated().map { #""\#($1)":\#($0)"# }.joined(separator: ",") + "}"
+            let padded = "[" + text + "," + text + "]" + String(repeating: " ", count: 20)
+            #expect(try JSONParser.parse(text).objectValue?.keys == chosen, "\(text)")
+            #expect(try JSONParser.parse(padded).arrayValue?.map { $0.objectValue?.keys ?? [] } == [chosen, chosen])
+        }
+    }
+
     @Test("repeated and colliding names in one document all come back right")
     func manyNames() throws {
         var text = "["

@@ -19,6 +19,9 @@ public struct JSONParser: ~Copyable {
     var memberStack = ParseStack<(key: String, value: JSONValue)>()
     /// Member names seen in this document.
     var keyCache = JSONKeyCache()
+    /// The protocol's member names, and how many other short names this document had so far.
+    let knownKeys = JSONKnownKeys.shared
+    var unknownKeys = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>, limits: JSONLimits) {
         self.bytes = bytes
