@@ -37,6 +37,21 @@ struct JSONParserKeyTests {
         }
     }
 
+    @Test("short string values, known to the protocol or not, parse exactly wherever they end")
+    func shortValues() throws {
+        let values = ["2.0", "progress", "en", "", "x", "2.00", "progres", "health_check", "fifteen bytes!!", "sixteen bytes!!!",
+                      "tab\there", "é", "a\"b", "decoding", "ok", "1.0", "hello", "world", "the", "a", "b", "c", "d"]
+        let json = values.map { JSONValue.string($0).serializedString }
+        for count in 1...values.count {
+            let text = "[" + json.prefix(count).joined(separator: ",") + "]"
+            for padded in [text, text + String(repeating: " ", count: 20), #"{"v":\#(text)}"#] {
+                let value = try JSONParser.parse(padded)
+                let strings = (value.arrayValue ?? value["v"]?.arrayValue ?? []).map { $0.stringValue ?? "?" }
+                #expect(strings == Array(values.prefix(count)), "\(padded)")
+            }
+        }
+    }
+
     @Test("repeated and colliding names in one document all come back right")
     func manyNames() throws {
         var text = "["

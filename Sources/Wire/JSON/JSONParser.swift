@@ -19,9 +19,9 @@ public struct JSONParser: ~Copyable {
     var memberStack = ParseStack<(key: String, value: JSONValue)>()
     /// Member names seen in this document.
     var keyCache = JSONKeyCache()
-    /// The protocol's member names, and how many other short names this document had so far.
-    let knownKeys = JSONKnownKeys.shared
-    var unknownKeys = 0
+    /// The protocol's names and common values, and how many other short strings this document had so far.
+    let knownStrings = JSONKnownStrings.shared
+    var unknownStrings = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>, limits: JSONLimits) {
         self.bytes = bytes
@@ -83,7 +83,7 @@ public struct JSONParser: ~Copyable {
         switch bytes[index] {
         case UInt8(ascii: "{"): return try parseObject()
         case UInt8(ascii: "["): return try parseArray()
-        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "\""): return .string(try parseShortString())
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
         case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
         case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
@@ -170,7 +170,7 @@ public struct JSONParser: ~Copyable {
         while true {
             guard index < bytes.count else { throw JSONError(code: .unexpectedEnd, offset: index) }
             guard bytes[index] == UInt8(ascii: "\"") else { throw unexpectedByte() }
-            let key = try parseKey()
+            let key = try parseShortString()
             skipWhitespace()
             guard index < bytes.count else { throw JSONError(code: .unexpectedEnd, offset: index) }
             guard bytes[index] == UInt8(ascii: ":") else { throw unexpectedByte() }

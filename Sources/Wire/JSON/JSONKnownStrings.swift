@@ -1,7 +1,8 @@
-/// The member names of the protocol's messages (SPEC 3-6), recognised by `JSONParser.parseKey` from
-/// the same two little-endian words as `JSONKeyCache`, without creating a `String`: each is a small
-/// string, so returning it copies two words. Built once; open addressing over 128 slots.
-struct JSONKnownKeys: Sendable {
+/// The member names and common short values of the protocol's messages (SPEC 3-6), recognised by
+/// `JSONParser.parseShortString` from the same two little-endian words as `JSONKeyCache`, without
+/// creating a `String`: each is a small string, so returning it copies two words. Built once; open
+/// addressing over 128 slots.
+struct JSONKnownStrings: Sendable {
     struct Entry: Sendable {
         var length: Int
         var low: UInt64
@@ -17,19 +18,23 @@ struct JSONKnownKeys: Sendable {
         "segment", "duration", "segments", "start", "end", "text", "words", "word", "confidence", "metrics",
         "processingMs", "realTimeFactor", "type",
     ]
+    static let values = [
+        "2.0", "1.0", "initialize", "health_check", "transcribe", "cancel", "stop", "progress", "draft",
+        "heartbeat", "ok", "loading", "degraded", "loading_audio", "decoding", "finalizing", "en",
+    ]
     static let slotBits = 7
-    static let shared = JSONKnownKeys(names: names)
+    static let shared = JSONKnownStrings(names: names + values)
 
     /// `1 << slotBits` slots; an empty one has length -1.
     let entries: [Entry]
 
     init(names: [String]) {
         var entries = [Entry](repeating: Entry(length: -1, low: 0, high: 0, text: ""), count: 1 << Self.slotBits)
-        precondition(names.count * 2 <= entries.count, "JSONKnownKeys: too many names")
+        precondition(names.count * 2 <= entries.count, "JSONKnownStrings: too many names")
         for name in names {
             let bytes = Array(name.utf8)
             precondition(bytes.count <= 15 && bytes.allSatisfy { $0 >= 0x20 && $0 < 0x80 && $0 != 0x22 && $0 != 0x5C },
-                         "JSONKnownKeys: \(name) is not a short plain ASCII name")
+                         "JSONKnownStrings: \(name) is not a short plain ASCII name")
             var low: UInt64 = 0
             var high: UInt64 = 0
             for (index, byte) in bytes.enumerated() {
@@ -48,7 +53,7 @@ struct JSONKnownKeys: Sendable {
         return Int(truncatingIfNeeded: mixed >> UInt64(64 - slotBits))
     }
 
-    /// The known name whose `length` bytes are `low` then `high`, or nil.
+    /// The known string whose `length` bytes are `low` then `high`, or nil.
     @inline(__always)
     func name(low: UInt64, high: UInt64, length: Int) -> String? {
         var slot = Self.slot(low: low, high: high, length: length)
