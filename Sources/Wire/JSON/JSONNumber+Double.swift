@@ -10,6 +10,11 @@ extension JSONNumber {
     /// on exact operands rounds correctly, so this equals `Double(text)` bit for bit; nil when the
     /// number is outside that range (then `double` asks `Double(text)`).
     var exactDouble: Double? {
+        var text = text
+        return text.withUTF8(Self.exactDouble(utf8:))
+    }
+
+    private static func exactDouble(utf8: UnsafeBufferPointer<UInt8>) -> Double? {
         var mantissa: UInt64 = 0
         var fractionDigits = 0
         var exponent = 0
@@ -18,7 +23,7 @@ extension JSONNumber {
         var part = 0  // 0 integer, 1 fraction, 2 exponent
         var digitsInPart = 0
         var previous: UInt8 = 0
-        for byte in text.utf8 {
+        for byte in utf8 {
             defer { previous = byte }
             let digit = byte &- UInt8(ascii: "0")
             if digit < 10 {
