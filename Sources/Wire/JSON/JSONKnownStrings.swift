@@ -3,13 +3,6 @@
 /// creating a `String`: each is a small string, so returning it copies two words. Built once; open
 /// addressing over 128 slots.
 struct JSONKnownStrings: Sendable {
-    struct Entry: Sendable {
-        var length: Int
-        var low: UInt64
-        var high: UInt64
-        var text: String
-    }
-
     static let names = [
         "jsonrpc", "id", "method", "params", "result", "error", "code", "message", "data", "reason", "name",
         "protocolVersion", "clientInfo", "version", "config", "limits", "maxMessageBytes", "engine",
@@ -25,12 +18,16 @@ struct JSONKnownStrings: Sendable {
     static let slotBits = 7
     static let shared = JSONKnownStrings(names: names + values)
 
-    /// `1 << slotBits` slots; an empty one has length -1.
-    let entries: [Entry]
+    /// Slot `i` is `keys[3i...3i+2]` (length, then the two words; length `UInt64.max` when empty)
+    /// and `texts[i]`: lookups compare plain words and touch a `String` only on a hit.
+    let keys: [UInt64]
+    let texts: [String]
 
     init(names: [String]) {
-        var entries = [Entry](repeating: Entry(length: -1, low: 0, high: 0, text: ""), count: 1 << Self.slotBits)
-        precondition(names.count * 2 <= entries.count, "JSONKnownStrings: too many names")
+        var keys = [UInt64](repeating: 0, count: 3 << Self.slotBits)
+        for slot in 0..<(1 << Self.slotBits) { keys[3 * slot] = .max }
+        var texts = [String](repeating: "", count: 1 << Self.slotBits)
+        precondition(names.count * 2 <= texts.count, "JSONKnownStrings: too many names")
         for name in names {
             let bytes = Array(name.utf8)
             precondition(bytes.count <= 15 && bytes.allSatisfy { $0 >= 0x20 && $0 < 0x80 && $0 != 0x22 && $0 != 0x5C },
@@ -41,10 +38,14 @@ struct JSONKnownStrings: Sendable {
                 if index < 8 { low |= UInt64(byte) << UInt64(8 * index) } else { high |= UInt64(byte) << UInt64(8 * (index - 8)) }
             }
             var slot = Self.slot(low: low, high: high, length: bytes.count)
-            while entries[slot].length != -1 { slot = (slot + 1) & ((1 << Self.slotBits) - 1) }
-            entries[slot] = Entry(length: bytes.count, low: low, high: high, text: name)
+            while keys[3 * slot] != .max { slot = (slot + 1) & ((1 << Self.slotBits) - 1) }
+            keys[3 * slot] = UInt64(bytes.count)
+            keys[3 * slot + 1] = low
+            keys[3 * slot + 2] = high
+            texts[slot] = name
         }
-        self.entries = entries
+        self.keys = keys
+        self.texts = texts
     }
 
     @inline(__always)
@@ -57,11 +58,14 @@ struct JSONKnownStrings: Sendable {
     @inline(__always)
     func name(low: UInt64, high: UInt64, length: Int) -> String? {
         var slot = Self.slot(low: low, high: high, length: length)
-        while true {
-            let entry = entries[slot]
-            if entry.length == -1 { return nil }
-            if entry.length == length, entry.low == low, entry.high == high { return entry.text }
-            slot = (slot + 1) & ((1 << Self.slotBits) - 1)
+        let found = keys.withUnsafeBufferPointer { keys -> Int? in
+            while true {
+                let stored = keys[3 * slot]
+                if stored == .max { return nil }
+                if stored == UInt64(length), keys[3 * slot + 1] == low, keys[3 * slot + 2] == high { return slot }
+                slot = (slot + 1) & ((1 << Self.slotBits) - 1)
+            }
         }
+        return found.map { texts[$0] }
     }
 }
