@@ -14,9 +14,9 @@ public struct JSONParser: ~Copyable {
     var depth = 0
     /// Reused for strings that contain escapes.
     var scratch: [UInt8] = []
-    /// Elements and members of the open containers.
-    var elementStack = ParseStack<JSONValue>()
-    var memberStack = ParseStack<(key: String, value: JSONValue)>()
+    /// Elements and members of the open containers (16 to start: most messages are small; they double).
+    var elementStack = ParseStack<JSONValue>(capacity: 16)
+    var memberStack = ParseStack<(key: String, value: JSONValue)>(capacity: 16)
     /// Member names seen in this document.
     var keyCache = JSONKeyCache()
     /// The protocol's names and common values, and how many other short strings this document had so far.
