@@ -17,7 +17,7 @@ public struct JSONParser: ~Copyable {
     /// Elements and members of the open containers (16 to start: most messages are small; they double).
     var elementStack = ParseStack<JSONValue>(capacity: 16)
     var memberStack = ParseStack<(key: String, value: JSONValue)>(capacity: 16)
-    /// Member names seen in this document.
+    /// Short strings seen in this document (used after `unknownStringsUncached` of them).
     var keyCache = JSONKeyCache()
     /// The protocol's names and common values, and how many other short strings this document had so far.
     let knownStrings = JSONKnownStrings.shared
