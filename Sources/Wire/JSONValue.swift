@@ -26,8 +26,8 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     /// The value as an integer, when it is one that fits (`2`, `-7`; not `2.0`, not `1e3`).
     public var int64: Int64? { Int64(text) }
     public var int: Int? { Int(text) }
-    /// The value as a Double (may round for long mantissas).
-    public var double: Double? { Double(text) }
+    /// The value as a Double (may round for long mantissas): `exactDouble` when it applies, else `Double(text)`.
+    public var double: Double? { exactDouble ?? Double(text) }
 }
 
 /// A JSON object with its members in source order. Lookup returns the last member with a name,

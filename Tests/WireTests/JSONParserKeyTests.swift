@@ -21,6 +21,37 @@ struct JSONParserKeyTests {
         #expect(value.objectValue?.keys == ["a\"b", "A", "é", "中文键", "a/b", "tab\tname", "sp ace", "😀"])
     }
 
+    @Test("the protocol's names, near misses of them and other names mixed in one document parse exactly")
+    func protocolNames() throws {
+        let names = [
+            "jsonrpc", "id", "method", "params", "result", "error", "protocolVersion", "maxMessageBytes", "start",
+            "end", "words", "word", "segments", "segment", "Start", "star", "starts", "wordz", "i", "ids", "jsonrpc2",
+            "protocolVersio", "maxMessageBytes1", "a", "b", "c", "d", "e", "f", "g", "h", "k", "l", "confidence", "x",
+        ]
+        for count in [1, 8, 9, names.count] {
+            let chosen = Array(names.prefix(count))
+            let text = "{" + chosen.enumerated().map { #""\#($1)":\#($0)"# }.joined(separator: ",") + "}"
+            let padded = "[" + text + "," + text + "]" + String(repeating: " ", count: 20)
+            #expect(try JSONParser.parse(text).objectValue?.keys == chosen, "\(text)")
+            #expect(try JSONParser.parse(padded).arrayValue?.map { $0.objectValue?.keys ?? [] } == [chosen, chosen])
+        }
+    }
+
+    @Test("short string values, known to the protocol or not, parse exactly wherever they end")
+    func shortValues() throws {
+        let values = ["2.0", "progress", "en", "", "x", "2.00", "progres", "health_check", "fifteen bytes!!", "sixteen bytes!!!",
+                      "tab\there", "é", "a\"b", "decoding", "ok", "1.0", "hello", "world", "the", "a", "b", "c", "d"]
+        let json = values.map { JSONValue.string($0).serializedString }
+        for count in 1...values.count {
+            let text = "[" + json.prefix(count).joined(separator: ",") + "]"
+            for padded in [text, text + String(repeating: " ", count: 20), #"{"v":\#(text)}"#] {
+                let value = try JSONParser.parse(padded)
+                let strings = (value.arrayValue ?? value["v"]?.arrayValue ?? []).map { $0.stringValue ?? "?" }
+                #expect(strings == Array(values.prefix(count)), "\(padded)")
+            }
+        }
+    }
+
     @Test("repeated and colliding names in one document all come back right")
     func manyNames() throws {
         var text = "["

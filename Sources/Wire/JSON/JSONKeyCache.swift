@@ -1,5 +1,6 @@
-/// Remembers the short ASCII member names of one document, so repeated keys (`"word"`, `"start"`,
-/// `"end"` in every word object) become a `String` once instead of once per occurrence.
+/// Remembers the short ASCII strings (member names and values) of one document outside
+/// `JSONKnownStrings`, so repeated ones (names of an extension object, word texts)
+/// become a `String` once instead of once per occurrence.
 /// Direct-mapped, 64 entries, names of 0...15 bytes (Swift's small-string size: no reference counting).
 /// The table is allocated on first use.
 struct JSONKeyCache: ~Copyable {

@@ -1,8 +1,9 @@
 extension JSONParser {
-    /// Parses a member name at `index` (an opening quote). Names of at most 15 printable-ASCII bytes
-    /// without escapes are recognised with two word loads and come from `keyCache`; everything else
-    /// takes the general string path.
-    mutating func parseKey() throws(JSONError) -> String {
+    /// Parses a string (a member name or a value) at `index` (an opening quote). Strings of at most
+    /// 15 printable-ASCII bytes without escapes are recognised with two word loads and come from
+    /// `knownStrings` (the protocol's names and common values) or, past the first few others,
+    /// `keyCache`; everything else takes the general string path (`parseString`).
+    mutating func parseShortString() throws(JSONError) -> String {
         let start = index + 1
         guard start + 16 <= bytes.count, UInt64(1).littleEndian == 1 else { return try parseString() }
         let raw = UnsafeRawPointer(bytes.baseAddress! + start)
@@ -28,12 +29,20 @@ extension JSONParser {
             }
         }
         let end = start + length
-        let text = keyCache.name(low: low, high: high, length: length) {
+        index = end + 1
+        if let known = knownStrings.name(low: low, high: high, length: length) { return known }
+        // A document with few other short strings makes them directly: the cache costs a table per document.
+        unknownStrings += 1
+        if unknownStrings <= Self.unknownStringsUncached {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        return keyCache.name(low: low, high: high, length: length) {
             String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         }
-        index = end + 1
-        return text
     }
+
+    /// Short strings outside `JSONKnownStrings` made without `keyCache` in each document.
+    static let unknownStringsUncached = 8
 
     @inline(__always)
     static func broadcast(_ byte: UInt8) -> UInt64 { 0x0101_0101_0101_0101 &* UInt64(byte) }

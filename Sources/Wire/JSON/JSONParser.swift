@@ -14,11 +14,14 @@ public struct JSONParser: ~Copyable {
     var depth = 0
     /// Reused for strings that contain escapes.
     var scratch: [UInt8] = []
-    /// Elements and members of the open containers.
-    var elementStack = ParseStack<JSONValue>()
-    var memberStack = ParseStack<(key: String, value: JSONValue)>()
-    /// Member names seen in this document.
+    /// Elements and members of the open containers (16 to start: most messages are small; they double).
+    var elementStack = ParseStack<JSONValue>(capacity: 16)
+    var memberStack = ParseStack<(key: String, value: JSONValue)>(capacity: 16)
+    /// Short strings seen in this document (used after `unknownStringsUncached` of them).
     var keyCache = JSONKeyCache()
+    /// The protocol's names and common values, and how many other short strings this document had so far.
+    let knownStrings = JSONKnownStrings.shared
+    var unknownStrings = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>, limits: JSONLimits) {
         self.bytes = bytes
@@ -80,7 +83,7 @@ public struct JSONParser: ~Copyable {
         switch bytes[index] {
         case UInt8(ascii: "{"): return try parseObject()
         case UInt8(ascii: "["): return try parseArray()
-        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "\""): return .string(try parseShortString())
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
         case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
         case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
@@ -167,7 +170,7 @@ public struct JSONParser: ~Copyable {
         while true {
             guard index < bytes.count else { throw JSONError(code: .unexpectedEnd, offset: index) }
             guard bytes[index] == UInt8(ascii: "\"") else { throw unexpectedByte() }
-            let key = try parseKey()
+            let key = try parseShortString()
             skipWhitespace()
             guard index < bytes.count else { throw JSONError(code: .unexpectedEnd, offset: index) }
             guard bytes[index] == UInt8(ascii: ":") else { throw unexpectedByte() }

@@ -30,10 +30,11 @@ struct ParseStack<Element>: ~Copyable {
         let moved = count - base
         guard moved > 0 else { return [] }
         let source = storage + base
-        let array = [Element](unsafeUninitializedCapacity: moved) { buffer, initialized in
-            buffer.baseAddress!.moveInitialize(from: source, count: moved)
-            initialized = moved
-        }
+        // `reserveCapacity` is specialized here; `Array(unsafeUninitializedCapacity:)` calls the stdlib's
+        // generic allocator, which looks up the storage class's metadata at run time on every call.
+        var array: [Element] = []
+        array.reserveCapacity(moved)
+        for offset in 0..<moved { array.append((source + offset).move()) }
         count = base
         return array
     }

@@ -32,6 +32,13 @@ public struct JSONDecodingError: Error, Sendable, Hashable, CustomStringConverti
         self.expected = expected
     }
 
+    /// This error as the decoder of an enclosing value reports it: `start` inside `words[2]` becomes
+    /// `words[2].start`, the top level of `words[2]` becomes `words[2]`; an empty `prefix` changes nothing.
+    package func within(_ prefix: String) -> JSONDecodingError {
+        if prefix.isEmpty { return self }
+        return JSONDecodingError(code: code, path: path.isEmpty ? prefix : "\(prefix).\(path)", expected: expected)
+    }
+
     public var description: String {
         "\(code.id) at \(path.isEmpty ? "top level" : path): expected \(expected)"
     }

@@ -1,5 +1,7 @@
 /// Reads typed members of a JSON object, naming the full path in every error.
 /// Shared by the `init(json:)` decoders; members it is not asked for are ignored.
+/// Paths are built only when an error is thrown: decoders of nested values read them with
+/// `path: ""` and prefix the errors they rethrow (`JSONDecodingError.within(_:)`).
 package struct JSONObjectReader {
     package let object: JSONObject
     package let path: String
@@ -31,13 +33,13 @@ package struct JSONObjectReader {
     }
 
     package func double(_ key: String) throws(JSONDecodingError) -> Double {
-        try Self.double(try required(key, expected: "number"), path: path(key))
+        try double(try required(key, expected: "number"), key: key)
     }
 
     /// Absent or null is nil.
     package func optionalDouble(_ key: String) throws(JSONDecodingError) -> Double? {
         guard let value = object[key], value != .null else { return nil }
-        return try Self.double(value, path: path(key))
+        return try double(value, key: key)
     }
 
     package func int(_ key: String) throws(JSONDecodingError) -> Int {
@@ -85,6 +87,17 @@ package struct JSONObjectReader {
         return try JSONObjectReader(value, path: path(key))
     }
 
+    /// The elements of array member `key`; element `index` has path `elementPath(key, index)`.
+    package func elements(_ key: String) throws(JSONDecodingError) -> [JSONValue] {
+        guard case .array(let elements) = try required(key, expected: "array") else {
+            throw JSONDecodingError(code: .wrongType, path: path(key), expected: "array")
+        }
+        return elements
+    }
+
+    /// The path of element `index` of array member `key` (`words[3]`).
+    package func elementPath(_ key: String, _ index: Int) -> String { "\(path(key))[\(index)]" }
+
     /// The elements of array member `key` with each element's path (`words[3]`).
     package func array(_ key: String) throws(JSONDecodingError) -> [(value: JSONValue, path: String)] {
         guard case .array(let elements) = try required(key, expected: "array") else {
@@ -97,12 +110,12 @@ package struct JSONObjectReader {
         return result
     }
 
-    private static func double(_ value: JSONValue, path: String) throws(JSONDecodingError) -> Double {
+    private func double(_ value: JSONValue, key: String) throws(JSONDecodingError) -> Double {
         guard case .number(let number) = value else {
-            throw JSONDecodingError(code: .wrongType, path: path, expected: "number")
+            throw JSONDecodingError(code: .wrongType, path: path(key), expected: "number")
         }
         guard let double = number.double, double.isFinite else {
-            throw JSONDecodingError(code: .invalidValue, path: path, expected: "finite number")
+            throw JSONDecodingError(code: .invalidValue, path: path(key), expected: "finite number")
         }
         return double
     }

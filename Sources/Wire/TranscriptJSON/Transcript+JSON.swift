@@ -5,9 +5,15 @@ extension Transcript {
         let reader = try JSONObjectReader(json, path: "")
         let language = try reader.string("language")
         let durationSeconds = try reader.double("duration")
+        let elements = try reader.elements("segments")
         var segments: [Segment] = []
-        for element in try reader.array("segments") {
-            segments.append(try Segment(json: element.value, path: element.path))
+        segments.reserveCapacity(elements.count)
+        for index in elements.indices {
+            do {
+                segments.append(try Segment(json: elements[index]))
+            } catch {
+                throw error.within(reader.elementPath("segments", index))
+            }
         }
         self.init(language: language, durationSeconds: durationSeconds, segments: segments)
     }

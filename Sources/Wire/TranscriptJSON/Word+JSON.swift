@@ -1,12 +1,15 @@
 extension Word {
     /// Reads `{"word", "start", "end", "confidence"?}`; other members are ignored.
-    public init(json: JSONValue) throws(JSONDecodingError) { try self.init(json: json, path: "") }
-
-    package init(json: JSONValue, path: String) throws(JSONDecodingError) {
-        let reader = try JSONObjectReader(json, path: path)
+    public init(json: JSONValue) throws(JSONDecodingError) {
+        let reader = try JSONObjectReader(json, path: "")
         self.init(
             text: try reader.string("word"), startSeconds: try reader.double("start"),
             endSeconds: try reader.double("end"), confidence: try reader.optionalDouble("confidence"))
+    }
+
+    /// `init(json:)` with errors named from `path` (`segments[2].words[0]`).
+    package init(json: JSONValue, path: String) throws(JSONDecodingError) {
+        do { try self.init(json: json) } catch { throw error.within(path) }
     }
 
     /// `{"word","start","end","confidence"?}`; times as shortest round-trip doubles (`0.5`, `2.0`).
