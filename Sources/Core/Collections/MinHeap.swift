@@ -1,13 +1,14 @@
 /// A binary min-heap. Not a `Sequence`: storage order is unspecified (STYLE rule 7); only `top` and
 /// `pop()` are ordered. Elements must have a total order with no ties that matter (our keys end in a
 /// sequence number or id), so equal inputs give equal outputs whatever the insertion order.
+/// `@inlinable` so other modules (the runtime's timer queue) get it specialized, not generic calls.
 package struct MinHeap<Element: Comparable & Sendable>: Sendable {
-    private var storage: [Element] = []
+    @usableFromInline var storage: [Element] = []
 
-    package init() {}
+    @inlinable package init() {}
 
     /// Builds a heap from elements in any order.
-    package init(_ elements: [Element]) {
+    @inlinable package init(_ elements: [Element]) {
         storage = elements
         var index = storage.count / 2
         while index > 0 {
@@ -16,13 +17,13 @@ package struct MinHeap<Element: Comparable & Sendable>: Sendable {
         }
     }
 
-    package var isEmpty: Bool { storage.isEmpty }
-    package var count: Int { storage.count }
+    @inlinable package var isEmpty: Bool { storage.isEmpty }
+    @inlinable package var count: Int { storage.count }
     /// All elements in unspecified order (for invariant checks and rebuilding only).
     package var unordered: [Element] { storage }
-    package var top: Element? { storage.first }
+    @inlinable package var top: Element? { storage.first }
 
-    package mutating func push(_ element: Element) {
+    @inlinable package mutating func push(_ element: Element) {
         storage.append(element)
         var child = storage.count - 1
         while child > 0 {
@@ -33,7 +34,7 @@ package struct MinHeap<Element: Comparable & Sendable>: Sendable {
         }
     }
 
-    @discardableResult
+    @inlinable @discardableResult
     package mutating func pop() -> Element? {
         guard !storage.isEmpty else { return nil }
         storage.swapAt(0, storage.count - 1)
@@ -42,7 +43,7 @@ package struct MinHeap<Element: Comparable & Sendable>: Sendable {
         return element
     }
 
-    private mutating func siftDown(from start: Int) {
+    @inlinable mutating func siftDown(from start: Int) {
         var parent = start
         while true {
             let left = 2 * parent + 1

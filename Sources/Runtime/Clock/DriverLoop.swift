@@ -27,7 +27,7 @@ package final class DriverLoop {
     }
 
     /// A heap entry; stale once its key is cancelled or re-armed (its sequence no longer matches).
-    struct ArmedTimer: Comparable {
+    struct ArmedTimer: Comparable, Sendable {
         var deadlineMs: UInt64
         var sequence: UInt64
         var key: DriverTimer
@@ -49,7 +49,7 @@ package final class DriverLoop {
     /// The armed timers; `timerQueue` orders them (stale entries are dropped when they surface, and
     /// all at once when they outnumber the live ones).
     var timers: [DriverTimer: Timer] = [:]
-    var timerQueue = DriverTimerQueue()
+    var timerQueue = MinHeap<ArmedTimer>()
     /// The sequence of a heap entry known to be live (not cancelled, not re-armed since), so the loop
     /// does not look the top up in `timers` (hashing its key) on every turn.
     var liveSequence: UInt64?
@@ -83,7 +83,7 @@ package final class DriverLoop {
         }
         timerQueue.push(ArmedTimer(deadlineMs: deadlineMs, sequence: sequence, key: key))
         if timerQueue.count > 2 * timers.count + 64 {
-            timerQueue = DriverTimerQueue(timers.map { ArmedTimer(deadlineMs: $0.value.deadlineMs, sequence: $0.value.sequence, key: $0.key) })
+            timerQueue = MinHeap(timers.map { ArmedTimer(deadlineMs: $0.value.deadlineMs, sequence: $0.value.sequence, key: $0.key) })
         }
     }
 
