@@ -11,11 +11,26 @@ extension RuntimeLatencyBench {
     /// decoded): a fresh driver whose engine is probed every millisecond, shut down afterwards, so
     /// it loads the machine only during its own turn in the round.
     static func healthRoundTrips(_ settings: Settings, count: Int) throws -> [Double] {
-        let probe = Probe()
         var configuration = RuntimeBenchFixture.configuration(
             lsref: settings.lsref, arguments: [], restart: RestartPolicy.seedDefault)
         configuration.coordinator.engines[0].health.probeIntervalMs = 1
         configuration.roundTripSamplesMax = healthStartupSamples + count
+        return try withReadyDriver(configuration, lsref: settings.lsref) { driver, _ in
+            let samples = driver.roundTrips.waitForSamples(healthStartupSamples + count, timeoutMs: 60_000)
+            guard samples.count == healthStartupSamples + count else {
+                throw EchoError(description: "only \(samples.count) health round trips within 60 s")
+            }
+            return samples.dropFirst(healthStartupSamples).map { Double($0) / 1_000 }
+        }
+    }
+}
+
+extension RuntimeLatencyBench {
+    /// Runs `body` with a started driver whose engine is ready, then shuts the driver down.
+    static func withReadyDriver<T>(
+        _ configuration: RuntimeDriverConfiguration, lsref: String, _ body: (RuntimeDriver, Probe) throws -> T
+    ) throws -> T {
+        let probe = Probe()
         let driver = RuntimeDriver(configuration: configuration, eventHandler: probe.handler)
         driver.start()
         defer {
@@ -23,13 +38,9 @@ extension RuntimeLatencyBench {
             _ = driver.waitUntilFinished(timeoutMs: 15_000)
         }
         guard driver.send(.startAllEngines, timeoutMs: 10_000) != nil, probe.waitUntilReady(timeoutMs: 30_000) else {
-            throw EchoError(description: "lsref did not become ready (\(settings.lsref))")
+            throw EchoError(description: "lsref did not become ready (\(lsref))")
         }
-        let samples = driver.roundTrips.waitForSamples(healthStartupSamples + count, timeoutMs: 60_000)
-        guard samples.count == healthStartupSamples + count else {
-            throw EchoError(description: "only \(samples.count) health round trips within 60 s")
-        }
-        return samples.dropFirst(healthStartupSamples).map { Double($0) / 1_000 }
+        return try body(driver, probe)
     }
 }
 

@@ -90,8 +90,8 @@ enum RuntimeLatencyBench: Subcommand {
         }
     }
 
-    /// Sets up the five children (three echoes, lsref alone, lsref under the driver), runs the warm-up,
-    /// then `rounds` batches of every path.
+    /// Sets up the five children (three echoes, lsref alone, lsref under the driver), then measures
+    /// every path with `measureRounds`.
     static func measure(_ settings: Settings, audio: String, message: [UInt8]) throws -> Samples {
         let pipeEcho = try PipeEcho(executable: settings.echo)
         defer { pipeEcho.finish() }
@@ -101,19 +101,22 @@ enum RuntimeLatencyBench: Subcommand {
         defer { runtimeEcho.finish() }
         let rawEngine = try RawEngine(lsref: settings.lsref)
         defer { rawEngine.finish() }
-        let probe = Probe()
         var configuration = RuntimeBenchFixture.configuration(
             lsref: settings.lsref, arguments: [], restart: RestartPolicy.seedDefault)
         configuration.roundTripSamplesMax = settings.warmUp + settings.requests + roundTripSamplesSpare
-        let driver = RuntimeDriver(configuration: configuration, eventHandler: probe.handler)
-        driver.start()
-        defer {
-            driver.requestShutdown()
-            _ = driver.waitUntilFinished(timeoutMs: 15_000)
+        return try withReadyDriver(configuration, lsref: settings.lsref) { driver, probe in
+            try measureRounds(
+                settings, driver: driver, probe: probe, audio: audio, message: message,
+                echoes: (pipeEcho, polledEcho, runtimeEcho), rawEngine: rawEngine)
         }
-        guard driver.send(.startAllEngines, timeoutMs: 10_000) != nil, probe.waitUntilReady(timeoutMs: 30_000) else {
-            throw EchoError(description: "lsref did not become ready (\(settings.lsref))")
-        }
+    }
+
+    /// The warm-up, then `rounds` batches of every path.
+    static func measureRounds(
+        _ settings: Settings, driver: RuntimeDriver, probe: Probe, audio: String, message: [UInt8],
+        echoes: (pipe: PipeEcho, polled: PolledEcho, runtime: RuntimeEcho), rawEngine: RawEngine
+    ) throws -> Samples {
+        let (pipeEcho, polledEcho, runtimeEcho) = echoes
         let spec = TaskSpec(audioPath: audio, engines: [RuntimeBenchFixture.engine])
         func microseconds(_ duration: Duration) -> Double { CoreBench.seconds(duration) * 1e6 }
         for _ in 0..<settings.warmUp {
