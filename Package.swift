@@ -9,6 +9,7 @@
 //   Core           coordinator: supervisor, scheduler, event log (pure state machines)
 //   Sim            deterministic simulator driving Core (virtual clock, fake processes)
 //   Runtime        real driver of Core (posix_spawn, pipes, signals, real clock)
+//   CLinuxEpoll    the epoll(7) calls Runtime's driver loop waits with (C: Glibc lacks them)
 //   Conformance    lsconform's cases against the SPEC
 //   Aggregation    WER/CER, alignment, BLEU, ROVER, engine comparison (pure)
 //   Subtitles      cue segmentation, SRT/WebVTT read/write, lint (pure)
@@ -36,7 +37,8 @@ let package = Package(
         .target(name: "Sim", dependencies: [
             "Core", "Wire", "Audio", "EngineSDK", "ReferenceEngine", "CommandLineSupport",
         ]),
-        .target(name: "Runtime", dependencies: ["Core", "Wire"]),
+        .target(name: "CLinuxEpoll"),
+        .target(name: "Runtime", dependencies: ["Core", "Wire", "CLinuxEpoll"]),
         .target(name: "Conformance", dependencies: ["Wire", "Audio"]),
         .target(name: "Aggregation", dependencies: ["Wire"]),
         .target(name: "Subtitles", dependencies: ["Wire"]),
