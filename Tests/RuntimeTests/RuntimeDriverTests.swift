@@ -41,6 +41,33 @@ extension RealProcessTests {
             #expect(driver.liveProcessCount == 0)
         }
 
+        /// Submits a task on `audio`; its id, or nil (recorded as an issue) when the driver refused it.
+        static func submit(_ driver: RuntimeDriver, audio: String) -> TaskID? {
+            let reply = driver.send(.submit(TaskSpec(audioPath: audio)), timeoutMs: Fixture.waitMs)
+            guard case .submitted(let task, _)? = reply else {
+                Issue.record("unexpected reply \(String(describing: reply))")
+                return nil
+            }
+            return task
+        }
+
+        /// Submits a task and waits until `engine` runs it; the task and the engine's pid, or nil
+        /// (recorded as an issue).
+        static func submitRunning(
+            _ driver: RuntimeDriver, _ events: EventCollector, audio: String, engine: EngineID
+        ) -> (task: TaskID, pid: ProcessID)? {
+            guard let task = submit(driver, audio: audio) else { return nil }
+            #expect(events.wait { event in
+                if case .taskStarted = event.kind { return event.job == task }
+                return false
+            })
+            guard case .running(let pid, _, _)? = driver.engineState(engine) else {
+                Issue.record("not running: \(String(describing: driver.engineState(engine)))")
+                return nil
+            }
+            return (task, pid)
+        }
+
         @Test("a task submitted to the driver completes on a real engine, and shutdown stops it")
         func taskCompletes() throws {
             let events = EventCollector()
@@ -167,19 +194,7 @@ extension RealProcessTests {
             let events = EventCollector()
             let driver = Self.startedDriver("slow", events)
             defer { Self.shutDown(driver) }
-            let reply = driver.send(.submit(TaskSpec(audioPath: "/tmp/sample.wav")), timeoutMs: Fixture.waitMs)
-            guard case .submitted(let task, _)? = reply else {
-                Issue.record("unexpected reply \(String(describing: reply))")
-                return
-            }
-            #expect(events.wait { event in
-                if case .taskStarted = event.kind { return event.job == task }
-                return false
-            })
-            guard case .running(let pid, _, _)? = driver.engineState("fixture") else {
-                Issue.record("not running: \(String(describing: driver.engineState("fixture")))")
-                return
-            }
+            guard let (task, pid) = Self.submitRunning(driver, events, audio: "/tmp/sample.wav", engine: "fixture") else { return }
             #expect(driver.send(.cancel(task), timeoutMs: Fixture.waitMs) == .cancelled(task))
             #expect(events.wait { $0.job == task && $0.kind == .taskCancelled })
             guard case .running(pid, _, _)? = driver.engineState("fixture") else {
@@ -243,11 +258,7 @@ extension RealProcessTests {
             driver.start()
             defer { Self.shutDown(driver) }
             #expect(driver.send(.startAllEngines, timeoutMs: Fixture.waitMs) != nil)
-            let reply = driver.send(.submit(TaskSpec(audioPath: Self.sampleAudio)), timeoutMs: Fixture.waitMs)
-            guard case .submitted(let task, _)? = reply else {
-                Issue.record("unexpected reply \(String(describing: reply))")
-                return
-            }
+            guard let task = Self.submit(driver, audio: Self.sampleAudio) else { return }
             #expect(events.wait { $0.job == task && $0.kind == .taskCompleted })
             let transcripts = events.all.compactMap { event -> Transcript? in
                 if case .engineResult(engine: "lsref", let transcript) = event.kind, event.job == task { return transcript }
@@ -266,19 +277,7 @@ extension RealProcessTests {
             driver.start()
             defer { Self.shutDown(driver) }
             #expect(driver.send(.startAllEngines, timeoutMs: Fixture.waitMs) != nil)
-            let reply = driver.send(.submit(TaskSpec(audioPath: Self.sampleAudio)), timeoutMs: Fixture.waitMs)
-            guard case .submitted(let task, _)? = reply else {
-                Issue.record("unexpected reply \(String(describing: reply))")
-                return
-            }
-            #expect(events.wait { event in
-                if case .taskStarted = event.kind { return event.job == task }
-                return false
-            })
-            guard case .running(let pid, _, _)? = driver.engineState("lsref") else {
-                Issue.record("not running: \(String(describing: driver.engineState("lsref")))")
-                return
-            }
+            guard let (_, pid) = Self.submitRunning(driver, events, audio: Self.sampleAudio, engine: "lsref") else { return }
             #expect(driver.send(.stopEngine("lsref"), timeoutMs: Fixture.waitMs) != nil)
             #expect(events.wait { event in
                 if case .engine("lsref", .stopped) = event.kind { return true }

@@ -3,18 +3,7 @@ import Foundation
 /// The Python test child (standard library only), written to a temporary file on first use so the
 /// test target needs no resources.
 enum ChildScript {
-    static let path: String = {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "lingosub-runtime-fixtures-\(ProcessInfo.processInfo.processIdentifier)")
-        let file = directory.appendingPathComponent("child.py")
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try Data(source.utf8).write(to: file)
-        } catch {
-            preconditionFailure("cannot write the test child to \(file.path): \(error)")
-        }
-        return file.path
-    }()
+    static let path = ScriptFile.write(source, named: "child.py")
 
     static let source = #"""
 """Test child for RuntimeTests (standard library only). Usage: child.py MODE [ARG...]

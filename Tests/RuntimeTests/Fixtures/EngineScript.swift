@@ -8,18 +8,7 @@ import Foundation
 /// only the first health check); escape (on transcribe: forks a grandchild that leaves the group and
 /// keeps stdout and stderr open, writes "escaped <pid>" to stderr, exits 3).
 enum EngineScript {
-    static let path: String = {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "lingosub-runtime-fixtures-\(ProcessInfo.processInfo.processIdentifier)")
-        let file = directory.appendingPathComponent("engine.py")
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try Data(source.utf8).write(to: file)
-        } catch {
-            preconditionFailure("cannot write the test engine to \(file.path): \(error)")
-        }
-        return file.path
-    }()
+    static let path = ScriptFile.write(source, named: "engine.py")
 
     static let source = #"""
 import json
