@@ -18,10 +18,7 @@ extension EngineSession {
 
     /// Ends an in-flight request with its one final reply (SPEC 9.3) and updates the counters.
     mutating func finish(_ seq: UInt64, _ response: RPCResponse, now: Int) {
-        guard let request = requests.removeValue(forKey: seq) else {
-            preconditionFailure("finish of request #\(seq), which is not in flight")
-        }
-        if sequenceByID[request.handle.id] == seq { sequenceByID[request.handle.id] = nil }
+        let request = retire(seq)
         var fitted = fittingLimit(response)
         // A replacement is fitted once more, as `reply` would (a no-op for one that fits).
         if fitted.replaced { fitted = fittingLimit(fitted.response) }
@@ -33,6 +30,23 @@ extension EngineSession {
             }
         }
         deliver(fitted.response, line: fitted.line, slot: request.batchSlot)
+    }
+
+    /// `finish` for a transcription whose success line (within the limit, not in a batch) is encoded.
+    mutating func finishSucceeded(_ seq: UInt64, line: [UInt8], now: Int) {
+        let request = retire(seq)
+        precondition(request.isTranscription && request.batchSlot == nil, "finishSucceeded of \(request.handle)")
+        metrics.record(.succeeded(durationMs: max(0, now - request.readAtMs)))
+        emit(.write(line))
+    }
+
+    /// Takes request `seq` out of the in-flight tables.
+    private mutating func retire(_ seq: UInt64) -> InFlightRequest {
+        guard let request = requests.removeValue(forKey: seq) else {
+            preconditionFailure("finish of request #\(seq), which is not in flight")
+        }
+        if sequenceByID[request.handle.id] == seq { sequenceByID[request.handle.id] = nil }
+        return request
     }
 
     /// Writes a fitted reply (`line` is its encoding), or files it in its batch.
@@ -77,7 +91,11 @@ extension EngineSession {
 
     /// Writes a notification unless it would break the effective limit (then it is dropped and logged).
     mutating func writeNotification(_ method: String, _ params: JSONObject, requestID: RPCID? = nil) {
-        let line = RPCNotification(method: method, params: .object(params)).encodedLine()
+        writeNotification(method, line: RPCNotification(method: method, params: .object(params)).encodedLine(), requestID: requestID)
+    }
+
+    /// `writeNotification` for a line already encoded.
+    mutating func writeNotification(_ method: String, line: [UInt8], requestID: RPCID?) {
         guard line.count - 1 <= effectiveLimitBytes else {
             let extra: JSONObject = ["bytes": .number(JSONNumber(line.count - 1))]
             return emit(.log(LogRecord(.warning, "dropped an oversized \(method)", requestID: requestID, extra: extra)))

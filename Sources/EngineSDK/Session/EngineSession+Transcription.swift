@@ -70,11 +70,8 @@ extension EngineSession {
             guard !fraction.isNaN else { break }
             let clamped = max(progress.lastFraction ?? 0, min(1, max(0, fraction)))
             progress.lastFraction = clamped
-            let params = JSONObject(members: [
-                (key: "id", value: handle.id.json), (key: "fraction", value: .double(clamped)),
-                (key: "stage", value: .string(stage.isEmpty ? "decoding" : stage)),
-            ])
-            writeNotification("progress", params, requestID: handle.id)
+            let line = Self.progressLine(id: handle.id, fraction: clamped, stage: stage.isEmpty ? "decoding" : stage)
+            writeNotification("progress", line: line, requestID: handle.id)
         case .draft(let segment):
             guard configuration.descriptor.drafts else { break }
             progress.draftSequence += 1
@@ -95,31 +92,37 @@ extension EngineSession {
         guard phase == .initialized, let request = requests[handle.seq],
               case .transcription(let progress) = request.kind, progress.running
         else { return [] }
-        let response: RPCResponse
+        emit(.log(LogRecord(outcome.isSuccess ? .info : .warning, "transcribe finished", requestID: handle.id,
+                            extra: JSONObject(members: [(key: "durationMs", value: .number(JSONNumber(max(0, now - request.readAtMs))))]))))
         switch outcome {
         case .success(let transcript):
-            response = RPCResponse(id: handle.id, result: resultJSON(transcript, progress.request, readAtMs: request.readAtMs, now: now))
+            // Not in a batch and within the limit: the line goes out as encoded, without a JSONValue tree.
+            if request.batchSlot == nil {
+                let line = resultLine(id: handle.id, transcript, progress.request, readAtMs: request.readAtMs, now: now)
+                if line.count - 1 <= effectiveLimitBytes {
+                    finishSucceeded(handle.seq, line: line, now: now)
+                    return takeOutbox()
+                }
+            }
+            let result = resultJSON(transcript, progress.request, readAtMs: request.readAtMs, now: now)
+            finish(handle.seq, RPCResponse(id: handle.id, result: result), now: now)
         case .failure(let error):
             var extra = JSONObject()
             if let path = error.path { extra["path"] = .string(path) }
-            response = Self.errorResponse(handle.id, error.code.rpcCode, reason: error.reason, extra: extra)
+            finish(handle.seq, Self.errorResponse(handle.id, error.code.rpcCode, reason: error.reason, extra: extra), now: now)
         }
-        emit(.log(LogRecord(outcome.isSuccess ? .info : .warning, "transcribe finished", requestID: handle.id,
-                            extra: ["durationMs": .number(JSONNumber(max(0, now - request.readAtMs)))])))
-        finish(handle.seq, response, now: now)
         return takeOutbox()
     }
 
-    private func resultJSON(_ transcript: Transcript, _ request: TranscriptionRequest, readAtMs: Int, now: Int) -> JSONValue {
+    package func resultJSON(_ transcript: Transcript, _ request: TranscriptionRequest, readAtMs: Int, now: Int) -> JSONValue {
         var cleaned = transcript
-        cleaned.language = request.language ?? (transcript.language.isEmpty ? configuration.descriptor.languages[0] : transcript.language)
+        cleaned.language = resultLanguage(transcript, request)
         cleaned.segments = transcript.segments.map(sanitized)
         guard case .object(var object) = cleaned.json else { preconditionFailure("transcript JSON is an object") }
-        let processingMs = max(0, now - readAtMs)
-        let factor = transcript.durationSeconds > 0 ? Double(processingMs) / 1000 / transcript.durationSeconds : 0
+        let metrics = Self.resultMetrics(transcript, readAtMs: readAtMs, now: now)
         object["metrics"] = .object(JSONObject(members: [
-            (key: "processingMs", value: .number(JSONNumber(processingMs))),
-            (key: "realTimeFactor", value: .double((factor * 1000).rounded() / 1000)),
+            (key: "processingMs", value: .number(JSONNumber(metrics.processingMs))),
+            (key: "realTimeFactor", value: .double(metrics.realTimeFactor)),
         ]))
         return .object(object)
     }
