@@ -28,16 +28,31 @@ public struct BurstDetector: Sendable {
             var start = 0
             while start < samples.count {
                 let end = min(samples.count, start + frameSamples)
-                var sum = 0
-                // |Int16| ≤ 32768 per sample: a frame's sum cannot overflow Int.
-                for index in start..<end { sum &+= abs(Int(samples[index])) }
-                voiced.append(sum / (end - start) > amplitudeThreshold)
+                voiced.append(Self.magnitudeSum(samples, start..<end) / (end - start) > amplitudeThreshold)
                 start = end
             }
         }
         return merge(runs(voiced), frameSamples: frameSamples, sampleRate: sampleRate)
             .map { burst(samples, $0.lowerBound * frameSamples, min(samples.count, $0.upperBound * frameSamples), sampleRate) }
     }
+
+    /// Σ|sample| over `range`, in 32-bit lanes (twice as many per vector as `Int`) over runs short
+    /// enough that they cannot overflow: `magnitudeRunMax` × 32768 = 2³¹ < 2³².
+    package static func magnitudeSum(_ samples: UnsafeBufferPointer<Int16>, _ range: Range<Int>) -> Int {
+        var total = 0
+        var runStart = range.lowerBound
+        while runStart < range.upperBound {
+            let runEnd = min(range.upperBound, runStart + magnitudeRunMax)
+            var sum: UInt32 = 0
+            for index in runStart..<runEnd { sum &+= UInt32(samples[index].magnitude) }
+            total += Int(sum)
+            runStart = runEnd
+        }
+        return total
+    }
+
+    /// Samples summed in one 32-bit run by `magnitudeSum`.
+    package static let magnitudeRunMax = 65_536
 
     private func runs(_ voiced: [Bool]) -> [Range<Int>] {
         var result: [Range<Int>] = []

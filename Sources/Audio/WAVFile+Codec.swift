@@ -48,13 +48,13 @@ extension WAVFile {
         }
         let frameBytes = 2 * format.channels
         let usable = bytes.count - bytes.count % frameBytes
-        let samples = bytes.withUnsafeBufferPointer { source in
-            [Int16](unsafeUninitializedCapacity: usable / 2) { target, count in
-                for sample in 0..<usable / 2 {
-                    target[sample] = Int16(bitPattern: UInt16(source[2 * sample]) | UInt16(source[2 * sample + 1]) << 8)
-                }
-                count = usable / 2
+        // Samples are little-endian: copy the bytes, then swap them on a big-endian host (a no-op here).
+        let samples = [Int16](unsafeUninitializedCapacity: usable / 2) { target, count in
+            bytes.withUnsafeBytes { source in
+                UnsafeMutableRawBufferPointer(target).copyMemory(from: UnsafeRawBufferPointer(rebasing: source[0..<usable]))
             }
+            for sample in 0..<usable / 2 { target[sample] = Int16(littleEndian: target[sample]) }
+            count = usable / 2
         }
         return WAVFile(sampleRate: format.rate, channels: format.channels, samples: samples)
     }

@@ -34,17 +34,20 @@ package enum ReferenceAudioFile {
             throw EngineError(.audioUnsupportedFormat, reason: "file of \(size) bytes exceeds \(bytesMax)", path: path)
         }
         guard size <= declineOverBytes else { return .declined }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var offset = 0
-        while offset < size {
-            let count = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + offset, size - offset) }
-            if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { return .missing }
-            if count == 0 { break }  // the file shrank while being read
-            offset += count
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            while count < size {
+                let read = Glibc.read(fd, buffer.baseAddress! + count, size - count)
+                if read < 0, errno == EINTR { continue }
+                guard read > 0 else {
+                    failed = read < 0
+                    break  // an error, or the file shrank while being read
+                }
+                count += read
+            }
         }
-        if offset < size { bytes.removeSubrange(offset...) }
-        return .bytes(bytes)
+        return failed ? .missing : .bytes(bytes)
     }
 
     /// `hello.wav` → the text of `hello.txt`, else of `hello.wav.txt`, else nil.
@@ -71,15 +74,15 @@ package enum ReferenceAudioFile {
     /// the extension is what follows the last dot of the last component, when that dot neither
     /// starts nor ends it).
     package static func transcriptCandidates(_ audioPath: String) -> [String] {
-        var path = Array(audioPath.utf8)
         let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
-        while path.count > 1, path.last == slash { path.removeLast() }
-        let nameStart = (path.lastIndex(of: slash) ?? -1) + 1
+        // Cuts are made next to ASCII bytes, so each piece is whole UTF-8.
+        var path = audioPath.utf8[...]
+        while path.count > 1, path.last == slash { path = path.dropLast() }
+        let nameStart = path.lastIndex(of: slash).map { path.index(after: $0) } ?? path.startIndex
         var stem = path
-        if let lastDot = path.lastIndex(of: dot), lastDot > nameStart, lastDot < path.count - 1 {
-            stem.removeSubrange(lastDot...)
+        if let lastDot = path.lastIndex(of: dot), lastDot > nameStart, path.index(after: lastDot) < path.endIndex {
+            stem = path[..<lastDot]
         }
-        let txt = Array(".txt".utf8)
-        return [String(decoding: stem + txt, as: UTF8.self), String(decoding: path + txt, as: UTF8.self)]
+        return [String(Substring(stem)) + ".txt", String(Substring(path)) + ".txt"]
     }
 }
