@@ -25,44 +25,47 @@ package final class SidecarLogger: Sendable {
         guard record.level >= levelMin else { return nil }
         var out = JSONSerializer()
         out.bytes.reserveCapacity(Self.lineBytesTypical)
-        out.bytes += Self.tsKey
-        out.write(string: LogTimestamp.now())
-        out.bytes += Self.levelKey
+        append(record, timestamp: LogTimestamp.now(), to: &out)
+        return out.bytes
+    }
+
+    /// Appends the line of `record` (whatever its level) with `timestamp` as its `ts`.
+    private func append(_ record: LogRecord, timestamp: String, to out: inout JSONSerializer) {
+        out.appendLiteral(#"{"ts":"#)
+        out.write(string: timestamp)
+        out.appendLiteral(#","level":"#)
         out.write(string: record.level.rawValue)
-        out.bytes += Self.loggerKey
+        out.appendLiteral(#","logger":"#)
         out.write(string: name)
-        out.bytes += Self.messageKey
+        out.appendLiteral(#","message":"#)
         out.write(string: record.message)
-        out.bytes += Self.msgKey
+        out.appendLiteral(#","msg":"#)
         out.write(string: record.message)
         if let id = record.requestID {
-            out.bytes += Self.requestIDKey
+            out.appendLiteral(#","requestId":"#)
             out.write(id.json)
         }
         if !record.extra.members.isEmpty {
-            out.bytes += Self.extraKey
+            out.appendLiteral(#","extra":"#)
             out.write(.object(record.extra))
         }
-        out.bytes += [UInt8(ascii: "}"), 0x0A]
-        return out.bytes
+        out.appendLiteral("}\n")
     }
 
     /// Capacity reserved for one line (most are shorter).
     private static let lineBytesTypical = 256
-    private static let tsKey = Array(#"{"ts":"#.utf8)
-    private static let levelKey = Array(#","level":"#.utf8)
-    private static let loggerKey = Array(#","logger":"#.utf8)
-    private static let messageKey = Array(#","message":"#.utf8)
-    private static let msgKey = Array(#","msg":"#.utf8)
-    private static let requestIDKey = Array(#","requestId":"#.utf8)
-    private static let extraKey = Array(#","extra":"#.utf8)
 
-    /// Writes the records `take` hands over as one write(2), in the order of the calls.
+    /// Writes the records `take` hands over as one write(2), in the order of the calls; they are
+    /// formatted together, so they share one timestamp.
     package func write(_ take: () -> [LogRecord]) {
         lock.withLock { _ in
-            var lines: [UInt8] = []
-            for record in take() { lines += line(record) ?? [] }
-            if !lines.isEmpty { _ = PosixStreams.writeAll(2, lines) }
+            let records = take()
+            guard !records.isEmpty else { return }
+            var out = JSONSerializer()
+            out.bytes.reserveCapacity(Self.lineBytesTypical * records.count)
+            let timestamp = LogTimestamp.now()
+            for record in records where record.level >= levelMin { append(record, timestamp: timestamp, to: &out) }
+            if !out.bytes.isEmpty { _ = PosixStreams.writeAll(2, out.bytes) }
         }
     }
 

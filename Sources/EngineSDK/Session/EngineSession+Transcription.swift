@@ -20,10 +20,14 @@ extension EngineSession {
                 request.id, .languageUnsupported, reason: "language \(Self.quoted(language)) is not supported",
                 extra: ["language": .string(language), "supported": .array(languages.map { .string($0) })]), slot: slot)
         }
-        let handle = register(request, kind: .transcription(TranscriptionProgress(request: transcription)), slot: slot, now: now)
-        emit(.log(LogRecord(.info, "transcribe accepted", requestID: request.id, extra: ["path": .string(transcription.audioPath)])))
+        // With the model loaded it is registered running, as `startTranscription` would mark it.
+        var progress = TranscriptionProgress(request: transcription)
+        if case .ready = model { progress.running = true }
+        let handle = register(request, kind: .transcription(progress), slot: slot, now: now)
+        emit(.log(LogRecord(.info, "transcribe accepted", requestID: request.id,
+                            extra: JSONObject(members: [(key: "path", value: .string(transcription.audioPath))]))))
         switch model {
-        case .ready: startTranscription(handle)
+        case .ready: emit(.startTranscription(handle, transcription))
         case .notLoaded, .loading: break
         case .failed(let reason):
             finish(handle.seq, Self.errorResponse(request.id, .engineFailure, reason: "model not loaded: \(reason)"), now: now)
