@@ -72,7 +72,9 @@ package final class SidecarServer: Sendable {
     package func submit(_ event: (inout EngineSession, Int) -> [EngineSession.Action]) {
         state.withLock { state in
             guard !state.frozen else { return }
-            state.outbox.append(contentsOf: event(&state.session, nowMs))
+            let actions = event(&state.session, nowMs)
+            // Usually the outbox is empty: then the array is taken over instead of copied.
+            if state.outbox.isEmpty { state.outbox = actions } else { state.outbox.append(contentsOf: actions) }
         }
         drain()
     }

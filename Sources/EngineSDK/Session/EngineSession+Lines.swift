@@ -11,7 +11,7 @@ extension EngineSession {
         out.appendLiteral(#"{"jsonrpc":"2.0","method":"progress","params":{"id":"#)
         out.write(id.json)
         out.appendLiteral(#","fraction":"#)
-        out.write(.double(fraction))
+        out.writeDouble(fraction)
         out.appendLiteral(#","stage":"#)
         out.write(string: stage)
         out.appendLiteral("}}\n")
@@ -30,7 +30,7 @@ extension EngineSession {
         out.appendLiteral(#","result":{"language":"#)
         out.write(string: resultLanguage(transcript, request))
         out.appendLiteral(#","duration":"#)
-        out.write(.double(transcript.durationSeconds))
+        out.writeDouble(transcript.durationSeconds)
         out.appendLiteral(#","segments":["#)
         for (position, segment) in transcript.segments.enumerated() {
             if position > 0 { out.appendLiteral(",") }
@@ -40,7 +40,7 @@ extension EngineSession {
         out.appendLiteral(#"],"metrics":{"processingMs":"#)
         out.write(.number(JSONNumber(metrics.processingMs)))
         out.appendLiteral(#","realTimeFactor":"#)
-        out.write(.double(metrics.realTimeFactor))
+        out.writeDouble(metrics.realTimeFactor)
         out.appendLiteral("}}}\n")
         return out.bytes
     }

@@ -45,7 +45,9 @@ extension EngineSession {
         guard let request = requests.removeValue(forKey: seq) else {
             preconditionFailure("finish of request #\(seq), which is not in flight")
         }
-        if sequenceByID[request.handle.id] == seq { sequenceByID[request.handle.id] = nil }
+        if let index = sequenceByID.index(forKey: request.handle.id), sequenceByID.values[index] == seq {
+            sequenceByID.remove(at: index)
+        }
         return request
     }
 

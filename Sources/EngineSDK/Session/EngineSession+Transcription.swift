@@ -66,8 +66,9 @@ extension EngineSession {
     /// Progress or a draft from the engine. Dropped unless the request is still in flight; progress is
     /// clamped to 0…1 and never decreases; drafts are numbered and obey `capabilities` (SPEC 7.3–7.5).
     package mutating func transcriptionReport(_ handle: RequestHandle, _ report: TranscriptionReport, now: Int) -> [Action] {
-        guard phase == .initialized, !stopAccepted, let request = requests[handle.seq],
-              case .transcription(var progress) = request.kind, progress.running
+        // By index: one hash lookup, and the entry is updated in place below.
+        guard phase == .initialized, !stopAccepted, let index = requests.index(forKey: handle.seq),
+              case .transcription(var progress) = requests.values[index].kind, progress.running
         else { return [] }
         switch report {
         case .progress(let fraction, let stage):
@@ -85,7 +86,7 @@ extension EngineSession {
             ])
             writeNotification("draft", params, requestID: handle.id)
         }
-        requests[handle.seq]?.kind = .transcription(progress)
+        requests.values[index].kind = .transcription(progress)
         return takeOutbox()
     }
 

@@ -6,7 +6,7 @@ import Wire
 struct DirectLinesTests {
     static let ids: [RPCID] = [7, "job \"7\"\n", .null, .number(JSONNumber(unchecked: "18446744073709551616"))]
     static let stages = ["decoding", "loading_audio", "é \\ \u{2028} \u{1}"]
-    static let fractions = [0, 0.333, 1, 0.1 + 0.2, 1e-7]
+    static let fractions = [0, -0.0, 0.333, 1, 0.1 + 0.2, 1e-7]
 
     @Test("a progress line is the RPCNotification's line", arguments: ids, stages)
     func progress(id: RPCID, stage: String) {
@@ -44,5 +44,16 @@ struct DirectLinesTests {
                 #expect(session.resultLine(id: "r\u{2029}", transcript, request, readAtMs: readAtMs, now: now) == expected)
             }
         }
+    }
+
+    @Test("writeDouble writes what write(.double) writes", arguments: [
+        0, -0.0, 1, -1, 0.1, 0.5, 1e-7, 1e16, 123_456.789, .nan, .infinity, -.infinity, .leastNonzeroMagnitude,
+    ])
+    func writeDouble(value: Double) {
+        var direct = JSONSerializer()
+        direct.writeDouble(value)
+        var viaValue = JSONSerializer()
+        viaValue.write(.double(value))
+        #expect(direct.bytes == viaValue.bytes)
     }
 }
