@@ -23,13 +23,28 @@ package enum ReferenceAudioFile {
 
     /// The file's bytes. A file over `bytesMax` throws -32011; one over `declineOverBytes` is `.declined`.
     package static func read(_ path: String, declineOverBytes: Int = Int.max) throws(EngineError) -> Contents {
+        guard let (fd, status) = openRegular(path) else { return .missing }
+        defer { close(fd) }
+        return try contents(of: fd, size: Int(status.st_size), path: path, declineOverBytes: declineOverBytes)
+    }
+
+    /// `path` opened for reading with its fstat, when it is a regular file; nil otherwise (nothing stays open).
+    static func openRegular(_ path: String) -> (fd: Int32, status: stat)? {
         // O_NONBLOCK: opening a FIFO must not wait for a writer (it is then rejected by fstat).
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { return .missing }
-        defer { close(fd) }
+        guard fd >= 0 else { return nil }
         var status = stat()
-        guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return .missing }
-        let size = Int(status.st_size)
+        guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            return nil
+        }
+        return (fd, status)
+    }
+
+    /// The first `size` bytes of the regular file open as `fd`, read with pread(2) from offset 0
+    /// (fewer if it shrank meanwhile), after the bounds: over `bytesMax` throws -32011, over
+    /// `declineOverBytes` is `.declined`.
+    static func contents(of fd: Int32, size: Int, path: String, declineOverBytes: Int) throws(EngineError) -> Contents {
         if size > bytesMax {
             throw EngineError(.audioUnsupportedFormat, reason: "file of \(size) bytes exceeds \(bytesMax)", path: path)
         }
@@ -38,7 +53,7 @@ package enum ReferenceAudioFile {
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             count = 0
             while count < size {
-                let read = Glibc.read(fd, buffer.baseAddress! + count, size - count)
+                let read = pread(fd, buffer.baseAddress! + count, size - count, off_t(count))
                 if read < 0, errno == EINTR { continue }
                 guard read > 0 else {
                     failed = read < 0

@@ -22,7 +22,7 @@ extension ReferenceSpeechEngine: ImmediateSpeechEngine {
     ) throws -> Transcript? {
         guard plansWithoutWaiting else { return nil }
         let audio: [UInt8]?
-        switch try ReferenceAudioFile.read(request.audioPath, declineOverBytes: Self.immediateBytesMax) {
+        switch try audioReader.read(request.audioPath, declineOverBytes: Self.immediateBytesMax) {
         case .declined: return nil
         case .missing: audio = nil
         case .bytes(let bytes): audio = bytes

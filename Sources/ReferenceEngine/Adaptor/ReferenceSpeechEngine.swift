@@ -9,6 +9,8 @@ package final class ReferenceSpeechEngine: SpeechEngine {
     package let behaviour: ReferenceBehaviour
     let control: SidecarControl
     private let requestCount = Atomic<Int>(0)
+    /// Audio files, the last one kept open for the next request for it.
+    let audioReader = ReferenceAudioReader()
 
     package init(behaviour: ReferenceBehaviour, control: SidecarControl) {
         self.behaviour = behaviour
@@ -34,7 +36,7 @@ package final class ReferenceSpeechEngine: SpeechEngine {
         _ request: TranscriptionRequest, reporter: TranscriptionReporter, cancellation: CancellationSignal
     ) async throws -> Transcript {
         let audio: [UInt8]?
-        if case .bytes(let bytes) = try ReferenceAudioFile.read(request.audioPath) { audio = bytes } else { audio = nil }
+        if case .bytes(let bytes) = try audioReader.read(request.audioPath) { audio = bytes } else { audio = nil }
         let plan = plan(request, audio: audio)
         let startMs = Self.nowMs()
         for step in plan.steps {
