@@ -66,23 +66,30 @@ package enum ReferenceAudioFile {
     }
 
     /// `hello.wav` → the text of `hello.txt`, else of `hello.wav.txt`, else nil.
-    /// A candidate stat(2) cannot reach is skipped without opening it: the usual case (no transcript)
-    /// then costs two failing stats, about half of what two failing opens cost.
-    package static func transcriptText(for audioPath: String) -> String? {
-        for candidate in transcriptCandidates(audioPath) where exists(candidate) {
+    package static func transcriptText(for audioPath: String) -> String? { lookUpTranscript(for: audioPath).text }
+
+    /// `transcriptText(for:)`, and whether neither candidate exists at all (lstat(2) finds no entry).
+    /// A candidate without an entry is skipped without opening it: the usual case (no transcript)
+    /// then costs two failing lstats, about half of what two failing opens cost. Any entry is opened
+    /// (a link is followed; one that leads nowhere reads as missing).
+    static func lookUpTranscript(for audioPath: String) -> (text: String?, noCandidate: Bool) {
+        var noCandidate = true
+        for candidate in transcriptCandidates(audioPath) where hasEntry(candidate) {
+            noCandidate = false
             do {
-                if case .bytes(let bytes) = try read(candidate) { return String(decoding: bytes, as: UTF8.self) }
+                if case .bytes(let bytes) = try read(candidate) { return (String(decoding: bytes, as: UTF8.self), false) }
             } catch {
                 continue  // a transcript too large to read is ignored like a missing one
             }
         }
-        return nil
+        return (nil, noCandidate)
     }
 
-    /// Whether stat(2) reaches `path` (following links). When it does not, open(2) would fail too.
-    static func exists(_ path: String) -> Bool {
+    /// Whether `path` has a directory entry, unless lstat(2) says it has none (ENOENT): open(2)
+    /// would then fail too.
+    static func hasEntry(_ path: String) -> Bool {
         var status = stat()
-        return stat(path, &status) == 0
+        return lstat(path, &status) == 0 || errno != ENOENT
     }
 
     /// `dir/hello.wav` → `dir/hello.txt`, `dir/hello.wav.txt` (as `URL.deletingPathExtension` does:

@@ -21,13 +21,9 @@ extension ReferenceSpeechEngine: ImmediateSpeechEngine {
         _ request: TranscriptionRequest, reporter: TranscriptionReporter, cancellation: CancellationSignal
     ) throws -> Transcript? {
         guard plansWithoutWaiting else { return nil }
-        let audio: [UInt8]?
-        switch try audioReader.read(request.audioPath, declineOverBytes: Self.immediateBytesMax) {
-        case .declined: return nil
-        case .missing: audio = nil
-        case .bytes(let bytes): audio = bytes
-        }
-        for step in plan(request, audio: audio).steps {
+        let read = try audioReader.readAudio(request.audioPath, declineOverBytes: Self.immediateBytesMax)
+        if case .declined = read.contents { return nil }
+        for step in plan(request, read).steps {
             precondition(step.atMs == 0, "a plan without waiting has a step at \(step.atMs) ms")
             if let transcript = try run(step.action, reporter: reporter) { return transcript }
         }

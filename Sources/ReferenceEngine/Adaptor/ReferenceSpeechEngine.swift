@@ -35,9 +35,7 @@ package final class ReferenceSpeechEngine: SpeechEngine {
     package func transcribe(
         _ request: TranscriptionRequest, reporter: TranscriptionReporter, cancellation: CancellationSignal
     ) async throws -> Transcript {
-        let audio: [UInt8]?
-        if case .bytes(let bytes) = try audioReader.read(request.audioPath) { audio = bytes } else { audio = nil }
-        let plan = plan(request, audio: audio)
+        let plan = plan(request, try audioReader.readAudio(request.audioPath))
         let startMs = Self.nowMs()
         for step in plan.steps {
             try await Self.wait(until: startMs + step.atMs, cancellation: cancellation)
@@ -50,16 +48,18 @@ package final class ReferenceSpeechEngine: SpeechEngine {
         throw EngineError(.engineFailure, reason: "plan without an ending")
     }
 
-    /// Counts the request (for `--crash-after`, `--hang-after`), prints for `--stray-print`, and plans it.
-    func plan(_ request: TranscriptionRequest, audio: [UInt8]?) -> TranscriptionPlan {
+    /// Counts the request (for `--crash-after`, `--hang-after`), prints for `--stray-print`, and plans
+    /// it from what was read (a file that is not `.bytes` is missing to the planner).
+    func plan(_ request: TranscriptionRequest, _ read: ReferenceAudioReader.Audio) -> TranscriptionPlan {
         let number = requestCount.add(1, ordering: .relaxed).newValue
         if behaviour.strayPrint {
             print("stray print from engine code (request \(request.id))")
             fflush(nil)
         }
+        var audio: [UInt8]?
+        if case .bytes(let bytes) = read.contents { audio = bytes }
         return ReferencePlanner.plan(
-            audio: audio, transcriptText: audio == nil ? nil : ReferenceAudioFile.transcriptText(for: request.audioPath),
-            request: request, requestNumber: number, behaviour: behaviour)
+            audio: audio, transcriptText: read.transcriptText, request: request, requestNumber: number, behaviour: behaviour)
     }
 
     /// Carries out one step other than `hang`; the transcript when the step ends the plan with it.
