@@ -3,8 +3,9 @@ import Wire
 extension EngineSession {
     /// A request: the checks of SPEC 8.3 in order, then the method.
     mutating func handleRequest(_ request: RPCRequest, slot: BatchSlot?, now: Int) {
-        if let rejection = precheck(request) { return reply(rejection, slot: slot) }
-        guard let method = SessionMethod(rawValue: request.method) else {
+        let method = SessionMethod(rawValue: request.method)
+        if let rejection = precheck(request, method) { return reply(rejection, slot: slot) }
+        guard let method else {
             preconditionFailure("precheck passed unknown method \(request.method)")
         }
         switch method {
@@ -19,13 +20,12 @@ extension EngineSession {
     }
 
     /// -32021, -32030, -32002, -32601, -32003 and -32602 for methods without params (SPEC 8.3).
-    private func precheck(_ request: RPCRequest) -> RPCResponse? {
+    private func precheck(_ request: RPCRequest, _ method: SessionMethod?) -> RPCResponse? {
         let id = request.id
         if sequenceByID[id] != nil {
             return Self.errorResponse(id, .duplicateRequestID, reason: "a request with this id is in flight")
         }
         if stopAccepted { return Self.errorResponse(id, .shuttingDown, reason: "the engine is stopping") }
-        let method = SessionMethod(rawValue: request.method)
         if phase == .uninitialized, method?.isAllowedBeforeInitialize != true {
             return Self.errorResponse(id, .notInitialized, reason: "send initialize first")
         }

@@ -20,7 +20,7 @@ extension ReferenceAudioReader {
     func confirm(_ file: inout OpenFile) -> Int? {
         var directoryStatus = stat()
         let lookAtDirectory = file.directory != nil || file.directoryRetryCountdown == 0
-        let directorySeen = lookAtDirectory && stat(Self.directoryPath(of: file.path), &directoryStatus) == 0
+        let directorySeen = lookAtDirectory && stat(file.directoryPath, &directoryStatus) == 0
         if let known = file.directory, directorySeen, Identity(directoryStatus) == known {
             var status = stat()
             guard fstat(file.fd, &status) == 0, Identity(status) == file.identity else { return nil }

@@ -47,6 +47,8 @@ package final class ReferenceAudioReader: Sendable {
     /// The file kept open, and what is known about its directory.
     struct OpenFile: Sendable {
         let path: String
+        /// `directoryPath(of: path)`, worked out once.
+        let directoryPath: String
         let fd: Int32
         let identity: Identity
         /// The directory as it was seen quiet, after which the path was found to name this file.
@@ -101,7 +103,7 @@ package final class ReferenceAudioReader: Sendable {
             close(fd)
             throw error
         }
-        let file = OpenFile(path: path, fd: fd, identity: Identity(status))
+        let file = OpenFile(path: path, directoryPath: Self.directoryPath(of: path), fd: fd, identity: Identity(status))
         if Self.onBlockDevice(file.identity.device) { keep(file) } else { close(fd) }
         return (contents, Self.transcriptText(contents, path))
     }
