@@ -37,7 +37,7 @@ extension EngineSession {
         return takeOutbox()
     }
 
-    func healthJSON(_ status: HealthStatus) -> JSONValue {
+    package func healthJSON(_ status: HealthStatus) -> JSONValue {
         var status = status
         if !status.detail.contains("activeRequests") {
             status.detail["activeRequests"] = .number(JSONNumber(activeTranscriptions))
@@ -50,6 +50,14 @@ extension EngineSession {
         health.waiting = []
         for seq in waiting {
             guard let request = requests[seq] else { continue }
+            // Not in a batch and within the limit: the line goes out as encoded, without a JSONValue tree.
+            if request.batchSlot == nil {
+                let line = Self.healthLine(id: request.handle.id, status, activeRequests: activeTranscriptions)
+                if line.count - 1 <= effectiveLimitBytes {
+                    finishSucceeded(seq, line: line, now: now)
+                    continue
+                }
+            }
             finish(seq, RPCResponse(id: request.handle.id, result: healthJSON(status)), now: now)
         }
     }

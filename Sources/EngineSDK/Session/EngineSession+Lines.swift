@@ -61,4 +61,31 @@ extension EngineSession {
         let factor = transcript.durationSeconds > 0 ? Double(processingMs) / 1000 / transcript.durationSeconds : 0
         return (processingMs, (factor * 1000).rounded() / 1000)
     }
+
+    /// The reply to `health_check`: `{"jsonrpc":"2.0","id":…,"result":{"status":…,"detail":{…}}}`
+    /// and `\n`, `detail` ending in `activeRequests` unless the engine gave one (as `healthJSON`).
+    package static func healthLine(id: RPCID, _ status: HealthStatus, activeRequests: Int) -> [UInt8] {
+        var out = JSONSerializer()
+        out.bytes.reserveCapacity(96)
+        out.appendLiteral(#"{"jsonrpc":"2.0","id":"#)
+        out.write(id.json)
+        out.appendLiteral(#","result":{"status":"#)
+        out.write(string: status.status.rawValue)
+        out.appendLiteral(#","detail":{"#)
+        var hasActiveRequests = false
+        for (position, member) in status.detail.members.enumerated() {
+            if position > 0 { out.appendLiteral(",") }
+            out.write(string: member.key)
+            out.appendLiteral(":")
+            out.write(member.value)
+            if member.key == "activeRequests" { hasActiveRequests = true }
+        }
+        if !hasActiveRequests {
+            if !status.detail.members.isEmpty { out.appendLiteral(",") }
+            out.appendLiteral(#""activeRequests":"#)
+            out.write(.number(JSONNumber(activeRequests)))
+        }
+        out.appendLiteral("}}}\n")
+        return out.bytes
+    }
 }

@@ -32,11 +32,11 @@ extension EngineSession {
         deliver(fitted.response, line: fitted.line, slot: request.batchSlot)
     }
 
-    /// `finish` for a transcription whose success line (within the limit, not in a batch) is encoded.
+    /// `finish` with a success reply already encoded as `line` (within the limit, not in a batch).
     mutating func finishSucceeded(_ seq: UInt64, line: [UInt8], now: Int) {
         let request = retire(seq)
-        precondition(request.isTranscription && request.batchSlot == nil, "finishSucceeded of \(request.handle)")
-        metrics.record(.succeeded(durationMs: max(0, now - request.readAtMs)))
+        precondition(request.batchSlot == nil, "finishSucceeded of \(request.handle), which is in a batch")
+        if request.isTranscription { metrics.record(.succeeded(durationMs: max(0, now - request.readAtMs))) }
         emit(.write(line))
     }
 

@@ -56,4 +56,19 @@ struct DirectLinesTests {
         viaValue.write(.double(value))
         #expect(direct.bytes == viaValue.bytes)
     }
+
+    static let healthStatuses: [HealthStatus] = [
+        .ok, .status(.degraded, reason: "slow \"disk\"\n"),
+        HealthStatus(.error, detail: ["activeRequests": .number(JSONNumber(5)), "reason": "engine's own count"]),
+        HealthStatus(.loading, detail: ["nested": .object(["a": .array([.bool(true), .null])]), "reason": "é"]),
+    ]
+
+    @Test("a health_check reply line is the RPCResponse's line", arguments: healthStatuses)
+    func health(status: HealthStatus) {
+        let session = SessionHarness().session
+        for id: RPCID in [3, "h\u{2028}", .null] {
+            let expected = RPCResponse(id: id, result: session.healthJSON(status)).encodedLine()
+            #expect(EngineSession.healthLine(id: id, status, activeRequests: session.activeTranscriptions) == expected)
+        }
+    }
 }
