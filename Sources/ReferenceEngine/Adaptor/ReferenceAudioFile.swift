@@ -6,8 +6,9 @@ import Glibc
 import Darwin
 #endif
 
-/// How lsref reads an audio file and its `<audio>.txt`: one open, one fstat, reads into one buffer.
+/// How lsref reads an audio file and its `<audio>.txt`: one open, one fstat, preads into one buffer.
 /// Symbolic links are followed; the file must be regular (not a directory, FIFO or device).
+/// `ReferenceAudioReader` does the same while keeping the last audio file open.
 package enum ReferenceAudioFile {
     /// What a read found.
     package enum Contents: Sendable, Hashable {
