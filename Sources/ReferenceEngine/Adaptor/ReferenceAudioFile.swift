@@ -6,9 +6,8 @@ import Glibc
 import Darwin
 #endif
 
-/// How lsref reads an audio file and its `<audio>.txt`: one open, one fstat, preads into one buffer.
+/// How lsref reads an audio file and its `<audio>.txt`: one open, one fstat, reads into one buffer.
 /// Symbolic links are followed; the file must be regular (not a directory, FIFO or device).
-/// `ReferenceAudioReader` does the same while keeping the last audio file open.
 package enum ReferenceAudioFile {
     /// What a read found.
     package enum Contents: Sendable, Hashable {
@@ -24,28 +23,13 @@ package enum ReferenceAudioFile {
 
     /// The file's bytes. A file over `bytesMax` throws -32011; one over `declineOverBytes` is `.declined`.
     package static func read(_ path: String, declineOverBytes: Int = Int.max) throws(EngineError) -> Contents {
-        guard let (fd, status) = openRegular(path) else { return .missing }
-        defer { close(fd) }
-        return try contents(of: fd, size: Int(status.st_size), path: path, declineOverBytes: declineOverBytes)
-    }
-
-    /// `path` opened for reading with its fstat, when it is a regular file; nil otherwise (nothing stays open).
-    static func openRegular(_ path: String) -> (fd: Int32, status: stat)? {
         // O_NONBLOCK: opening a FIFO must not wait for a writer (it is then rejected by fstat).
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
+        guard fd >= 0 else { return .missing }
+        defer { close(fd) }
         var status = stat()
-        guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
-            close(fd)
-            return nil
-        }
-        return (fd, status)
-    }
-
-    /// The first `size` bytes of the regular file open as `fd`, read with pread(2) from offset 0
-    /// (fewer if it shrank meanwhile), after the bounds: over `bytesMax` throws -32011, over
-    /// `declineOverBytes` is `.declined`.
-    static func contents(of fd: Int32, size: Int, path: String, declineOverBytes: Int) throws(EngineError) -> Contents {
+        guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return .missing }
+        let size = Int(status.st_size)
         if size > bytesMax {
             throw EngineError(.audioUnsupportedFormat, reason: "file of \(size) bytes exceeds \(bytesMax)", path: path)
         }
@@ -54,7 +38,7 @@ package enum ReferenceAudioFile {
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             count = 0
             while count < size {
-                let read = pread(fd, buffer.baseAddress! + count, size - count, off_t(count))
+                let read = Glibc.read(fd, buffer.baseAddress! + count, size - count)
                 if read < 0, errno == EINTR { continue }
                 guard read > 0 else {
                     failed = read < 0
@@ -67,30 +51,23 @@ package enum ReferenceAudioFile {
     }
 
     /// `hello.wav` → the text of `hello.txt`, else of `hello.wav.txt`, else nil.
-    package static func transcriptText(for audioPath: String) -> String? { lookUpTranscript(for: audioPath).text }
-
-    /// `transcriptText(for:)`, and whether neither candidate exists at all (lstat(2) finds no entry).
-    /// A candidate without an entry is skipped without opening it: the usual case (no transcript)
-    /// then costs two failing lstats, about half of what two failing opens cost. Any entry is opened
-    /// (a link is followed; one that leads nowhere reads as missing).
-    static func lookUpTranscript(for audioPath: String) -> (text: String?, noCandidate: Bool) {
-        var noCandidate = true
-        for candidate in transcriptCandidates(audioPath) where hasEntry(candidate) {
-            noCandidate = false
+    /// A candidate stat(2) cannot reach is skipped without opening it: the usual case (no transcript)
+    /// then costs two failing stats, about half of what two failing opens cost.
+    package static func transcriptText(for audioPath: String) -> String? {
+        for candidate in transcriptCandidates(audioPath) where exists(candidate) {
             do {
-                if case .bytes(let bytes) = try read(candidate) { return (String(decoding: bytes, as: UTF8.self), false) }
+                if case .bytes(let bytes) = try read(candidate) { return String(decoding: bytes, as: UTF8.self) }
             } catch {
                 continue  // a transcript too large to read is ignored like a missing one
             }
         }
-        return (nil, noCandidate)
+        return nil
     }
 
-    /// Whether `path` has a directory entry, unless lstat(2) says it has none (ENOENT): open(2)
-    /// would then fail too.
-    static func hasEntry(_ path: String) -> Bool {
+    /// Whether stat(2) reaches `path` (following links). When it does not, open(2) would fail too.
+    static func exists(_ path: String) -> Bool {
         var status = stat()
-        return lstat(path, &status) == 0 || errno != ENOENT
+        return stat(path, &status) == 0
     }
 
     /// `dir/hello.wav` → `dir/hello.txt`, `dir/hello.wav.txt` (as `URL.deletingPathExtension` does:

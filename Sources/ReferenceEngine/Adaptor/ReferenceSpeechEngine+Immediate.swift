@@ -21,9 +21,13 @@ extension ReferenceSpeechEngine: ImmediateSpeechEngine {
         _ request: TranscriptionRequest, reporter: TranscriptionReporter, cancellation: CancellationSignal
     ) throws -> Transcript? {
         guard plansWithoutWaiting else { return nil }
-        let read = try audioReader.readAudio(request.audioPath, declineOverBytes: Self.immediateBytesMax)
-        if case .declined = read.contents { return nil }
-        for step in plan(request, read).steps {
+        let audio: [UInt8]?
+        switch try ReferenceAudioFile.read(request.audioPath, declineOverBytes: Self.immediateBytesMax) {
+        case .declined: return nil
+        case .missing: audio = nil
+        case .bytes(let bytes): audio = bytes
+        }
+        for step in plan(request, audio: audio).steps {
             precondition(step.atMs == 0, "a plan without waiting has a step at \(step.atMs) ms")
             if let transcript = try run(step.action, reporter: reporter) { return transcript }
         }

@@ -9,8 +9,6 @@ package final class ReferenceSpeechEngine: SpeechEngine {
     package let behaviour: ReferenceBehaviour
     let control: SidecarControl
     private let requestCount = Atomic<Int>(0)
-    /// Audio files, the last one kept open for the next request for it.
-    let audioReader = ReferenceAudioReader()
 
     package init(behaviour: ReferenceBehaviour, control: SidecarControl) {
         self.behaviour = behaviour
@@ -35,7 +33,9 @@ package final class ReferenceSpeechEngine: SpeechEngine {
     package func transcribe(
         _ request: TranscriptionRequest, reporter: TranscriptionReporter, cancellation: CancellationSignal
     ) async throws -> Transcript {
-        let plan = plan(request, try audioReader.readAudio(request.audioPath))
+        let audio: [UInt8]?
+        if case .bytes(let bytes) = try ReferenceAudioFile.read(request.audioPath) { audio = bytes } else { audio = nil }
+        let plan = plan(request, audio: audio)
         let startMs = Self.nowMs()
         for step in plan.steps {
             try await Self.wait(until: startMs + step.atMs, cancellation: cancellation)
@@ -48,18 +48,16 @@ package final class ReferenceSpeechEngine: SpeechEngine {
         throw EngineError(.engineFailure, reason: "plan without an ending")
     }
 
-    /// Counts the request (for `--crash-after`, `--hang-after`), prints for `--stray-print`, and plans
-    /// it from what was read (a file that is not `.bytes` is missing to the planner).
-    func plan(_ request: TranscriptionRequest, _ read: ReferenceAudioReader.Audio) -> TranscriptionPlan {
+    /// Counts the request (for `--crash-after`, `--hang-after`), prints for `--stray-print`, and plans it.
+    func plan(_ request: TranscriptionRequest, audio: [UInt8]?) -> TranscriptionPlan {
         let number = requestCount.add(1, ordering: .relaxed).newValue
         if behaviour.strayPrint {
             print("stray print from engine code (request \(request.id))")
             fflush(nil)
         }
-        var audio: [UInt8]?
-        if case .bytes(let bytes) = read.contents { audio = bytes }
         return ReferencePlanner.plan(
-            audio: audio, transcriptText: read.transcriptText, request: request, requestNumber: number, behaviour: behaviour)
+            audio: audio, transcriptText: audio == nil ? nil : ReferenceAudioFile.transcriptText(for: request.audioPath),
+            request: request, requestNumber: number, behaviour: behaviour)
     }
 
     /// Carries out one step other than `hang`; the transcript when the step ends the plan with it.
