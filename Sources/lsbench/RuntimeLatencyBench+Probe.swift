@@ -9,6 +9,8 @@ extension RuntimeLatencyBench {
     /// when its task has ended.
     final class Probe: Sendable {
         let failures = Mutex<[String]>([])
+        /// `signal.engine.unhealthy` events (a probe that failed or was overtaken by the next one).
+        let unhealthyEvents = Mutex(0)
         private let ready = DispatchSemaphore(value: 0)
         private let ended = DispatchSemaphore(value: 0)
 
@@ -18,6 +20,8 @@ extension RuntimeLatencyBench {
             switch event.kind {
             case .engine(_, .ready):
                 ready.signal()
+            case .engine(_, .unhealthy):
+                unhealthyEvents.withLock { $0 += 1 }
             case .taskCompleted:
                 ended.signal()
             case .taskFailed(let error):
