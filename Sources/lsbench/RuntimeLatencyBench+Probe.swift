@@ -51,5 +51,24 @@ extension RuntimeLatencyBench {
             }
             return clock.now - start
         }
+
+        /// One task posted with its reply to a callback (`RuntimeDriver.post`) and awaited: the
+        /// client thread is woken once per task (by its end), not also by the reply.
+        func postedRoundTrip(_ driver: RuntimeDriver, _ spec: TaskSpec) throws -> Duration {
+            let clock = ContinuousClock()
+            let start = clock.now
+            let posted = driver.post(.submit(spec)) { [self] answer in
+                guard case .submitted = answer else {
+                    failures.withLock { $0.append("not accepted: \(answer)") }
+                    ended.signal()
+                    return
+                }
+            }
+            guard posted else { throw EchoError(description: "the driver has stopped") }
+            guard ended.wait(timeout: .now() + .seconds(10)) == .success else {
+                throw EchoError(description: "the task did not end within 10 s")
+            }
+            return clock.now - start
+        }
     }
 }

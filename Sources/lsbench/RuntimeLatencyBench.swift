@@ -8,7 +8,7 @@ import Wire
 /// under the real `RuntimeDriver`, beside a minimal pipe echo pair measured in the same run
 /// (run by `ci/latency`, release build, which also compiles the C `line-echo` child).
 ///
-/// Nine paths, each `--requests` round trips after `--warm-up`, interleaved in `--rounds` batches so
+/// Eleven paths, each `--requests` round trips after `--warm-up`, interleaved in `--rounds` batches so
 /// the machine's load falls on all alike; the echo message is as long as the transcribe request line:
 /// 1. pipe echo: this process writes the line to `line-echo`'s stdin and blocks reading it back;
 /// 2. the same echo as the driver runs engines: `ChildProcess`, stdout polled by a `DriverLoop` on
@@ -18,7 +18,9 @@ import Wire
 ///    until `EngineStreamDecoder` yields the response (lsref's own cost, no runtime);
 /// 4. coordinator↔lsref as the driver measures it (`RoundTripLog`): from performing the `.send` of
 ///    the transcribe request to decoding lsref's response (its progress lines read on the way);
-/// 5. the client's view: `RuntimeDriver.send(.submit)` to the `task.completed` event;
+/// 5. the client's view: `RuntimeDriver.send(.submit)` (which waits for the reply) to the
+///    `task.completed` event; 4b and 5b: the same with a client that posts the submit
+///    (`RuntimeDriver.post`, reply to a callback), so its thread is not woken by the reply;
 /// 6. `health_check`, lsref alone (as 3), back to back, and 6b. each after 1.5 ms idle; 7.
 ///    coordinator↔lsref (as 4, a driver probing every 2 ms during its turn): the protocol's round
 ///    trip without a file to read and transcribe. The core's probes come from a timer, so both
@@ -57,6 +59,9 @@ enum RuntimeLatencyBench: Subcommand {
         var rawHealthIdle: [Double] = []
         var engineHealth: [Double] = []
         var client: [Double] = []
+        /// Paths 4 and 5 with a client that posts (`RuntimeDriver.post`) instead of waiting for the reply.
+        var enginePosted: [Double] = []
+        var clientPosted: [Double] = []
         /// Probes of path 7 that the core counted failed (see `healthRoundTrips`).
         var failedHealthProbes = 0
     }
@@ -109,7 +114,7 @@ enum RuntimeLatencyBench: Subcommand {
         defer { rawEngine.finish() }
         var configuration = RuntimeBenchFixture.configuration(
             lsref: settings.lsref, arguments: [], restart: RestartPolicy.seedDefault)
-        configuration.roundTripSamplesMax = settings.warmUp + settings.requests + roundTripSamplesSpare
+        configuration.roundTripSamplesMax = settings.warmUp + 2 * settings.requests + roundTripSamplesSpare
         return try withReadyDriver(configuration, lsref: settings.lsref) { driver, probe in
             try measureRounds(
                 settings, driver: driver, probe: probe, audio: audio, message: message,
@@ -131,8 +136,8 @@ enum RuntimeLatencyBench: Subcommand {
             _ = try runtimeEcho.roundTrip(message)
             _ = try rawEngine.roundTrip(audio: audio)
             _ = try probe.roundTrip(driver, spec)
+            _ = try probe.postedRoundTrip(driver, spec)
         }
-        let firstSample = driver.roundTrips.samples.count
         var samples = Samples()
         for round in 0..<settings.rounds {
             let count = settings.requests / settings.rounds + (round < settings.requests % settings.rounds ? 1 : 0)
@@ -140,18 +145,33 @@ enum RuntimeLatencyBench: Subcommand {
             for _ in 0..<count { samples.polledEcho.append(microseconds(try polledEcho.roundTrip(message))) }
             for _ in 0..<count { samples.runtimeEcho.append(microseconds(try runtimeEcho.roundTrip(message))) }
             for _ in 0..<count { samples.rawEngine.append(microseconds(try rawEngine.roundTrip(audio: audio))) }
-            for _ in 0..<count { samples.client.append(microseconds(try probe.roundTrip(driver, spec))) }
+            let waiting = try clientRoundTrips(count, driver: driver) { try probe.roundTrip(driver, spec) }
+            samples.client += waiting.client
+            samples.engine += waiting.engine
+            let posting = try clientRoundTrips(count, driver: driver) { try probe.postedRoundTrip(driver, spec) }
+            samples.clientPosted += posting.client
+            samples.enginePosted += posting.engine
             for _ in 0..<count { samples.rawHealth.append(microseconds(try rawEngine.healthRoundTrip())) }
             for _ in 0..<count { samples.rawHealthIdle.append(microseconds(try rawEngine.healthRoundTripAfterIdle())) }
             let health = try healthRoundTrips(settings, count: count)
             samples.engineHealth += health.samples
             samples.failedHealthProbes += health.failedProbes
         }
-        // Transcriptions only, unless a periodic health probe (every 30 s by default) fell in between.
-        samples.engine = driver.roundTrips.samples.dropFirst(firstSample).map { Double($0) / 1_000 }
         let failures = probe.failures.withLock { $0 }
         guard failures.isEmpty else { throw EchoError(description: "tasks failed: \(failures.prefix(3))") }
         return samples
+    }
+
+    /// `count` client round trips (µs), and the driver's own send→decoded times (µs) logged meanwhile:
+    /// transcriptions only, unless a periodic health probe (every 30 s by default) fell in between.
+    static func clientRoundTrips(
+        _ count: Int, driver: RuntimeDriver, _ roundTrip: () throws -> Duration
+    ) throws -> (client: [Double], engine: [Double]) {
+        let firstSample = driver.roundTrips.samples.count
+        var client: [Double] = []
+        for _ in 0..<count { client.append(CoreBench.seconds(try roundTrip()) * 1e6) }
+        let engine = driver.roundTrips.samples.dropFirst(firstSample).map { Double($0) / 1_000 }
+        return (client, engine)
     }
 
     /// Nearest-rank percentile of unsorted `values`.
@@ -172,12 +192,14 @@ enum RuntimeLatencyBench: Subcommand {
             ("lsref alone (plain pipes, same decoder)", samples.rawEngine),
             ("coordinator↔lsref (driver send→decoded)", samples.engine),
             ("client submit → task.completed", samples.client),
+            ("coordinator↔lsref, client posting (no reply wake)", samples.enginePosted),
+            ("client post(submit) → task.completed", samples.clientPosted),
             ("health_check: lsref alone, back to back", samples.rawHealth),
             ("health_check: lsref alone, after 1.5 ms idle", samples.rawHealthIdle),
             ("health_check: coordinator↔lsref (2 ms probes)", samples.engineHealth),
         ]
         for (label, values) in paths {
-            output.out("  \(label.padding(toLength: 46)) p50 \(format(percentile(values, 50))) µs   "
+            output.out("  \(label.padding(toLength: 50)) p50 \(format(percentile(values, 50))) µs   "
                 + "p99 \(format(percentile(values, 99))) µs\n")
         }
         output.out("  health probes counted failed (reply read after the next probe was due): \(samples.failedHealthProbes)\n")
@@ -187,7 +209,8 @@ enum RuntimeLatencyBench: Subcommand {
             + "\(format(percentile(samples.polledEcho, 50) / echo50))×, "
             + "p99 \(format(percentile(samples.polledEcho, 99) / echo99))× (target ≤1.5×)\n")
         let ratios = [
-            ("coordinator↔lsref", samples.engine), ("client path", samples.client), ("lsref alone", samples.rawEngine),
+            ("coordinator↔lsref", samples.engine), ("client path", samples.client),
+            ("client path, posting", samples.clientPosted), ("lsref alone", samples.rawEngine),
             ("health_check coordinator↔lsref", samples.engineHealth), ("health_check lsref alone", samples.rawHealth),
             ("health_check lsref alone after idle", samples.rawHealthIdle),
         ]
