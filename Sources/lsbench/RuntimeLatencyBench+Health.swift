@@ -25,18 +25,26 @@ extension RuntimeLatencyBench {
     /// afterwards, so it loads the machine only during its own turn in the round. Also returns how
     /// many probes the core counted failed (`signal.engine.unhealthy`: under load, a reply read
     /// only after the next probe was due).
-    static func healthRoundTrips(_ settings: Settings, count: Int) throws -> (samples: [Double], failedProbes: Int) {
+    static func healthRoundTrips(
+        _ settings: Settings, count: Int
+    ) throws -> (samples: [Double], failedProbes: Int, cpu: CPUUse) {
         var configuration = RuntimeBenchFixture.configuration(
             lsref: settings.lsref, arguments: [], restart: RestartPolicy.seedDefault)
         configuration.coordinator.engines[0].health.probeIntervalMs = healthProbeIntervalMs
         configuration.roundTripSamplesMax = healthStartupSamples + count
         return try withReadyDriver(configuration, lsref: settings.lsref) { driver, probe in
+            let threadID = probe.driverThread.withLock { $0 }
+            let start = CPUReading.now(driverThread: threadID, engine: enginePID(driver))
             let samples = driver.roundTrips.waitForSamples(healthStartupSamples + count, timeoutMs: 60_000)
+            var cpu = CPUUse()
+            let end = CPUReading.now(driverThread: threadID, engine: enginePID(driver))
+            cpu.add(from: start, to: end, roundTrips: samples.count)
+            cpu.clientNs = 0  // the waiting thread only looks every 5 ms: not a party to the round trip
             guard samples.count == healthStartupSamples + count else {
                 throw EchoError(description: "only \(samples.count) health round trips within 60 s")
             }
             let failed = probe.unhealthyEvents.withLock { $0 }
-            return (samples.dropFirst(healthStartupSamples).map { Double($0) / 1_000 }, failed)
+            return (samples.dropFirst(healthStartupSamples).map { Double($0) / 1_000 }, failed, cpu)
         }
     }
 }

@@ -11,6 +11,8 @@ extension RuntimeLatencyBench {
         let failures = Mutex<[String]>([])
         /// `signal.engine.unhealthy` events (a probe that failed or was overtaken by the next one).
         let unhealthyEvents = Mutex(0)
+        /// The driver thread's id (its events are handled there), for its CPU time.
+        let driverThread = Mutex<Int32?>(nil)
         private let ready = DispatchSemaphore(value: 0)
         private let ended = DispatchSemaphore(value: 0)
 
@@ -19,6 +21,7 @@ extension RuntimeLatencyBench {
         private func record(_ event: Event) {
             switch event.kind {
             case .engine(_, .ready):
+                driverThread.withLock { $0 = CPUReading.currentThreadID() }
                 ready.signal()
             case .engine(_, .unhealthy):
                 unhealthyEvents.withLock { $0 += 1 }

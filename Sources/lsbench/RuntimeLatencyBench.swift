@@ -26,8 +26,10 @@ import Wire
 ///    trip without a file to read and transcribe. The core's probes come from a timer, so both
 ///    processes have gone idle before each; 6b pays the same wake-ups and is 7's fair peer.
 /// The audio is 100 ms of silence (empty transcript), so the reply is small. Reports p50/p99, the
-/// ratio of 4 (and 5, 3, 7, 6, 6b) to 1 (the target is ≤3×), and what the runtime and coordinator
-/// add: 4 over 3 and 7 over 6b.
+/// ratio of 4 (and 5, 3, 7, 6, 6b) to 1 (the target is ≤3×), what the runtime and coordinator
+/// add (4 over 3, 7 over 6b), and the CPU each party uses per round trip on paths 3, 5, 5b, 6b
+/// and 7 (driver thread, client thread, lsref: see `CPUUse`), which is far less noisy than the
+/// latencies on a shared machine.
 enum RuntimeLatencyBench: Subcommand {
     static let name = "runtime-latency"
     static let summary = "coordinator↔lsref round trip p50/p99 beside a pipe echo pair"
@@ -62,6 +64,12 @@ enum RuntimeLatencyBench: Subcommand {
         /// Paths 4 and 5 with a client that posts (`RuntimeDriver.post`) instead of waiting for the reply.
         var enginePosted: [Double] = []
         var clientPosted: [Double] = []
+        /// CPU per party over paths 3, 5, 5b, 6b and 7.
+        var cpuRawEngine = CPUUse()
+        var cpuClient = CPUUse()
+        var cpuClientPosted = CPUUse()
+        var cpuRawHealthIdle = CPUUse()
+        var cpuEngineHealth = CPUUse()
         /// Probes of path 7 that the core counted failed (see `healthRoundTrips`).
         var failedHealthProbes = 0
     }
@@ -144,17 +152,24 @@ enum RuntimeLatencyBench: Subcommand {
             for _ in 0..<count { samples.pipeEcho.append(microseconds(try pipeEcho.roundTrip(message))) }
             for _ in 0..<count { samples.polledEcho.append(microseconds(try polledEcho.roundTrip(message))) }
             for _ in 0..<count { samples.runtimeEcho.append(microseconds(try runtimeEcho.roundTrip(message))) }
-            for _ in 0..<count { samples.rawEngine.append(microseconds(try rawEngine.roundTrip(audio: audio))) }
-            let waiting = try clientRoundTrips(count, driver: driver) { try probe.roundTrip(driver, spec) }
+            samples.rawEngine += try rawRoundTrips(count, rawEngine, cpu: &samples.cpuRawEngine) {
+                try rawEngine.roundTrip(audio: audio)
+            }
+            let waiting = try clientRoundTrips(count, driver: driver, probe) { try probe.roundTrip(driver, spec) }
             samples.client += waiting.client
             samples.engine += waiting.engine
-            let posting = try clientRoundTrips(count, driver: driver) { try probe.postedRoundTrip(driver, spec) }
+            samples.cpuClient.add(waiting.cpu)
+            let posting = try clientRoundTrips(count, driver: driver, probe) { try probe.postedRoundTrip(driver, spec) }
             samples.clientPosted += posting.client
             samples.enginePosted += posting.engine
+            samples.cpuClientPosted.add(posting.cpu)
             for _ in 0..<count { samples.rawHealth.append(microseconds(try rawEngine.healthRoundTrip())) }
-            for _ in 0..<count { samples.rawHealthIdle.append(microseconds(try rawEngine.healthRoundTripAfterIdle())) }
+            samples.rawHealthIdle += try rawRoundTrips(count, rawEngine, cpu: &samples.cpuRawHealthIdle) {
+                try rawEngine.healthRoundTripAfterIdle()
+            }
             let health = try healthRoundTrips(settings, count: count)
             samples.engineHealth += health.samples
+            samples.cpuEngineHealth.add(health.cpu)
             samples.failedHealthProbes += health.failedProbes
         }
         let failures = probe.failures.withLock { $0 }
@@ -165,13 +180,28 @@ enum RuntimeLatencyBench: Subcommand {
     /// `count` client round trips (µs), and the driver's own send→decoded times (µs) logged meanwhile:
     /// transcriptions only, unless a periodic health probe (every 30 s by default) fell in between.
     static func clientRoundTrips(
-        _ count: Int, driver: RuntimeDriver, _ roundTrip: () throws -> Duration
-    ) throws -> (client: [Double], engine: [Double]) {
+        _ count: Int, driver: RuntimeDriver, _ probe: Probe, _ roundTrip: () throws -> Duration
+    ) throws -> (client: [Double], engine: [Double], cpu: CPUUse) {
         let firstSample = driver.roundTrips.samples.count
+        let threadID = probe.driverThread.withLock { $0 }
+        let start = CPUReading.now(driverThread: threadID, engine: enginePID(driver))
         var client: [Double] = []
         for _ in 0..<count { client.append(CoreBench.seconds(try roundTrip()) * 1e6) }
+        var cpu = CPUUse()
+        cpu.add(from: start, to: CPUReading.now(driverThread: threadID, engine: enginePID(driver)), roundTrips: count)
         let engine = driver.roundTrips.samples.dropFirst(firstSample).map { Double($0) / 1_000 }
-        return (client, engine)
+        return (client, engine, cpu)
+    }
+
+    /// `count` round trips (µs) of lsref alone, adding this thread's and lsref's CPU to `cpu`.
+    static func rawRoundTrips(
+        _ count: Int, _ rawEngine: RawEngine, cpu: inout CPUUse, _ roundTrip: () throws -> Duration
+    ) throws -> [Double] {
+        let start = CPUReading.now(driverThread: nil, engine: rawEngine.pid)
+        var samples: [Double] = []
+        for _ in 0..<count { samples.append(CoreBench.seconds(try roundTrip()) * 1e6) }
+        cpu.add(from: start, to: CPUReading.now(driverThread: nil, engine: rawEngine.pid), roundTrips: count)
+        return samples
     }
 
     /// Nearest-rank percentile of unsorted `values`.
@@ -201,6 +231,15 @@ enum RuntimeLatencyBench: Subcommand {
         for (label, values) in paths {
             output.out("  \(label.padding(toLength: 50)) p50 \(format(percentile(values, 50))) µs   "
                 + "p99 \(format(percentile(values, 99))) µs\n")
+        }
+        let cpuLines = [
+            ("lsref alone", samples.cpuRawEngine), ("client submit → task.completed", samples.cpuClient),
+            ("client post(submit) → task.completed", samples.cpuClientPosted),
+            ("health_check: lsref alone after idle", samples.cpuRawHealthIdle),
+            ("health_check: coordinator↔lsref", samples.cpuEngineHealth),
+        ]
+        for (label, use) in cpuLines {
+            output.out("  CPU per round trip, \(label): \(use.perRoundTrip(format: format))\n")
         }
         output.out("  health probes counted failed (reply read after the next probe was due): \(samples.failedHealthProbes)\n")
         let echo50 = percentile(samples.pipeEcho, 50)
