@@ -30,6 +30,12 @@ import Wire
 /// add (4 over 3, 7 over 6b), and the CPU each party uses per round trip on paths 3, 5, 5b, 6b
 /// and 7 (driver thread, client thread, lsref: see `CPUUse`), which is far less noisy than the
 /// latencies on a shared machine.
+///
+/// Reading the figures on a small VM (2 vCPUs, no guest halt polling): a wake-up of a thread on the
+/// other, idle vCPU costs the waker 10–20 µs (an IPI to a halted vCPU), while a peer woken on the
+/// waker's own vCPU costs ~1–2 µs. The pipe echo pair stays on one vCPU (its writer blocks at once),
+/// the driver's parties are often spread over both, and where the scheduler puts them changes from
+/// run to run: under `taskset -c 0` the driver path's CPU per round trip roughly halves.
 enum RuntimeLatencyBench: Subcommand {
     static let name = "runtime-latency"
     static let summary = "coordinator↔lsref round trip p50/p99 beside a pipe echo pair"
