@@ -40,6 +40,8 @@ extension RuntimeLatencyBench {
             throw EchoError(description: "lsref still loading after \(loadingProbesMax) probes")
         }
 
+        var pid: Int32 { process.processIdentifier }
+
         /// One request and its response (progress and draft notifications are read and skipped).
         func exchange(_ request: (RequestID) -> EngineRequest) throws -> EngineReply {
             let id = RequestID(nextID)

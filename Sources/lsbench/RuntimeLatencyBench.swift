@@ -8,7 +8,7 @@ import Wire
 /// under the real `RuntimeDriver`, beside a minimal pipe echo pair measured in the same run
 /// (run by `ci/latency`, release build, which also compiles the C `line-echo` child).
 ///
-/// Eight paths, each `--requests` round trips after `--warm-up`, interleaved in `--rounds` batches so
+/// Eleven paths, each `--requests` round trips after `--warm-up`, interleaved in `--rounds` batches so
 /// the machine's load falls on all alike; the echo message is as long as the transcribe request line:
 /// 1. pipe echo: this process writes the line to `line-echo`'s stdin and blocks reading it back;
 /// 2. the same echo as the driver runs engines: `ChildProcess`, stdout polled by a `DriverLoop` on
@@ -18,11 +18,24 @@ import Wire
 ///    until `EngineStreamDecoder` yields the response (lsref's own cost, no runtime);
 /// 4. coordinator↔lsref as the driver measures it (`RoundTripLog`): from performing the `.send` of
 ///    the transcribe request to decoding lsref's response (its progress lines read on the way);
-/// 5. the client's view: `RuntimeDriver.send(.submit)` to the `task.completed` event;
-/// 6. `health_check`, lsref alone (as 3) and 7. coordinator↔lsref (as 4, a driver probing every
-///    millisecond during its turn): the protocol's round trip without a file to read and transcribe.
-/// The audio is 100 ms of silence (empty transcript), so the reply is small. Reports p50/p99 and
-/// the ratio of 4 (and 5, 3, 7, 6) to 1; the target is ≤3×.
+/// 5. the client's view: `RuntimeDriver.send(.submit)` (which waits for the reply) to the
+///    `task.completed` event; 4b and 5b: the same with a client that posts the submit
+///    (`RuntimeDriver.post`, reply to a callback), so its thread is not woken by the reply;
+/// 6. `health_check`, lsref alone (as 3), back to back, and 6b. each after 1.5 ms idle; 7.
+///    coordinator↔lsref (as 4, a driver probing every 2 ms during its turn): the protocol's round
+///    trip without a file to read and transcribe. The core's probes come from a timer, so both
+///    processes have gone idle before each; 6b pays the same wake-ups and is 7's fair peer.
+/// The audio is 100 ms of silence (empty transcript), so the reply is small. Reports p50/p99, the
+/// ratio of 4 (and 5, 3, 7, 6, 6b) to 1 (the target is ≤3×), what the runtime and coordinator
+/// add (4 over 3, 7 over 6b), and the CPU each party uses per round trip on paths 3, 5, 5b, 6b
+/// and 7 (driver thread, client thread, lsref: see `CPUUse`), which is far less noisy than the
+/// latencies on a shared machine.
+///
+/// Reading the figures on a small VM (2 vCPUs, no guest halt polling): a wake-up of a thread on the
+/// other, idle vCPU costs the waker 10–20 µs (an IPI to a halted vCPU), while a peer woken on the
+/// waker's own vCPU costs ~1–2 µs. The pipe echo pair stays on one vCPU (its writer blocks at once),
+/// the driver's parties are often spread over both, and where the scheduler puts them changes from
+/// run to run: under `taskset -c 0` the driver path's CPU per round trip roughly halves.
 enum RuntimeLatencyBench: Subcommand {
     static let name = "runtime-latency"
     static let summary = "coordinator↔lsref round trip p50/p99 beside a pipe echo pair"
@@ -51,8 +64,20 @@ enum RuntimeLatencyBench: Subcommand {
         var rawEngine: [Double] = []
         var engine: [Double] = []
         var rawHealth: [Double] = []
+        var rawHealthIdle: [Double] = []
         var engineHealth: [Double] = []
         var client: [Double] = []
+        /// Paths 4 and 5 with a client that posts (`RuntimeDriver.post`) instead of waiting for the reply.
+        var enginePosted: [Double] = []
+        var clientPosted: [Double] = []
+        /// CPU per party over paths 3, 5, 5b, 6b and 7.
+        var cpuRawEngine = CPUUse()
+        var cpuClient = CPUUse()
+        var cpuClientPosted = CPUUse()
+        var cpuRawHealthIdle = CPUUse()
+        var cpuEngineHealth = CPUUse()
+        /// Probes of path 7 that the core counted failed (see `healthRoundTrips`).
+        var failedHealthProbes = 0
     }
 
     static func run(_ arguments: [String], output: any CommandOutput) -> Int32 {
@@ -103,7 +128,7 @@ enum RuntimeLatencyBench: Subcommand {
         defer { rawEngine.finish() }
         var configuration = RuntimeBenchFixture.configuration(
             lsref: settings.lsref, arguments: [], restart: RestartPolicy.seedDefault)
-        configuration.roundTripSamplesMax = settings.warmUp + settings.requests + roundTripSamplesSpare
+        configuration.roundTripSamplesMax = settings.warmUp + 2 * settings.requests + roundTripSamplesSpare
         return try withReadyDriver(configuration, lsref: settings.lsref) { driver, probe in
             try measureRounds(
                 settings, driver: driver, probe: probe, audio: audio, message: message,
@@ -125,23 +150,63 @@ enum RuntimeLatencyBench: Subcommand {
             _ = try runtimeEcho.roundTrip(message)
             _ = try rawEngine.roundTrip(audio: audio)
             _ = try probe.roundTrip(driver, spec)
+            _ = try probe.postedRoundTrip(driver, spec)
         }
-        let firstSample = driver.roundTrips.samples.count
         var samples = Samples()
         for round in 0..<settings.rounds {
             let count = settings.requests / settings.rounds + (round < settings.requests % settings.rounds ? 1 : 0)
             for _ in 0..<count { samples.pipeEcho.append(microseconds(try pipeEcho.roundTrip(message))) }
             for _ in 0..<count { samples.polledEcho.append(microseconds(try polledEcho.roundTrip(message))) }
             for _ in 0..<count { samples.runtimeEcho.append(microseconds(try runtimeEcho.roundTrip(message))) }
-            for _ in 0..<count { samples.rawEngine.append(microseconds(try rawEngine.roundTrip(audio: audio))) }
-            for _ in 0..<count { samples.client.append(microseconds(try probe.roundTrip(driver, spec))) }
+            samples.rawEngine += try rawRoundTrips(count, rawEngine, cpu: &samples.cpuRawEngine) {
+                try rawEngine.roundTrip(audio: audio)
+            }
+            let waiting = try clientRoundTrips(count, driver: driver, probe) { try probe.roundTrip(driver, spec) }
+            samples.client += waiting.client
+            samples.engine += waiting.engine
+            samples.cpuClient.add(waiting.cpu)
+            let posting = try clientRoundTrips(count, driver: driver, probe) { try probe.postedRoundTrip(driver, spec) }
+            samples.clientPosted += posting.client
+            samples.enginePosted += posting.engine
+            samples.cpuClientPosted.add(posting.cpu)
             for _ in 0..<count { samples.rawHealth.append(microseconds(try rawEngine.healthRoundTrip())) }
-            samples.engineHealth += try healthRoundTrips(settings, count: count)
+            samples.rawHealthIdle += try rawRoundTrips(count, rawEngine, cpu: &samples.cpuRawHealthIdle) {
+                try rawEngine.healthRoundTripAfterIdle()
+            }
+            let health = try healthRoundTrips(settings, count: count)
+            samples.engineHealth += health.samples
+            samples.cpuEngineHealth.add(health.cpu)
+            samples.failedHealthProbes += health.failedProbes
         }
-        // Transcriptions only, unless a periodic health probe (every 30 s by default) fell in between.
-        samples.engine = driver.roundTrips.samples.dropFirst(firstSample).map { Double($0) / 1_000 }
         let failures = probe.failures.withLock { $0 }
         guard failures.isEmpty else { throw EchoError(description: "tasks failed: \(failures.prefix(3))") }
+        return samples
+    }
+
+    /// `count` client round trips (µs), and the driver's own send→decoded times (µs) logged meanwhile:
+    /// transcriptions only, unless a periodic health probe (every 30 s by default) fell in between.
+    static func clientRoundTrips(
+        _ count: Int, driver: RuntimeDriver, _ probe: Probe, _ roundTrip: () throws -> Duration
+    ) throws -> (client: [Double], engine: [Double], cpu: CPUUse) {
+        let firstSample = driver.roundTrips.samples.count
+        let threadID = probe.driverThread.withLock { $0 }
+        let start = CPUReading.now(driverThread: threadID, engine: enginePID(driver))
+        var client: [Double] = []
+        for _ in 0..<count { client.append(CoreBench.seconds(try roundTrip()) * 1e6) }
+        var cpu = CPUUse()
+        cpu.add(from: start, to: CPUReading.now(driverThread: threadID, engine: enginePID(driver)), roundTrips: count)
+        let engine = driver.roundTrips.samples.dropFirst(firstSample).map { Double($0) / 1_000 }
+        return (client, engine, cpu)
+    }
+
+    /// `count` round trips (µs) of lsref alone, adding this thread's and lsref's CPU to `cpu`.
+    static func rawRoundTrips(
+        _ count: Int, _ rawEngine: RawEngine, cpu: inout CPUUse, _ roundTrip: () throws -> Duration
+    ) throws -> [Double] {
+        let start = CPUReading.now(driverThread: nil, engine: rawEngine.pid)
+        var samples: [Double] = []
+        for _ in 0..<count { samples.append(CoreBench.seconds(try roundTrip()) * 1e6) }
+        cpu.add(from: start, to: CPUReading.now(driverThread: nil, engine: rawEngine.pid), roundTrips: count)
         return samples
     }
 
@@ -163,28 +228,49 @@ enum RuntimeLatencyBench: Subcommand {
             ("lsref alone (plain pipes, same decoder)", samples.rawEngine),
             ("coordinator↔lsref (driver send→decoded)", samples.engine),
             ("client submit → task.completed", samples.client),
-            ("health_check: lsref alone", samples.rawHealth),
-            ("health_check: coordinator↔lsref", samples.engineHealth),
+            ("coordinator↔lsref, client posting (no reply wake)", samples.enginePosted),
+            ("client post(submit) → task.completed", samples.clientPosted),
+            ("health_check: lsref alone, back to back", samples.rawHealth),
+            ("health_check: lsref alone, after 1.5 ms idle", samples.rawHealthIdle),
+            ("health_check: coordinator↔lsref (2 ms probes)", samples.engineHealth),
         ]
         for (label, values) in paths {
-            output.out("  \(label.padding(toLength: 40)) p50 \(format(percentile(values, 50))) µs   "
+            output.out("  \(label.padding(toLength: 50)) p50 \(format(percentile(values, 50))) µs   "
                 + "p99 \(format(percentile(values, 99))) µs\n")
         }
+        let cpuLines = [
+            ("lsref alone", samples.cpuRawEngine), ("client submit → task.completed", samples.cpuClient),
+            ("client post(submit) → task.completed", samples.cpuClientPosted),
+            ("health_check: lsref alone after idle", samples.cpuRawHealthIdle),
+            ("health_check: coordinator↔lsref", samples.cpuEngineHealth),
+        ]
+        for (label, use) in cpuLines {
+            output.out("  CPU per round trip, \(label): \(use.perRoundTrip(format: format))\n")
+        }
+        output.out("  health probes counted failed (reply read after the next probe was due): \(samples.failedHealthProbes)\n")
         let echo50 = percentile(samples.pipeEcho, 50)
         let echo99 = percentile(samples.pipeEcho, 99)
         output.out("  ratio echo via driver path / pipe echo: p50 "
             + "\(format(percentile(samples.polledEcho, 50) / echo50))×, "
             + "p99 \(format(percentile(samples.polledEcho, 99) / echo99))× (target ≤1.5×)\n")
         let ratios = [
-            ("coordinator↔lsref", samples.engine), ("client path", samples.client), ("lsref alone", samples.rawEngine),
+            ("coordinator↔lsref", samples.engine), ("client path", samples.client),
+            ("client path, posting", samples.clientPosted), ("lsref alone", samples.rawEngine),
             ("health_check coordinator↔lsref", samples.engineHealth), ("health_check lsref alone", samples.rawHealth),
+            ("health_check lsref alone after idle", samples.rawHealthIdle),
         ]
         for (label, values) in ratios {
             output.out("  ratio \(label) / pipe echo: p50 \(format(percentile(values, 50) / echo50))×, "
                 + "p99 \(format(percentile(values, 99) / echo99))× (target ≤3×)\n")
         }
-        output.out("  runtime + coordinator overhead, coordinator↔lsref / lsref alone: p50 "
-            + "\(format(percentile(samples.engine, 50) / percentile(samples.rawEngine, 50)))×, p99 "
-            + "\(format(percentile(samples.engine, 99) / percentile(samples.rawEngine, 99)))×\n")
+        let overheads = [
+            ("coordinator↔lsref / lsref alone", samples.engine, samples.rawEngine),
+            ("health_check coordinator↔lsref / lsref alone after idle", samples.engineHealth, samples.rawHealthIdle),
+        ]
+        for (label, runtime, alone) in overheads {
+            output.out("  runtime + coordinator overhead, \(label): p50 "
+                + "\(format(percentile(runtime, 50) / percentile(alone, 50)))×, p99 "
+                + "\(format(percentile(runtime, 99) / percentile(alone, 99)))×\n")
+        }
     }
 }

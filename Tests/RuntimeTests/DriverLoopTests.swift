@@ -85,6 +85,27 @@ struct DriverLoopTests {
         #expect(!loop.inbox.post(Self.event("4")))
     }
 
+    @Test("posts while the loop works write no wake byte; a post while it waits writes one")
+    func wakeBytesOnlyWhileWaiting() {
+        let loop = DriverLoop(clock: MonotonicClock())
+        let inbox = loop.inbox
+        inbox.post(Self.event("a"))
+        #expect(Self.items(loop, count: 1) == ["event a"])
+        inbox.post(Self.event("b"))
+        inbox.post(Self.event("c"))
+        #expect(Self.items(loop, count: 2) == ["event b", "event c"])
+        #expect(inbox.wakeBytesWritten == 0)
+        DispatchQueue.global().async {
+            while !inbox.isLoopWaiting { sched_yield() }
+            inbox.post(Self.event("d"))
+        }
+        #expect(Self.items(loop, count: 1) == ["event d"])
+        #expect(inbox.wakeBytesWritten == 1)
+        inbox.stop()
+        #expect(Self.items(loop, count: 1) == ["stopped"])
+        #expect(inbox.wakeBytesWritten == 1)
+    }
+
     /// A pipe with a non-blocking, close-on-exec read end, as `(read, write)`.
     static func pipePair() -> (read: Int32, write: Int32) {
         var fds: [Int32] = [-1, -1]

@@ -84,6 +84,27 @@ extension RealProcessTests {
             #expect(driver.engineState("fixture") == .stopped)
         }
 
+        @Test("a posted submit's reply reaches its callback and the task completes; a post after shutdown is refused")
+        func postedSubmitCompletes() throws {
+            let events = EventCollector()
+            let driver = Self.startedDriver("normal", events)
+            let reply = Mutex<ClientReply?>(nil)
+            let answered = DispatchSemaphore(value: 0)
+            #expect(driver.post(.submit(TaskSpec(audioPath: "/tmp/sample.wav"))) { answer in
+                reply.withLock { $0 = answer }
+                answered.signal()
+            })
+            #expect(answered.wait(timeout: .now() + .milliseconds(Fixture.waitMs)) == .success)
+            guard case .submitted(let task, deduplicated: false)? = reply.withLock({ $0 }) else {
+                Issue.record("unexpected reply \(String(describing: reply.withLock { $0 }))")
+                Self.shutDown(driver)
+                return
+            }
+            #expect(events.wait { $0.job == task && $0.kind == .taskCompleted })
+            Self.shutDown(driver)
+            #expect(!driver.post(.stopAllEngines) { _ in })
+        }
+
         @Test("an engine crashing mid-request is reported as a crash and restarted")
         func crashRestarts() throws {
             let events = EventCollector()

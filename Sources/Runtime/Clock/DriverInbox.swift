@@ -3,7 +3,9 @@ import Synchronization
 
 /// The driver thread's bounded inbox: any thread posts events; the driver's `DriverLoop` takes them
 /// in order. A post wakes the loop through a pipe that the loop polls along with the engines'
-/// output; one byte is written per wake-up, not per event (`wakePending`). The pipe is closed by
+/// output, only while the loop waits in (or is about to enter) a blocking poll (`beginWait()`): a
+/// post while it works costs no syscall on either side, as the loop looks at the inbox before it
+/// blocks. One byte is written per wake-up, not per event (`wakePending`). The pipe is closed by
 /// `closeWakePipe()` when the loop is done (or at deinit), after waiting for any poster between
 /// claiming a wake-up and writing its byte, so a descriptor number is never written to after reuse.
 package final class DriverInbox: Sendable {
@@ -16,6 +18,10 @@ package final class DriverInbox: Sendable {
         var events: [Pending] = []
         var head = 0
         var stopped = false
+        /// The loop is in, or about to enter, a blocking poll (`beginWait()` … `endWait()`).
+        var waiting = false
+        /// Wake bytes written so far (a statistic: `wakeBytesWritten`).
+        var wakeBytes = 0
         /// A byte is (or is about to be) in the wake pipe; the loop clears this after draining it.
         var wakePending = false
         /// Posters that claimed a wake-up and have not written its byte yet.
@@ -96,6 +102,12 @@ package final class DriverInbox: Sendable {
 
     package var isStopped: Bool { state.withLock { $0.stopped } }
 
+    /// Wake bytes written so far: how often a post (or `stop()`) had to wake a waiting loop.
+    package var wakeBytesWritten: Int { state.withLock { $0.wakeBytes } }
+
+    /// Whether the loop waits in (or is about to enter) a blocking poll.
+    package var isLoopWaiting: Bool { state.withLock { $0.waiting } }
+
     // MARK: The loop's side (its thread only)
 
     /// What the loop polls to learn that something was posted.
@@ -124,6 +136,22 @@ package final class DriverInbox: Sendable {
         return event
     }
 
+    /// Before a blocking poll: false (do not block) when an event waits or the loop stopped; else
+    /// posts write a wake byte from now until `endWait()`. Both in one lock, so a post either is
+    /// seen here or wakes the poll.
+    func beginWait() -> Bool {
+        state.withLock { state in
+            guard !state.stopped, state.head == state.events.count else { return false }
+            state.waiting = true
+            return true
+        }
+    }
+
+    /// After the blocking poll returned: posts no longer write wake bytes.
+    func endWait() {
+        state.withLock { $0.waiting = false }
+    }
+
     /// After the wake descriptor polled readable: empties the pipe, then lets the next post write again
     /// (in this order, so a post after `head()` always leaves a byte to wake the next poll).
     func acknowledgeWake() {
@@ -143,12 +171,13 @@ package final class DriverInbox: Sendable {
         return accepted
     }
 
-    /// True when the caller must write the wake byte (no other wake-up is pending); it then counts as
-    /// a wake writer until `writeWakeByte` returns.
+    /// True when the caller must write the wake byte (the loop waits or is about to, and no other
+    /// wake-up is pending); it then counts as a wake writer until `writeWakeByte` returns.
     private static func claimWake(_ state: inout State) -> Bool {
-        defer { state.wakePending = true }
-        guard !state.wakePending, !state.wakeClosing else { return false }
+        guard state.waiting, !state.wakePending, !state.wakeClosing else { return false }
+        state.wakePending = true
         state.wakeWriters += 1
+        state.wakeBytes += 1
         return true
     }
 

@@ -45,13 +45,18 @@ extension DriverLoop {
             let leftMs = leftNs / 1_000_000 + (leftNs % 1_000_000 == 0 ? 0 : 1)
             timeoutMs = Int32(min(leftMs, Self.waitMsMax))
         }
-        poll(timeoutMs: timeoutMs)
+        // Something posted since `nextArrived` looked: look again instead of blocking.
+        guard inbox.beginWait() else { return }
+        poll(timeoutMs: timeoutMs, endingWait: true)
     }
 
-    /// One poll; the descriptors found ready join `ready`, a wake-up is acknowledged.
-    private func poll(timeoutMs: Int32) {
+    /// One poll; the descriptors found ready join `ready`, a wake-up is acknowledged. `endingWait`:
+    /// the poll began with `inbox.beginWait()`, ended before the acknowledgement (so a post in
+    /// between, seen by the loop anyway, writes no second byte).
+    private func poll(timeoutMs: Int32, endingWait: Bool = false) {
         polled.removeAll(keepingCapacity: true)
         pollSet.wait(timeoutMs: timeoutMs, into: &polled)
+        if endingWait { inbox.endWait() }
         let seenNs = clock.nowNs()
         lastPollNs = seenNs
         for fd in polled {

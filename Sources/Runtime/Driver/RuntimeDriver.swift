@@ -56,12 +56,21 @@ package final class RuntimeDriver: Sendable {
     package func send(_ command: ClientCommand, timeoutMs: Int) -> ClientReply? {
         let reply = Mutex<ClientReply?>(nil)
         let answered = DispatchSemaphore(value: 0)
-        let posted = inbox.post(.client(command) { answer in
+        let posted = post(command) { answer in
             reply.withLock { $0 = answer }
             answered.signal()
-        })
+        }
         guard posted, answered.wait(timeout: .now() + .milliseconds(timeoutMs)) == .success else { return nil }
         return reply.withLock { $0 }
+    }
+
+    /// Posts a client command without waiting for its reply: `reply` gets it on the driver thread
+    /// (it must return quickly). For clients that need not block until the command is taken, e.g.
+    /// one that learns a task's outcome from the events anyway: it saves a wake-up of the client
+    /// thread per command. Waits only while the inbox is full; false once the driver has stopped.
+    @discardableResult
+    package func post(_ command: ClientCommand, reply: @escaping @Sendable (ClientReply) -> Void) -> Bool {
+        inbox.post(.client(command, reply: reply))
     }
 
     /// Stops every engine (their stop sequences; SIGKILL to what is left after `shutdownGraceMs`),
