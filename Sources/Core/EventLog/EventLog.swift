@@ -59,7 +59,8 @@ package struct EventLog: Sendable {
                 history.events.reserveCapacity(min(historyMax, Self.jobEventsReserved))
                 jobs.insertNew(history, at: job.value)
             }
-            jobs[job.value]!.insertJobEvent(event, historyMax: historyMax)
+            let historyMax = historyMax
+            jobs.update(job.value) { $0.insertJobEvent(event, historyMax: historyMax) }
         } else {
             coordinatorHistory.insert(event, historyMax: historyMax)
         }
@@ -88,7 +89,7 @@ package struct EventLog: Sendable {
     }
 
     /// Drops a forgotten job's history.
-    package mutating func forget(job: TaskID) { jobs[job.value] = nil }
+    package mutating func forget(job: TaskID) { jobs.remove(job.value) }
 
     /// Broken invariants: ids not increasing within a history, more than `historyMax` kept, or an
     /// event after the final one.

@@ -93,7 +93,7 @@ extension Scheduler {
 
     /// Mutates one lane in place.
     mutating func modifyLane(_ reference: LaneReference, _ body: (inout Lane) -> Void) {
-        body(&tasks[reference.task]!.lanes[reference.lane])
+        tasks.updateLane(reference, body)
     }
 
     mutating func occupy(_ engine: EngineID, cost: UInt32) {

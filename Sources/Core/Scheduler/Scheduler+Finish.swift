@@ -4,8 +4,10 @@ extension Scheduler {
     mutating func laneEnded(
         _ reference: LaneReference, _ state: LaneState, now: UInt64, into outputs: inout [SchedulerOutput]
     ) {
-        tasks[reference.task]!.lanes[reference.lane].state = state
-        tasks[reference.task]!.lanes[reference.lane].queueVersion &+= 1
+        tasks.updateLane(reference) { lane in
+            lane.state = state
+            lane.queueVersion &+= 1
+        }
         let engine = tasks[reference.task]!.lanes[reference.lane].engine
         switch state {
         case .completed(let engine, let transcript):
@@ -40,10 +42,12 @@ extension Scheduler {
             if case .running(let engine, let request, _) = tasks[id]!.lanes[index].state {
                 orphan(request, engine: engine, cost: tasks[id]!.spec.cost, now: now, into: &outputs)
             }
-            tasks[id]!.lanes[index].state = laneEnd
-            tasks[id]!.lanes[index].queueVersion &+= 1
+            tasks.updateLane(LaneReference(task: id, lane: index)) { lane in
+                lane.state = laneEnd
+                lane.queueVersion &+= 1
+            }
         }
-        tasks[id]!.outcome = outcome
+        tasks.update(id) { $0.outcome = outcome }
         unfinishedCount -= 1
         if tasks[id]!.spec.deadlineMs != nil { outputs.append(.cancelTimer(.taskDeadline(id))) }
         switch outcome {
@@ -53,8 +57,11 @@ extension Scheduler {
         }
         for dependent in tasks[id]!.dependents where tasks[dependent]?.outcome == nil {
             if outcome == .completed {
-                tasks[dependent]!.unresolvedDependencies -= 1
-                if tasks[dependent]!.unresolvedDependencies == 0 { enqueueAll(dependent, now: now) }
+                let unresolved = tasks.update(dependent) { task in
+                    task.unresolvedDependencies -= 1
+                    return task.unresolvedDependencies
+                }
+                if unresolved == 0 { enqueueAll(dependent, now: now) }
             } else {
                 let error = CoreError(.dependencyFailed, "\(id) did not complete")
                 finish(dependent, outcome: .failed(error), now: now, into: &outputs)

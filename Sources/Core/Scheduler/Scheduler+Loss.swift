@@ -11,13 +11,15 @@ extension Scheduler {
             let reference = running.removeValue(forKey: request)!
             release(engine, cost: tasks[reference.task]!.spec.cost)
             outputs.append(.cancelTimer(.requestTimeout(request)))
-            var lane = tasks[reference.task]!.lanes[reference.lane]
-            if countsAttempt {
-                lane.attemptsFailed += 1
-                lane.failureReasons.append(reason)
-                if lane.failureReasons.count > Int(configuration.attemptsMax) { lane.failureReasons.removeFirst() }
+            let attemptsMax = configuration.attemptsMax
+            let lane = tasks.updateLane(reference) { lane in
+                if countsAttempt {
+                    lane.attemptsFailed += 1
+                    lane.failureReasons.append(reason)
+                    if lane.failureReasons.count > Int(attemptsMax) { lane.failureReasons.removeFirst() }
+                }
+                return lane
             }
-            tasks[reference.task]!.lanes[reference.lane] = lane
             if countsAttempt && lane.attemptsFailed >= configuration.attemptsMax {
                 let reasons = lane.failureReasons
                 outputs.append(.event(reference.task, .taskQuarantined(engine: engine, reasons: reasons)))

@@ -31,7 +31,7 @@ extension Scheduler {
         case .failure(let error)
         where Self.retryableCodes.contains(error.code)
             && tasks[reference.task]!.lanes[reference.lane].retries < configuration.retriesMax:
-            tasks[reference.task]!.lanes[reference.lane].retries += 1
+            tasks.updateLane(reference) { $0.retries += 1 }
             enqueue(reference, now: now)
             let reason = "\(engine) answered \(error.code) \(bounded(error.message))"
             outputs.append(.event(reference.task, .taskRequeued(
@@ -65,8 +65,7 @@ extension Scheduler {
             case .running(let engine, _, let old) = tasks[reference.task]!.lanes[reference.lane].state
         else { return [] }
         let new = min(1_000, max(old, permille))
-        tasks[reference.task]!.lanes[reference.lane].state = .running(
-            engine: engine, request: request, progressPermille: new)
+        tasks.updateLane(reference) { $0.state = .running(engine: engine, request: request, progressPermille: new) }
         var outputs: [SchedulerOutput] = []
         progressEvent(reference.task, into: &outputs)
         return outputs
@@ -75,7 +74,7 @@ extension Scheduler {
     mutating func progressEvent(_ id: TaskID, into outputs: inout [SchedulerOutput]) {
         let overall = tasks[id]!.progressPermille
         guard overall > tasks[id]!.progressEmittedPermille, tasks[id]!.outcome == nil else { return }
-        tasks[id]!.progressEmittedPermille = overall
+        tasks.update(id) { $0.progressEmittedPermille = overall }
         outputs.append(.event(id, .progressOverall(permille: overall)))
     }
 
@@ -87,9 +86,15 @@ extension Scheduler {
         guard let reference = running[request],
             case .running(let engine, _, _) = tasks[reference.task]!.lanes[reference.lane].state
         else { return [] }
-        let seen = tasks[reference.task]!.lanes[reference.lane].draftSegments
-        if !seen.contains(segment.id) && seen.count >= configuration.draftSegmentsMax { return [] }
-        let isNew = tasks[reference.task]!.lanes[reference.lane].draftSegments.insert(segment.id).inserted
+        let draftSegmentsMax = configuration.draftSegmentsMax
+        // Decided and recorded in place (a copy of the set alive during the insert would copy it).
+        let isNew: Bool? = tasks.updateLane(reference) { lane in
+            if lane.draftSegments.contains(segment.id) { return false }
+            guard lane.draftSegments.count < draftSegmentsMax else { return nil }
+            lane.draftSegments.insert(segment.id)
+            return true
+        }
+        guard let isNew else { return [] }
         let kind: EventKind = isNew
             ? .subtitleDraft(engine: engine, seq: seq, segment)
             : .subtitleOverwrite(engine: engine, seq: seq, segment)

@@ -66,7 +66,7 @@ package struct Scheduler: Sendable {
         tasks.insert(SchedulerTask(id: id, spec: spec, submittedAtMs: now, lanes: lanes,
                                    unresolvedDependencies: unresolved))
         for dependency in spec.dependencies where tasks[dependency]?.outcome == nil {
-            tasks[dependency]!.dependents.append(id)
+            tasks.update(dependency) { $0.dependents.append(id) }
         }
         if let key = spec.idempotencyKey { idempotencyKeys[key] = id }
         unfinishedCount += 1
