@@ -110,7 +110,7 @@ extension Coordinator {
     /// Tasks with a lane running on `engine`, in id order.
     private func jobsRunning(on engine: EngineID) -> [TaskID] {
         var jobs: [TaskID] = []
-        for request in scheduler.running.keys.sorted() where scheduler.runningEngine(request) == engine {
+        for request in scheduler.running.sortedKeys where scheduler.runningEngine(request) == engine {
             let job = scheduler.running[request]!.task
             if !jobs.contains(job) { jobs.append(job) }
         }

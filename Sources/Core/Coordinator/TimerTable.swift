@@ -1,11 +1,13 @@
 /// The coordinator's armed timers by id. Engine timers (armed and cancelled on every engine step)
-/// sit in a fixed array per engine, indexed by engine position and timer kind, so they are found
-/// without hashing; request and task timers are in dictionaries. Nothing iterates it in an order
-/// that reaches output (`values` is sorted by its callers).
+/// sit in a fixed array per engine, indexed by engine position and timer kind; request and task
+/// timers are in `IDTable`s by kind. No lookup hashes. Nothing iterates it in an order that reaches
+/// output (`values` is sorted by its callers).
 struct TimerTable: Sendable {
     private let engines: EngineIndex
     private var engineTimers: [Coordinator.ArmedTimer?]
-    private var others: [TimerID: Coordinator.ArmedTimer] = [:]
+    private var requestTimeouts = IDTable<RequestID, Coordinator.ArmedTimer>()
+    private var cancelGraces = IDTable<RequestID, Coordinator.ArmedTimer>()
+    private var taskDeadlines = IDTable<TaskID, Coordinator.ArmedTimer>()
     private(set) var count = 0
 
     init(engines: EngineIndex) {
@@ -20,18 +22,25 @@ struct TimerTable: Sendable {
     }
 
     subscript(timer: TimerID) -> Coordinator.ArmedTimer? {
-        guard let slot = slot(timer) else { return others[timer] }
-        return engineTimers[slot]
+        switch timer {
+        case .engine: slot(timer).flatMap { engineTimers[$0] }
+        case .requestTimeout(let request): requestTimeouts[request]
+        case .cancelGrace(let request): cancelGraces[request]
+        case .taskDeadline(let task): taskDeadlines[task]
+        }
     }
 
     /// Arms (or moves) a timer; returns the entry it replaced.
     mutating func updateValue(_ armed: Coordinator.ArmedTimer, forKey timer: TimerID) -> Coordinator.ArmedTimer? {
         let old: Coordinator.ArmedTimer?
-        if let slot = slot(timer) {
+        switch timer {
+        case .engine:
+            guard let slot = slot(timer) else { preconditionFailure("\(timer): engine not configured") }
             old = engineTimers[slot]
             engineTimers[slot] = armed
-        } else {
-            old = others.updateValue(armed, forKey: timer)
+        case .requestTimeout(let request): old = requestTimeouts.updateValue(armed, forKey: request)
+        case .cancelGrace(let request): old = cancelGraces.updateValue(armed, forKey: request)
+        case .taskDeadline(let task): old = taskDeadlines.updateValue(armed, forKey: task)
         }
         if old == nil { count += 1 }
         return old
@@ -40,11 +49,14 @@ struct TimerTable: Sendable {
     /// Drops a timer; returns the entry, nil when it was not armed.
     mutating func removeValue(forKey timer: TimerID) -> Coordinator.ArmedTimer? {
         let old: Coordinator.ArmedTimer?
-        if let slot = slot(timer) {
+        switch timer {
+        case .engine:
+            guard let slot = slot(timer) else { return nil }
             old = engineTimers[slot]
             engineTimers[slot] = nil
-        } else {
-            old = others.removeValue(forKey: timer)
+        case .requestTimeout(let request): old = requestTimeouts.removeValue(forKey: request)
+        case .cancelGrace(let request): old = cancelGraces.removeValue(forKey: request)
+        case .taskDeadline(let task): old = taskDeadlines.removeValue(forKey: task)
         }
         if old != nil { count -= 1 }
         return old
@@ -55,7 +67,9 @@ struct TimerTable: Sendable {
         var values: [Coordinator.ArmedTimer] = []
         values.reserveCapacity(count)
         for armed in engineTimers { if let armed { values.append(armed) } }
-        values.append(contentsOf: others.values)
+        values += requestTimeouts.values
+        values += cancelGraces.values
+        values += taskDeadlines.values
         return values
     }
 }

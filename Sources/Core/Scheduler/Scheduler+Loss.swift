@@ -7,7 +7,7 @@ extension Scheduler {
         _ engine: EngineID, countsAttempt: Bool, reason: String, now: UInt64
     ) -> [SchedulerOutput] {
         var outputs: [SchedulerOutput] = []
-        for request in running.keys.sorted() where runningEngine(request) == engine {
+        for request in running.sortedKeys where runningEngine(request) == engine {
             let reference = running.removeValue(forKey: request)!
             release(engine, cost: tasks[reference.task]!.spec.cost)
             outputs.append(.cancelTimer(.requestTimeout(request)))
@@ -31,7 +31,7 @@ extension Scheduler {
                     engine: engine, attemptsFailed: lane.attemptsFailed, reason: reason)))
             }
         }
-        for request in orphans.keys.sorted() where orphans[request]!.engine == engine {
+        for request in orphans.sortedKeys where orphans[request]!.engine == engine {
             let orphan = orphans.removeValue(forKey: request)!
             release(engine, cost: orphan.cost)
             outputs.append(.cancelTimer(.cancelGrace(request)))

@@ -16,9 +16,9 @@ package struct Scheduler: Sendable {
     let engineIndex: EngineIndex
     var queues: [LaneHeap]
     var anyEngineQueue = LaneHeap()
-    package internal(set) var running: [RequestID: LaneReference] = [:]
+    package internal(set) var running = IDTable<RequestID, LaneReference>()
     /// Cancelled requests still holding their engine slot until the final reply or the grace timer.
-    var orphans: [RequestID: Orphan] = [:]
+    var orphans = IDTable<RequestID, Orphan>()
     var inFlight: [Int]
     var engineCost: [UInt64]
     var totalCost: UInt64 = 0
