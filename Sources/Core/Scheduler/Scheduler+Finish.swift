@@ -2,7 +2,7 @@
 extension Scheduler {
     /// A lane reached a final state; the task ends when all its lanes have.
     mutating func laneEnded(
-        _ reference: LaneReference, _ state: LaneState, now: UInt64, into outputs: inout [SchedulerOutput]
+        _ reference: LaneReference, _ state: LaneState, now: UInt64, into outputs: inout some SchedulerSink
     ) {
         tasks.updateLane(reference) { lane in
             lane.state = state
@@ -34,7 +34,7 @@ extension Scheduler {
 
     /// Ends a task: its unfinished lanes are cancelled (running requests become orphans that get a
     /// `cancel`), the final event is emitted, dependents are released or failed, retention applies.
-    mutating func finish(_ id: TaskID, outcome: TaskState, now: UInt64, into outputs: inout [SchedulerOutput]) {
+    mutating func finish(_ id: TaskID, outcome: TaskState, now: UInt64, into outputs: inout some SchedulerSink) {
         precondition(outcome.isFinal && tasks[id]!.outcome == nil, "finish \(id) twice or with \(outcome)")
         let laneEnd: LaneState
         if case .failed(let error) = outcome { laneEnd = .failed(error) } else { laneEnd = .cancelled }
@@ -73,17 +73,18 @@ extension Scheduler {
     /// Moves a running request to the orphans: `cancel` is sent and its slot is held until the final
     /// reply or `cancelGraceMs`.
     mutating func orphan(
-        _ request: RequestID, engine: EngineID, cost: UInt32, now: UInt64, into outputs: inout [SchedulerOutput]
+        _ request: RequestID, engine: EngineID, cost: UInt32, now: UInt64, cancelsTimeout: Bool = true,
+        into outputs: inout some SchedulerSink
     ) {
         running[request] = nil
         orphans[request] = Orphan(engine: engine, cost: cost)
-        outputs.append(.cancelTimer(.requestTimeout(request)))
+        if cancelsTimeout { outputs.append(.cancelTimer(.requestTimeout(request))) }
         outputs.append(.send(engine, .cancel(target: request)))
         outputs.append(.armTimer(.cancelGrace(request), atMs: now.saturatingAdd(configuration.cancelGraceMs)))
     }
 
     /// Keeps at most `finishedTasksRetainedMax` finished tasks, forgetting the oldest.
-    private mutating func retain(_ id: TaskID, into outputs: inout [SchedulerOutput]) {
+    private mutating func retain(_ id: TaskID, into outputs: inout some SchedulerSink) {
         finishedOrder.append(id)
         while finishedOrder.count - finishedOrderHead > configuration.finishedTasksRetainedMax {
             let old = finishedOrder[finishedOrderHead]

@@ -45,10 +45,11 @@ package struct Scheduler: Sendable {
     package func task(_ id: TaskID) -> SchedulerTask? { tasks[id] }
 
     /// Accepts a task, or returns the existing id for a known idempotency key (`deduplicated`).
+    /// Nothing is appended to `outputs` when it throws.
     package mutating func submit(
-        _ spec: TaskSpec, now: UInt64
-    ) throws(CoreError) -> (id: TaskID, deduplicated: Bool, outputs: [SchedulerOutput]) {
-        if let key = spec.idempotencyKey, let existing = idempotencyKeys[key] { return (existing, true, []) }
+        _ spec: TaskSpec, now: UInt64, into outputs: inout some SchedulerSink
+    ) throws(CoreError) -> (id: TaskID, deduplicated: Bool) {
+        if let key = spec.idempotencyKey, let existing = idempotencyKeys[key] { return (existing, true) }
         try validate(spec, now: now)
         var unresolved = 0
         for dependency in spec.dependencies {
@@ -70,10 +71,10 @@ package struct Scheduler: Sendable {
         }
         if let key = spec.idempotencyKey { idempotencyKeys[key] = id }
         unfinishedCount += 1
-        var outputs: [SchedulerOutput] = [.event(id, .taskQueued)]
+        outputs.append(.event(id, .taskQueued))
         if let deadline = spec.deadlineMs { outputs.append(.armTimer(.taskDeadline(id), atMs: deadline)) }
         if unresolved == 0 { enqueueAll(id, now: now) }
-        return (id, false, outputs)
+        return (id, false)
     }
 
     private func validate(_ spec: TaskSpec, now: UInt64) throws(CoreError) {
@@ -99,12 +100,11 @@ package struct Scheduler: Sendable {
 
     /// Cancels a task in any unfinished state: queued lanes leave the queue, running requests get a
     /// `cancel` notification (their slot is held until the final reply or `cancelGraceMs`).
-    package mutating func cancel(_ id: TaskID, now: UInt64) throws(CoreError) -> [SchedulerOutput] {
+    /// Nothing is appended to `outputs` when it throws.
+    package mutating func cancel(_ id: TaskID, now: UInt64, into outputs: inout some SchedulerSink) throws(CoreError) {
         guard let task = tasks[id] else { throw CoreError(.unknownTask, "\(id)") }
         guard task.outcome == nil else { throw CoreError(.taskFinished, "\(id) already finished") }
-        var outputs: [SchedulerOutput] = []
         finish(id, outcome: .cancelled, now: now, into: &outputs)
-        return outputs
     }
 
     /// Puts every non-final lane of a task whose dependencies are done into its queue.

@@ -1,0 +1,89 @@
+/// The coordinator's output side: the actions of the current `handle` call, the event log and the
+/// armed timers. Scheduler outputs are appended straight into it (`SchedulerSink`) and become their
+/// actions at once, in order, so no per-call output arrays are built, copied and destroyed.
+struct ActionSink: SchedulerSink, Sendable {
+    /// The current call's actions, in order.
+    var actions: [CoordinatorAction] = []
+    /// The current call's time (events are stamped with it).
+    var now: UInt64 = 0
+    var events: EventLog
+    /// Armed timers; `timerQueue` orders them (with stale entries removed lazily).
+    var timers: TimerTable
+    var timerQueue = MinHeap<Coordinator.ArmedTimer>()
+    var timerSequence: UInt64 = 0
+    /// The sequence of the queue's top once it was found armed; cleared when that timer is cancelled,
+    /// fired or moved, so `pruneTimerQueue` does not look the top up again after every input.
+    var armedTopSequence: UInt64?
+
+    init(events: EventLog, timers: TimerTable) {
+        self.events = events
+        self.timers = timers
+    }
+
+    /// Starts a `handle` call at `now` with an empty action list.
+    mutating func begin(now: UInt64, reserving capacity: Int) {
+        self.now = now
+        actions = []
+        actions.reserveCapacity(capacity)
+    }
+
+    /// Turns one scheduler output into its actions, appending events to the log.
+    mutating func append(_ output: SchedulerOutput) {
+        switch output {
+        case .send(let engine, let request): actions.append(.send(engine, request))
+        case .armTimer(let timer, let atMs): arm(timer, atMs: atMs)
+        case .cancelTimer(let timer): cancel(timer)
+        case .event(let job, let kind): emit(job: job, kind)
+        case .forget(let job): events.forget(job: job)
+        }
+    }
+
+    /// Appends an event to the log and its `.emit` action.
+    mutating func emit(job: TaskID?, _ kind: EventKind) {
+        actions.append(.emit(events.append(job: job, kind: kind, now: now)))
+    }
+
+    /// Records an armed timer and appends its action.
+    mutating func arm(_ timer: TimerID, atMs: UInt64) {
+        timerSequence += 1
+        let armed = Coordinator.ArmedTimer(atMs: atMs, sequence: timerSequence, timer: timer)
+        forgetArmedTop(timers.updateValue(armed, forKey: timer))
+        timerQueue.push(armed)
+        actions.append(.armTimer(timer, atMs: atMs))
+    }
+
+    /// Forgets an armed timer and appends `.cancelTimer`; no action for one that is not armed.
+    mutating func cancel(_ timer: TimerID) {
+        guard disarm(timer) else { return }
+        actions.append(.cancelTimer(timer))
+    }
+
+    /// Forgets an armed timer (no action); false when it was not armed.
+    mutating func disarm(_ timer: TimerID) -> Bool {
+        guard let removed = timers.removeValue(forKey: timer) else { return false }
+        forgetArmedTop(removed)
+        return true
+    }
+
+    /// A timer left `timers` (cancelled, fired or moved): if it was the verified queue top, the top
+    /// must be checked again.
+    private mutating func forgetArmedTop(_ removed: Coordinator.ArmedTimer?) {
+        if let removed, removed.sequence == armedTopSequence { armedTopSequence = nil }
+    }
+
+    /// Drops cancelled or re-armed entries from the top of the timer queue (so `nextTimer` is armed),
+    /// and rebuilds the queue when stale entries outnumber live ones.
+    mutating func pruneTimerQueue() {
+        while let top = timerQueue.top, top.sequence != armedTopSequence {
+            if timers[top.timer] == top {
+                armedTopSequence = top.sequence
+            } else {
+                timerQueue.pop()
+            }
+        }
+        if timerQueue.count > 2 * timers.count + 64 {
+            timerQueue = MinHeap(Array(timers.values))
+            armedTopSequence = nil
+        }
+    }
+}
