@@ -49,7 +49,7 @@ package struct DenseTable<Value: Sendable>: Sendable {
 
     /// Adds a value for an id that has none (precondition), without the read-then-write of
     /// `table[id] = value`.
-    package mutating func insertNew(_ value: Value, at id: UInt64) {
+    package mutating func insertNew(_ value: consuming Value, at id: UInt64) {
         precondition(!contains(id), "id \(id) inserted twice")
         insert(value, at: id)
     }
@@ -68,7 +68,7 @@ package struct DenseTable<Value: Sendable>: Sendable {
         return slots.withUnsafeBufferPointer { $0[index] != nil }
     }
 
-    private mutating func insert(_ value: Value, at id: UInt64) {
+    private mutating func insert(_ value: consuming Value, at id: UInt64) {
         precondition(id >= headID, "id \(id) is older than the oldest kept (\(headID))")
         if slots.count == head { headID = id }  // empty: start at this id
         let index = head + Int(id - headID)

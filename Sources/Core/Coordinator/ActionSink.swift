@@ -27,6 +27,13 @@ struct ActionSink: SchedulerSink, Sendable {
         actions.reserveCapacity(capacity)
     }
 
+    /// The current call's actions, left empty here (so the caller's array is not shared).
+    mutating func takeActions() -> [CoordinatorAction] {
+        let taken = actions
+        actions = []
+        return taken
+    }
+
     /// Turns one scheduler output into its actions, appending events to the log.
     mutating func append(_ output: SchedulerOutput) {
         switch output {

@@ -88,7 +88,7 @@ package struct Coordinator: Sendable {
         }
         dispatch(now: now)
         sink.pruneTimerQueue()
-        return sink.actions
+        return sink.takeActions()
     }
 
     /// Room reserved for one input's actions: a reply that completes a task and starts the next

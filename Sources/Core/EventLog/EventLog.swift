@@ -50,8 +50,9 @@ package struct EventLog: Sendable {
     }
 
     /// Appends an event, assigning the next id.
-    package mutating func append(job: TaskID?, kind: EventKind, now: UInt64) -> Event {
-        let event = Event(id: EventID(nextID), job: job, atMs: now, priority: kind.priority, kind: kind)
+    package mutating func append(job: TaskID?, kind: consuming EventKind, now: UInt64) -> Event {
+        let priority = kind.priority
+        let event = Event(id: EventID(nextID), job: job, atMs: now, priority: priority, kind: kind)
         nextID += 1
         if let job {
             if !jobs.contains(job.value) {

@@ -24,8 +24,9 @@ package struct TaskTable: Sendable {
     }
 
     /// Adds a new task.
-    package mutating func insert(_ task: SchedulerTask) {
-        table.insertNew(task, at: task.id.value)
+    package mutating func insert(_ task: consuming SchedulerTask) {
+        let id = task.id.value
+        table.insertNew(task, at: id)
     }
 
     package mutating func remove(_ id: TaskID) { table.remove(id.value) }
