@@ -58,10 +58,11 @@ extension Coordinator {
     private mutating func engineCommand(
         _ command: ClientCommand, engine: EngineID, now: UInt64
     ) throws(CoreError) -> [SupervisorOutput] {
-        switch command {
-        case .startEngine: try supervisors[engine]!.start(now: now)
-        case .stopEngine: supervisors[engine]!.stop(now: now, requestIDs: &requestIDs)
-        case .restartEngine: supervisors[engine]!.restart(now: now, requestIDs: &requestIDs)
+        let at = supervisors.index.position(of: engine)!
+        return switch command {
+        case .startEngine: try supervisors.all[at].start(now: now)
+        case .stopEngine: supervisors.all[at].stop(now: now, requestIDs: &requestIDs)
+        case .restartEngine: supervisors.all[at].restart(now: now, requestIDs: &requestIDs)
         default: preconditionFailure("\(command) is not an engine command")
         }
     }

@@ -3,45 +3,46 @@ extension Coordinator {
     mutating func engineInput(_ input: CoordinatorInput, now: UInt64) {
         switch input {
         case .dependenciesChecked(let engine, let missing):
-            guard supervisors.contains(engine) else { return }
-            apply(supervisors[engine]!.dependenciesChecked(missing: missing, now: now, generator: &generator),
+            guard let at = supervisors.index.position(of: engine) else { return }
+            apply(supervisors.all[at].dependenciesChecked(missing: missing, now: now, generator: &generator),
                   engine: engine, now: now)
         case .dependenciesInstalled(let engine, let failure):
-            guard supervisors.contains(engine) else { return }
-            apply(supervisors[engine]!.dependenciesInstalled(failure: failure, now: now, generator: &generator),
+            guard let at = supervisors.index.position(of: engine) else { return }
+            apply(supervisors.all[at].dependenciesInstalled(failure: failure, now: now, generator: &generator),
                   engine: engine, now: now)
         case .processSpawned(let engine, let pid):
-            guard supervisors.contains(engine) else {
+            guard let at = supervisors.index.position(of: engine) else {
                 sink.actions.append(.signal(engine, pid: pid, .kill, processGroup: true))
                 return
             }
-            apply(supervisors[engine]!.processSpawned(pid: pid, now: now, requestIDs: &requestIDs),
+            apply(supervisors.all[at].processSpawned(pid: pid, now: now, requestIDs: &requestIDs),
                   engine: engine, now: now)
         case .spawnFailed(let engine, let reason):
-            guard supervisors.contains(engine) else { return }
-            apply(supervisors[engine]!.spawnFailed(reason: reason, now: now, generator: &generator),
+            guard let at = supervisors.index.position(of: engine) else { return }
+            apply(supervisors.all[at].spawnFailed(reason: reason, now: now, generator: &generator),
                   engine: engine, now: now)
         case .processExited(let engine, let pid, let status):
-            guard supervisors.contains(engine) else { return }
-            let outputs = supervisors[engine]!.processExited(pid: pid, status: status, now: now, generator: &generator)
+            guard let at = supervisors.index.position(of: engine) else { return }
+            let outputs = supervisors.all[at].processExited(pid: pid, status: status, now: now, generator: &generator)
             apply(outputs, engine: engine, now: now)
         case .engineMessage(let engine, let message):
-            guard supervisors.contains(engine) else { return }
-            engineMessage(message, from: engine, now: now)
+            guard let at = supervisors.index.position(of: engine) else { return }
+            engineMessage(message, from: engine, at: at, now: now)
         case .engineStderr(let engine, let line):
-            supervisors[engine]?.stderrLine(line)
+            guard let at = supervisors.index.position(of: engine) else { return }
+            supervisors.all[at].stderrLine(line)
         case .engineProtocolError(let engine, _, _):
-            guard supervisors.contains(engine) else { return }
-            apply(supervisors[engine]!.protocolError(now: now), engine: engine, now: now)
+            guard let at = supervisors.index.position(of: engine) else { return }
+            apply(supervisors.all[at].protocolError(now: now), engine: engine, now: now)
         case .timerFired, .tick, .client:
             preconditionFailure("\(input) is not an engine input")
         }
     }
 
     private mutating func engineMessage(
-        _ message: EngineMessage, from engine: EngineID, now: UInt64
+        _ message: EngineMessage, from engine: EngineID, at: Int, now: UInt64
     ) {
-        supervisors[engine]!.messageReceived()
+        supervisors.all[at].messageReceived()
         switch message {
         case .response(let request, let reply):
             if let owner = scheduler.engine(of: request) {
@@ -49,12 +50,12 @@ extension Coordinator {
                 _ = scheduler.reply(to: request, reply, now: now, into: &sink)
                 return
             }
-            let outputs = supervisors[engine]!.reply(to: request, reply, now: now, requestIDs: &requestIDs) ?? []
+            let outputs = supervisors.all[at].reply(to: request, reply, now: now, requestIDs: &requestIDs) ?? []
             apply(outputs, engine: engine, now: now)
         case .errorWithoutID(let error):
-            supervisors[engine]!.stderrLine("[rpc error \(error.code)] \(error.message)")
+            supervisors.all[at].stderrLine("[rpc error \(error.code)] \(error.message)")
         case .heartbeat:
-            apply(supervisors[engine]!.heartbeat(now: now), engine: engine, now: now)
+            apply(supervisors.all[at].heartbeat(now: now), engine: engine, now: now)
         case .progress(let request, let permille, _):
             guard scheduler.engine(of: request) == engine else { return }
             scheduler.progress(request, permille: permille, now: now, into: &sink)
@@ -86,7 +87,7 @@ extension Coordinator {
             }
         }
         let position = supervisors.index.position(of: engine)!
-        slots[position] = Self.slot(supervisors[position: position])
+        slots[position] = Self.slot(supervisors.all[position])
     }
 
     private mutating func engineEvent(

@@ -5,7 +5,7 @@ extension Coordinator {
         guard sink.disarm(timer) else { return }
         switch timer {
         case .engine(let engine, let engineTimer):
-            let outputs = supervisors[engine]!.timerFired(
+            let outputs = supervisors.all[supervisors.index.position(of: engine)!].timerFired(
                 engineTimer, now: now, requestIDs: &requestIDs, generator: &generator)
             apply(outputs, engine: engine, now: now)
         case .requestTimeout, .cancelGrace, .taskDeadline:

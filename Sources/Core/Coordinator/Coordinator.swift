@@ -61,7 +61,7 @@ package struct Coordinator: Sendable {
         for engine in configuration.engines { capacities[engine.id] = engine.costCapacity }
         scheduler = Scheduler(configuration: configuration.scheduler, engines: capacities)
         generator = SeededGenerator(seed: configuration.seed)
-        slots = supervisors.index.ids.indices.map { Self.slot(supervisors[position: $0]) }
+        slots = supervisors.all.map(Self.slot)
     }
 
     static func slot(_ supervisor: EngineSupervisor) -> EngineSlot {
