@@ -7,9 +7,11 @@ struct ActionSink: SchedulerSink, Sendable {
     /// The current call's time (events are stamped with it).
     var now: UInt64 = 0
     var events: EventLog
-    /// Armed timers; `timerQueue` orders them (with stale entries removed lazily).
+    /// Armed timers; `timerQueue` orders their armings (with stale entries removed lazily), and
+    /// `armedBySequence` names the timer of each current arming.
     var timers: TimerTable
-    var timerQueue = MinHeap<Coordinator.ArmedTimer>()
+    var timerQueue = MinHeap<QueuedTimer>()
+    var armedBySequence = IDTable<TimerSequence, TimerID>()
     var timerSequence: UInt64 = 0
     /// The sequence of the queue's top once it was found armed; cleared when that timer is cancelled,
     /// fired or moved, so `pruneTimerQueue` does not look the top up again after every input.
@@ -54,8 +56,9 @@ struct ActionSink: SchedulerSink, Sendable {
     mutating func arm(_ timer: TimerID, atMs: UInt64) {
         timerSequence += 1
         let armed = Coordinator.ArmedTimer(atMs: atMs, sequence: timerSequence, timer: timer)
-        forgetArmedTop(timers.updateValue(armed, forKey: timer))
-        timerQueue.push(armed)
+        forget(timers.updateValue(armed, forKey: timer))
+        armedBySequence[TimerSequence(timerSequence)] = timer
+        timerQueue.push(QueuedTimer(atMs: atMs, sequence: TimerSequence(timerSequence)))
         actions.append(.armTimer(timer, atMs: atMs))
     }
 
@@ -68,28 +71,36 @@ struct ActionSink: SchedulerSink, Sendable {
     /// Forgets an armed timer (no action); false when it was not armed.
     mutating func disarm(_ timer: TimerID) -> Bool {
         guard let removed = timers.removeValue(forKey: timer) else { return false }
-        forgetArmedTop(removed)
+        forget(removed)
         return true
     }
 
-    /// A timer left `timers` (cancelled, fired or moved): if it was the verified queue top, the top
-    /// must be checked again.
-    private mutating func forgetArmedTop(_ removed: Coordinator.ArmedTimer?) {
-        if let removed, removed.sequence == armedTopSequence { armedTopSequence = nil }
+    /// An arming ended (cancelled, fired or moved): its queue entry is stale now, and if it was the
+    /// verified queue top, the top must be checked again.
+    private mutating func forget(_ removed: Coordinator.ArmedTimer?) {
+        guard let removed else { return }
+        armedBySequence.removeValue(forKey: TimerSequence(removed.sequence))
+        if removed.sequence == armedTopSequence { armedTopSequence = nil }
+    }
+
+    /// The earliest armed timer. The queue is pruned after every input, so its top is armed.
+    var nextTimer: (timer: TimerID, atMs: UInt64)? {
+        guard let top = timerQueue.top, let timer = armedBySequence[top.sequence] else { return nil }
+        return (timer, top.atMs)
     }
 
     /// Drops cancelled or re-armed entries from the top of the timer queue (so `nextTimer` is armed),
     /// and rebuilds the queue when stale entries outnumber live ones.
     mutating func pruneTimerQueue() {
-        while let top = timerQueue.top, top.sequence != armedTopSequence {
-            if timers[top.timer] == top {
-                armedTopSequence = top.sequence
+        while let top = timerQueue.top, top.sequence.value != armedTopSequence {
+            if armedBySequence[top.sequence] != nil {
+                armedTopSequence = top.sequence.value
             } else {
                 timerQueue.pop()
             }
         }
         if timerQueue.count > 2 * timers.count + 64 {
-            timerQueue = MinHeap(Array(timers.values))
+            timerQueue = MinHeap(timers.values.map { QueuedTimer(atMs: $0.atMs, sequence: TimerSequence($0.sequence)) })
             armedTopSequence = nil
         }
     }

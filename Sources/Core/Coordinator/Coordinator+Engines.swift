@@ -71,6 +71,7 @@ extension Coordinator {
     mutating func apply(
         _ outputs: [SupervisorOutput], engine: EngineID, now: UInt64
     ) {
+        let position = supervisors.index.position(of: engine)!
         for output in outputs {
             switch output {
             case .checkDependencies(let names): sink.actions.append(.checkDependencies(engine, names))
@@ -80,27 +81,26 @@ extension Coordinator {
             case .signal(let pid, let signal): sink.actions.append(.signal(engine, pid: pid, signal, processGroup: true))
             case .armTimer(let timer, let atMs): sink.arm(.engine(engine, timer), atMs: atMs)
             case .cancelTimer(let timer): sink.cancel(.engine(engine, timer))
-            case .event(let signal): engineEvent(signal, engine: engine, now: now)
+            case .event(let signal): engineEvent(signal, engine: engine, position: position, now: now)
             case .workLost(let countsAttempt, let reason):
-                jobsLostByEngine[engine] = jobsRunning(on: engine)
+                jobsLostByEngine[position] = jobsRunning(on: engine)
                 scheduler.engineLost(engine, countsAttempt: countsAttempt, reason: reason, now: now, into: &sink)
             }
         }
-        let position = supervisors.index.position(of: engine)!
         slots[position] = Self.slot(supervisors.all[position])
     }
 
     private mutating func engineEvent(
-        _ signal: EngineSignal, engine: EngineID, now: UInt64
+        _ signal: EngineSignal, engine: EngineID, position: Int, now: UInt64
     ) {
         sink.emit(job: nil, .engine(engine, signal))
         switch signal {
         case .crashed, .restarting, .failed, .stopping:
-            for job in jobsLostByEngine[engine] ?? [] where !sink.events.isFinished(job: job) && scheduler.task(job) != nil {
+            for job in jobsLostByEngine[position] where !sink.events.isFinished(job: job) && scheduler.tasks.contains(job) {
                 sink.emit(job: job, .engine(engine, signal))
             }
         case .ready, .stopped:
-            jobsLostByEngine[engine] = nil
+            jobsLostByEngine[position] = []
         default:
             break
         }

@@ -39,8 +39,9 @@ package struct Coordinator: Sendable {
     package var events: EventLog { sink.events }
     package internal(set) var generator: SeededGenerator
     var requestIDs = RequestIDAllocator()
-    /// Jobs whose requests an engine lost, told about that engine's signals until it is Ready again.
-    var jobsLostByEngine: [EngineID: [TaskID]] = [:]
+    /// Jobs whose requests an engine lost (by engine position), told about that engine's signals
+    /// until it is Ready again.
+    var jobsLostByEngine: [[TaskID]]
     /// The latest `now` seen; time never goes back (a driver bug otherwise).
     package internal(set) var lastNowMs: UInt64 = 0
 
@@ -62,6 +63,7 @@ package struct Coordinator: Sendable {
         scheduler = Scheduler(configuration: configuration.scheduler, engines: capacities)
         generator = SeededGenerator(seed: configuration.seed)
         slots = supervisors.all.map(Self.slot)
+        jobsLostByEngine = Array(repeating: [], count: supervisors.all.count)
     }
 
     static func slot(_ supervisor: EngineSupervisor) -> EngineSlot {
@@ -114,6 +116,6 @@ package struct Coordinator: Sendable {
 
     /// The earliest armed timer, if any (O(1)).
     package var nextTimer: (timer: TimerID, atMs: UInt64)? {
-        sink.timerQueue.top.map { (timer: $0.timer, atMs: $0.atMs) }
+        sink.nextTimer
     }
 }

@@ -43,10 +43,13 @@ package struct EventLog: Sendable {
     /// Room reserved in a new job's history: a task's usual events (queued, started, progress,
     /// result, final) fit without regrowing.
     static let jobEventsReserved = 8
+    /// Room reserved in the coordinator-wide history (engine signals of a few start/stop cycles).
+    static let coordinatorEventsReserved = 64
 
     package init(historyMax: Int = 1_000) {
         precondition(historyMax >= 1, "historyMax must be at least 1")
         self.historyMax = historyMax
+        coordinatorHistory.events.reserveCapacity(min(historyMax, Self.coordinatorEventsReserved))
     }
 
     /// Appends an event, assigning the next id.

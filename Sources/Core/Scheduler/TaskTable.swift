@@ -23,6 +23,9 @@ package struct TaskTable: Sendable {
         table.update(reference.task.value) { body(&$0.lanes[reference.lane]) }
     }
 
+    /// Whether `id` is retained (reads only its slot's tag; no copy of the task).
+    package func contains(_ id: TaskID) -> Bool { table.contains(id.value) }
+
     /// Adds a new task.
     package mutating func insert(_ task: consuming SchedulerTask) {
         let id = task.id.value
