@@ -11,20 +11,17 @@ extension TaskID: CounterID {}
 /// Fibonacci hash of the id, backward-shift deletion (no tombstones). It replaces `Dictionary` where
 /// lookups are hot: no `Hasher` (SipHash) per access, no per-process seed. Nothing may iterate it in
 /// an order that reaches output: `keys` and `values` are in storage order; `sortedKeys` is ordered.
-/// Capacity doubles when half full and never shrinks (it follows the peak number of entries).
+/// Storage is allocated on the first insert; capacity doubles when half full and never shrinks (it
+/// follows the peak number of entries).
 package struct IDTable<Key: CounterID, Value: Sendable>: Sendable {
-    /// Slot keys; 0 marks an empty slot.
-    private var slotKeys: [UInt64]
-    private var slotValues: [Value?]
+    /// Slot keys; 0 marks an empty slot. Empty until the first insert.
+    private var slotKeys: [UInt64] = []
+    private var slotValues: [Value?] = []
     /// 64 − log2(capacity): the hash's top bits pick the home slot.
-    private var shift: UInt64
+    private var shift: UInt64 = 64
     package private(set) var count = 0
 
-    package init() {
-        slotKeys = Array(repeating: 0, count: Self.initialCapacity)
-        slotValues = Array(repeating: nil, count: Self.initialCapacity)
-        shift = 64 - UInt64(Self.initialCapacity.trailingZeroBitCount)
-    }
+    package init() {}
 
     static var initialCapacity: Int { 16 }
 
@@ -36,6 +33,7 @@ package struct IDTable<Key: CounterID, Value: Sendable>: Sendable {
 
     /// The slot holding `key`, or nil.
     @inline(__always) private func slot(of key: UInt64) -> Int? {
+        guard count > 0 else { return nil }
         let mask = slotKeys.count - 1
         var index = home(key)
         while true {
@@ -80,9 +78,10 @@ package struct IDTable<Key: CounterID, Value: Sendable>: Sendable {
     private mutating func grow() {
         let oldKeys = slotKeys
         var oldValues = slotValues
-        slotKeys = Array(repeating: 0, count: oldKeys.count * 2)
-        slotValues = Array(repeating: nil, count: oldKeys.count * 2)
-        shift -= 1
+        let capacity = max(Self.initialCapacity, oldKeys.count * 2)
+        slotKeys = Array(repeating: 0, count: capacity)
+        slotValues = Array(repeating: nil, count: capacity)
+        shift = 64 - UInt64(capacity.trailingZeroBitCount)
         for index in oldKeys.indices where oldKeys[index] != 0 { place(oldKeys[index], oldValues[index].take()!) }
     }
 
@@ -110,10 +109,24 @@ package struct IDTable<Key: CounterID, Value: Sendable>: Sendable {
     }
 
     /// The keys in storage order (unspecified: sort before anything reaches output).
-    package var keys: [Key] { slotKeys.compactMap { $0 == 0 ? nil : Key($0) } }
+    package var keys: [Key] {
+        var keys: [Key] = []
+        keys.reserveCapacity(count)
+        for key in slotKeys where key != 0 { keys.append(Key(key)) }
+        return keys
+    }
 
-    package var sortedKeys: [Key] { keys.sorted() }
+    package var sortedKeys: [Key] {
+        var keys = keys
+        keys.sort()
+        return keys
+    }
 
     /// The values in storage order (unspecified).
-    package var values: [Value] { slotValues.compactMap { $0 } }
+    package var values: [Value] {
+        var values: [Value] = []
+        values.reserveCapacity(count)
+        for value in slotValues { if let value { values.append(value) } }
+        return values
+    }
 }
