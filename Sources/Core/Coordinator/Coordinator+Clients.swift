@@ -31,7 +31,8 @@ extension Coordinator {
                 return
             }
             do {
-                let outputs = try engineCommand(command, engine: engine, now: now)
+                var outputs = supervisorBuffer()
+                try engineCommand(command, engine: engine, now: now, into: &outputs)
                 sink.actions.append(.reply(.engineCommandAccepted([engine])))
                 apply(outputs, engine: engine, now: now)
             } catch {
@@ -43,7 +44,9 @@ extension Coordinator {
             for engine in engineIDs {
                 let single: ClientCommand = command == .startAllEngines ? .startEngine(engine) : .stopEngine(engine)
                 do {
-                    apply(try engineCommand(single, engine: engine, now: now), engine: engine, now: now)
+                    var outputs = supervisorBuffer()
+                    try engineCommand(single, engine: engine, now: now, into: &outputs)
+                    apply(outputs, engine: engine, now: now)
                     accepted.append(engine)
                 } catch {
                     continue  // engine_state_conflict: this engine is already up; leave it alone
@@ -55,14 +58,15 @@ extension Coordinator {
         }
     }
 
+    /// Nothing is appended when it throws.
     private mutating func engineCommand(
-        _ command: ClientCommand, engine: EngineID, now: UInt64
-    ) throws(CoreError) -> [SupervisorOutput] {
+        _ command: ClientCommand, engine: EngineID, now: UInt64, into outputs: inout [SupervisorOutput]
+    ) throws(CoreError) {
         let at = supervisors.index.position(of: engine)!
-        return switch command {
-        case .startEngine: try supervisors.all[at].start(now: now)
-        case .stopEngine: supervisors.all[at].stop(now: now, requestIDs: &requestIDs)
-        case .restartEngine: supervisors.all[at].restart(now: now, requestIDs: &requestIDs)
+        switch command {
+        case .startEngine: try supervisors.all[at].start(now: now, into: &outputs)
+        case .stopEngine: supervisors.all[at].stop(now: now, requestIDs: &requestIDs, into: &outputs)
+        case .restartEngine: supervisors.all[at].restart(now: now, requestIDs: &requestIDs, into: &outputs)
         default: preconditionFailure("\(command) is not an engine command")
         }
     }

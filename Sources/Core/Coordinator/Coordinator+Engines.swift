@@ -4,26 +4,31 @@ extension Coordinator {
         switch input {
         case .dependenciesChecked(let engine, let missing):
             guard let at = supervisors.index.position(of: engine) else { return }
-            apply(supervisors.all[at].dependenciesChecked(missing: missing, now: now, generator: &generator),
-                  engine: engine, now: now)
+            var outputs = supervisorBuffer()
+            supervisors.all[at].dependenciesChecked(missing: missing, now: now, generator: &generator, into: &outputs)
+            apply(outputs, engine: engine, now: now)
         case .dependenciesInstalled(let engine, let failure):
             guard let at = supervisors.index.position(of: engine) else { return }
-            apply(supervisors.all[at].dependenciesInstalled(failure: failure, now: now, generator: &generator),
-                  engine: engine, now: now)
+            var outputs = supervisorBuffer()
+            supervisors.all[at].dependenciesInstalled(failure: failure, now: now, generator: &generator, into: &outputs)
+            apply(outputs, engine: engine, now: now)
         case .processSpawned(let engine, let pid):
             guard let at = supervisors.index.position(of: engine) else {
                 sink.actions.append(.signal(engine, pid: pid, .kill, processGroup: true))
                 return
             }
-            apply(supervisors.all[at].processSpawned(pid: pid, now: now, requestIDs: &requestIDs),
-                  engine: engine, now: now)
+            var outputs = supervisorBuffer()
+            supervisors.all[at].processSpawned(pid: pid, now: now, requestIDs: &requestIDs, into: &outputs)
+            apply(outputs, engine: engine, now: now)
         case .spawnFailed(let engine, let reason):
             guard let at = supervisors.index.position(of: engine) else { return }
-            apply(supervisors.all[at].spawnFailed(reason: reason, now: now, generator: &generator),
-                  engine: engine, now: now)
+            var outputs = supervisorBuffer()
+            supervisors.all[at].spawnFailed(reason: reason, now: now, generator: &generator, into: &outputs)
+            apply(outputs, engine: engine, now: now)
         case .processExited(let engine, let pid, let status):
             guard let at = supervisors.index.position(of: engine) else { return }
-            let outputs = supervisors.all[at].processExited(pid: pid, status: status, now: now, generator: &generator)
+            var outputs = supervisorBuffer()
+            supervisors.all[at].processExited(pid: pid, status: status, now: now, generator: &generator, into: &outputs)
             apply(outputs, engine: engine, now: now)
         case .engineMessage(let engine, let message):
             guard let at = supervisors.index.position(of: engine) else { return }
@@ -33,7 +38,9 @@ extension Coordinator {
             supervisors.all[at].stderrLine(line)
         case .engineProtocolError(let engine, _, _):
             guard let at = supervisors.index.position(of: engine) else { return }
-            apply(supervisors.all[at].protocolError(now: now), engine: engine, now: now)
+            var outputs = supervisorBuffer()
+            supervisors.all[at].protocolError(now: now, into: &outputs)
+            apply(outputs, engine: engine, now: now)
         case .timerFired, .tick, .client:
             preconditionFailure("\(input) is not an engine input")
         }
@@ -50,12 +57,15 @@ extension Coordinator {
                 _ = scheduler.reply(to: request, reply, now: now, into: &sink)
                 return
             }
-            let outputs = supervisors.all[at].reply(to: request, reply, now: now, requestIDs: &requestIDs) ?? []
+            var outputs = supervisorBuffer()
+            _ = supervisors.all[at].reply(to: request, reply, now: now, requestIDs: &requestIDs, into: &outputs)
             apply(outputs, engine: engine, now: now)
         case .errorWithoutID(let error):
             supervisors.all[at].stderrLine("[rpc error \(error.code)] \(error.message)")
         case .heartbeat:
-            apply(supervisors.all[at].heartbeat(now: now), engine: engine, now: now)
+            var outputs = supervisorBuffer()
+            supervisors.all[at].heartbeat(now: now, into: &outputs)
+            apply(outputs, engine: engine, now: now)
         case .progress(let request, let permille, _):
             guard scheduler.engine(of: request) == engine else { return }
             scheduler.progress(request, permille: permille, now: now, into: &sink)
@@ -69,11 +79,11 @@ extension Coordinator {
     /// coordinator-wide log, and crash/restart/failure signals also to the jobs whose requests the
     /// engine just lost.
     mutating func apply(
-        _ outputs: [SupervisorOutput], engine: EngineID, now: UInt64
+        _ outputs: consuming [SupervisorOutput], engine: EngineID, now: UInt64
     ) {
         let position = supervisors.index.position(of: engine)!
-        for output in outputs {
-            switch output {
+        for index in outputs.indices {
+            switch outputs[index] {
             case .checkDependencies(let names): sink.actions.append(.checkDependencies(engine, names))
             case .installDependencies(let names): sink.actions.append(.installDependencies(engine, names))
             case .spawn(let spec): sink.actions.append(.spawn(engine, spec))
@@ -88,6 +98,15 @@ extension Coordinator {
             }
         }
         slots[position] = Self.slot(supervisors.all[position])
+        outputs.removeAll(keepingCapacity: true)
+        supervisorOutputs = outputs  // the buffer's storage serves the next step
+    }
+
+    /// An empty output buffer for one supervisor step (reused storage; `apply` hands it back).
+    mutating func supervisorBuffer() -> [SupervisorOutput] {
+        var buffer: [SupervisorOutput] = []
+        swap(&buffer, &supervisorOutputs)
+        return buffer
     }
 
     private mutating func engineEvent(

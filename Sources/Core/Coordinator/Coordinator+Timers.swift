@@ -5,8 +5,9 @@ extension Coordinator {
         guard sink.disarm(timer) else { return }
         switch timer {
         case .engine(let engine, let engineTimer):
-            let outputs = supervisors.all[supervisors.index.position(of: engine)!].timerFired(
-                engineTimer, now: now, requestIDs: &requestIDs, generator: &generator)
+            var outputs = supervisorBuffer()
+            supervisors.all[supervisors.index.position(of: engine)!].timerFired(
+                engineTimer, now: now, requestIDs: &requestIDs, generator: &generator, into: &outputs)
             apply(outputs, engine: engine, now: now)
         case .requestTimeout, .cancelGrace, .taskDeadline:
             scheduler.timerFired(timer, now: now, into: &sink)

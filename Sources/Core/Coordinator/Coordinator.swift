@@ -42,6 +42,8 @@ package struct Coordinator: Sendable {
     /// Jobs whose requests an engine lost (by engine position), told about that engine's signals
     /// until it is Ready again.
     var jobsLostByEngine: [[TaskID]]
+    /// Storage reused by every supervisor step for its outputs (see `supervisorBuffer`).
+    var supervisorOutputs: [SupervisorOutput] = []
     /// The latest `now` seen; time never goes back (a driver bug otherwise).
     package internal(set) var lastNowMs: UInt64 = 0
 
