@@ -55,10 +55,10 @@ struct ActionSink: SchedulerSink, Sendable {
     /// Records an armed timer and appends its action.
     mutating func arm(_ timer: TimerID, atMs: UInt64) {
         timerSequence += 1
-        let armed = Coordinator.ArmedTimer(atMs: atMs, sequence: timerSequence, timer: timer)
+        let armed = QueuedTimer(atMs: atMs, sequence: TimerSequence(timerSequence))
         forget(timers.updateValue(armed, forKey: timer))
-        armedBySequence[TimerSequence(timerSequence)] = timer
-        timerQueue.push(QueuedTimer(atMs: atMs, sequence: TimerSequence(timerSequence)))
+        armedBySequence[armed.sequence] = timer
+        timerQueue.push(armed)
         actions.append(.armTimer(timer, atMs: atMs))
     }
 
@@ -77,10 +77,15 @@ struct ActionSink: SchedulerSink, Sendable {
 
     /// An arming ended (cancelled, fired or moved): its queue entry is stale now, and if it was the
     /// verified queue top, the top must be checked again.
-    private mutating func forget(_ removed: Coordinator.ArmedTimer?) {
+    private mutating func forget(_ removed: QueuedTimer?) {
         guard let removed else { return }
-        armedBySequence.removeValue(forKey: TimerSequence(removed.sequence))
-        if removed.sequence == armedTopSequence { armedTopSequence = nil }
+        armedBySequence.removeValue(forKey: removed.sequence)
+        if removed.sequence.value == armedTopSequence { armedTopSequence = nil }
+    }
+
+    /// Armed timers by due time then arming order.
+    var armedTimers: [(timer: TimerID, atMs: UInt64)] {
+        timers.values.sorted().map { (timer: armedBySequence[$0.sequence]!, atMs: $0.atMs) }
     }
 
     /// The earliest armed timer. The queue is pruned after every input, so its top is armed.
@@ -100,7 +105,7 @@ struct ActionSink: SchedulerSink, Sendable {
             }
         }
         if timerQueue.count > 2 * timers.count + 64 {
-            timerQueue = MinHeap(timers.values.map { QueuedTimer(atMs: $0.atMs, sequence: TimerSequence($0.sequence)) })
+            timerQueue = MinHeap(timers.values)
             armedTopSequence = nil
         }
     }

@@ -34,7 +34,7 @@ extension Coordinator {
                 var outputs = supervisorBuffer()
                 try engineCommand(command, engine: engine, now: now, into: &outputs)
                 sink.actions.append(.reply(.engineCommandAccepted([engine])))
-                apply(outputs, engine: engine, now: now)
+                apply(&outputs, engine: engine, now: now)
             } catch {
                 sink.actions.append(.reply(.rejected(error)))
             }
@@ -46,7 +46,7 @@ extension Coordinator {
                 do {
                     var outputs = supervisorBuffer()
                     try engineCommand(single, engine: engine, now: now, into: &outputs)
-                    apply(outputs, engine: engine, now: now)
+                    apply(&outputs, engine: engine, now: now)
                     accepted.append(engine)
                 } catch {
                     continue  // engine_state_conflict: this engine is already up; leave it alone

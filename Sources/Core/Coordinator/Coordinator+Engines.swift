@@ -6,12 +6,12 @@ extension Coordinator {
             guard let at = supervisors.index.position(of: engine) else { return }
             var outputs = supervisorBuffer()
             supervisors.all[at].dependenciesChecked(missing: missing, now: now, generator: &generator, into: &outputs)
-            apply(outputs, engine: engine, now: now)
+            apply(&outputs, engine: engine, now: now)
         case .dependenciesInstalled(let engine, let failure):
             guard let at = supervisors.index.position(of: engine) else { return }
             var outputs = supervisorBuffer()
             supervisors.all[at].dependenciesInstalled(failure: failure, now: now, generator: &generator, into: &outputs)
-            apply(outputs, engine: engine, now: now)
+            apply(&outputs, engine: engine, now: now)
         case .processSpawned(let engine, let pid):
             guard let at = supervisors.index.position(of: engine) else {
                 sink.actions.append(.signal(engine, pid: pid, .kill, processGroup: true))
@@ -19,17 +19,17 @@ extension Coordinator {
             }
             var outputs = supervisorBuffer()
             supervisors.all[at].processSpawned(pid: pid, now: now, requestIDs: &requestIDs, into: &outputs)
-            apply(outputs, engine: engine, now: now)
+            apply(&outputs, engine: engine, now: now)
         case .spawnFailed(let engine, let reason):
             guard let at = supervisors.index.position(of: engine) else { return }
             var outputs = supervisorBuffer()
             supervisors.all[at].spawnFailed(reason: reason, now: now, generator: &generator, into: &outputs)
-            apply(outputs, engine: engine, now: now)
+            apply(&outputs, engine: engine, now: now)
         case .processExited(let engine, let pid, let status):
             guard let at = supervisors.index.position(of: engine) else { return }
             var outputs = supervisorBuffer()
             supervisors.all[at].processExited(pid: pid, status: status, now: now, generator: &generator, into: &outputs)
-            apply(outputs, engine: engine, now: now)
+            apply(&outputs, engine: engine, now: now)
         case .engineMessage(let engine, let message):
             guard let at = supervisors.index.position(of: engine) else { return }
             engineMessage(message, from: engine, at: at, now: now)
@@ -40,7 +40,7 @@ extension Coordinator {
             guard let at = supervisors.index.position(of: engine) else { return }
             var outputs = supervisorBuffer()
             supervisors.all[at].protocolError(now: now, into: &outputs)
-            apply(outputs, engine: engine, now: now)
+            apply(&outputs, engine: engine, now: now)
         case .timerFired, .tick, .client:
             preconditionFailure("\(input) is not an engine input")
         }
@@ -59,13 +59,13 @@ extension Coordinator {
             }
             var outputs = supervisorBuffer()
             _ = supervisors.all[at].reply(to: request, reply, now: now, requestIDs: &requestIDs, into: &outputs)
-            apply(outputs, engine: engine, now: now)
+            apply(&outputs, engine: engine, now: now)
         case .errorWithoutID(let error):
             supervisors.all[at].stderrLine("[rpc error \(error.code)] \(error.message)")
         case .heartbeat:
             var outputs = supervisorBuffer()
             supervisors.all[at].heartbeat(now: now, into: &outputs)
-            apply(outputs, engine: engine, now: now)
+            apply(&outputs, engine: engine, now: now)
         case .progress(let request, let permille, _):
             guard scheduler.engine(of: request) == engine else { return }
             scheduler.progress(request, permille: permille, now: now, into: &sink)
@@ -79,11 +79,13 @@ extension Coordinator {
     /// coordinator-wide log, and crash/restart/failure signals also to the jobs whose requests the
     /// engine just lost.
     mutating func apply(
-        _ outputs: consuming [SupervisorOutput], engine: EngineID, now: UInt64
+        _ outputs: inout [SupervisorOutput], engine: EngineID, now: UInt64
     ) {
         let position = supervisors.index.position(of: engine)!
-        for index in outputs.indices {
-            switch outputs[index] {
+        // Taken from the back after one reversal: each output is moved out, not copied and destroyed.
+        outputs.reverse()
+        while let output = outputs.popLast() {
+            switch consume output {
             case .checkDependencies(let names): sink.actions.append(.checkDependencies(engine, names))
             case .installDependencies(let names): sink.actions.append(.installDependencies(engine, names))
             case .spawn(let spec): sink.actions.append(.spawn(engine, spec))
@@ -98,11 +100,11 @@ extension Coordinator {
             }
         }
         slots[position] = Self.slot(supervisors.all[position])
-        outputs.removeAll(keepingCapacity: true)
-        supervisorOutputs = outputs  // the buffer's storage serves the next step
+        swap(&outputs, &supervisorOutputs)  // emptied: its storage serves the next step
     }
 
-    /// An empty output buffer for one supervisor step (reused storage; `apply` hands it back).
+    /// An empty output buffer for one supervisor step (reused storage; `apply` empties it and hands
+    /// it back).
     mutating func supervisorBuffer() -> [SupervisorOutput] {
         var buffer: [SupervisorOutput] = []
         swap(&buffer, &supervisorOutputs)

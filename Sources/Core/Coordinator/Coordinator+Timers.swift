@@ -8,7 +8,7 @@ extension Coordinator {
             var outputs = supervisorBuffer()
             supervisors.all[supervisors.index.position(of: engine)!].timerFired(
                 engineTimer, now: now, requestIDs: &requestIDs, generator: &generator, into: &outputs)
-            apply(outputs, engine: engine, now: now)
+            apply(&outputs, engine: engine, now: now)
         case .requestTimeout, .cancelGrace, .taskDeadline:
             scheduler.timerFired(timer, now: now, into: &sink)
         }

@@ -47,14 +47,6 @@ package struct Coordinator: Sendable {
     /// The latest `now` seen; time never goes back (a driver bug otherwise).
     package internal(set) var lastNowMs: UInt64 = 0
 
-    struct ArmedTimer: Hashable, Sendable, Comparable {
-        var atMs: UInt64
-        var sequence: UInt64
-        var timer: TimerID
-
-        static func < (a: Self, b: Self) -> Bool { (a.atMs, a.sequence) < (b.atMs, b.sequence) }
-    }
-
     package init(configuration: CoordinatorConfiguration) {
         self.configuration = configuration
         supervisors = SupervisorTable(configuration.engines)
@@ -113,7 +105,7 @@ package struct Coordinator: Sendable {
 
     /// Armed timers by due time then arming order.
     package var armedTimers: [(timer: TimerID, atMs: UInt64)] {
-        sink.timers.values.sorted().map { (timer: $0.timer, atMs: $0.atMs) }
+        sink.armedTimers
     }
 
     /// The earliest armed timer, if any (O(1)).

@@ -4,10 +4,10 @@
 /// output (`values` is sorted by its callers).
 struct TimerTable: Sendable {
     private let engines: EngineIndex
-    private var engineTimers: [Coordinator.ArmedTimer?]
-    private var requestTimeouts = IDTable<RequestID, Coordinator.ArmedTimer>()
-    private var cancelGraces = IDTable<RequestID, Coordinator.ArmedTimer>()
-    private var taskDeadlines = IDTable<TaskID, Coordinator.ArmedTimer>()
+    private var engineTimers: [QueuedTimer?]
+    private var requestTimeouts = IDTable<RequestID, QueuedTimer>()
+    private var cancelGraces = IDTable<RequestID, QueuedTimer>()
+    private var taskDeadlines = IDTable<TaskID, QueuedTimer>()
     private(set) var count = 0
 
     init(engines: EngineIndex) {
@@ -21,7 +21,7 @@ struct TimerTable: Sendable {
         return position * EngineTimer.allCases.count + kind.ordinal
     }
 
-    subscript(timer: TimerID) -> Coordinator.ArmedTimer? {
+    subscript(timer: TimerID) -> QueuedTimer? {
         switch timer {
         case .engine: slot(timer).flatMap { engineTimers[$0] }
         case .requestTimeout(let request): requestTimeouts[request]
@@ -31,8 +31,8 @@ struct TimerTable: Sendable {
     }
 
     /// Arms (or moves) a timer; returns the entry it replaced.
-    mutating func updateValue(_ armed: Coordinator.ArmedTimer, forKey timer: TimerID) -> Coordinator.ArmedTimer? {
-        let old: Coordinator.ArmedTimer?
+    mutating func updateValue(_ armed: QueuedTimer, forKey timer: TimerID) -> QueuedTimer? {
+        let old: QueuedTimer?
         switch timer {
         case .engine:
             guard let slot = slot(timer) else { preconditionFailure("\(timer): engine not configured") }
@@ -47,8 +47,8 @@ struct TimerTable: Sendable {
     }
 
     /// Drops a timer; returns the entry, nil when it was not armed.
-    mutating func removeValue(forKey timer: TimerID) -> Coordinator.ArmedTimer? {
-        let old: Coordinator.ArmedTimer?
+    mutating func removeValue(forKey timer: TimerID) -> QueuedTimer? {
+        let old: QueuedTimer?
         switch timer {
         case .engine:
             guard let slot = slot(timer) else { return nil }
@@ -62,9 +62,9 @@ struct TimerTable: Sendable {
         return old
     }
 
-    /// Every armed timer, in no particular order (sort before use).
-    var values: [Coordinator.ArmedTimer] {
-        var values: [Coordinator.ArmedTimer] = []
+    /// Every armed timer's arming, in no particular order (sort before use).
+    var values: [QueuedTimer] {
+        var values: [QueuedTimer] = []
         values.reserveCapacity(count)
         for armed in engineTimers { if let armed { values.append(armed) } }
         values += requestTimeouts.values
