@@ -82,9 +82,10 @@ extension Coordinator {
         _ outputs: inout [SupervisorOutput], engine: EngineID, now: UInt64
     ) {
         let position = supervisors.index.position(of: engine)!
-        // Taken from the back after one reversal: each output is moved out, not copied and destroyed.
-        outputs.reverse()
-        while let output = outputs.popLast() {
+        for index in outputs.indices {
+            // Moved out (a trivial placeholder swapped in), not copied and later destroyed.
+            var output = SupervisorOutput.cancelTimer(.stage)
+            swap(&output, &outputs[index])
             switch consume output {
             case .checkDependencies(let names): sink.actions.append(.checkDependencies(engine, names))
             case .installDependencies(let names): sink.actions.append(.installDependencies(engine, names))
@@ -100,6 +101,7 @@ extension Coordinator {
             }
         }
         slots[position] = Self.slot(supervisors.all[position])
+        outputs.removeAll(keepingCapacity: true)
         swap(&outputs, &supervisorOutputs)  // emptied: its storage serves the next step
     }
 
