@@ -1,12 +1,3 @@
-/// An id allocated from a counter starting at 1 (0 is never an id), usable as an `IDTable` key.
-package protocol CounterID: Hashable, Comparable, Sendable {
-    var value: UInt64 { get }
-    init(_ value: UInt64)
-}
-
-extension RequestID: CounterID {}
-extension TaskID: CounterID {}
-
 /// Values keyed by counter ids (requests, tasks) in an open-addressed table: linear probing from a
 /// Fibonacci hash of the id, backward-shift deletion (no tombstones). It replaces `Dictionary` where
 /// lookups are hot: no `Hasher` (SipHash) per access, no per-process seed. Nothing may iterate it in

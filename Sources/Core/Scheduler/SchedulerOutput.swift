@@ -8,14 +8,6 @@ package enum SchedulerOutput: Hashable, Sendable {
     case forget(TaskID)
 }
 
-/// Receives scheduler outputs as they are produced, in order. The coordinator's `ActionSink` turns
-/// each into its actions at once (no intermediate array per call); an array records them (tests).
-package protocol SchedulerSink {
-    mutating func append(_ output: SchedulerOutput)
-}
-
-extension Array: SchedulerSink where Element == SchedulerOutput {}
-
 /// One engine as the dispatcher sees it at this instant.
 package struct EngineSlot: Hashable, Sendable {
     package var id: EngineID
