@@ -38,11 +38,28 @@ package struct DenseTable<Value: Sendable>: Sendable {
         }
     }
 
+    /// Mutates the value of `id`, which must have one, in place. The hot paths use this rather than
+    /// the subscript: `_modify` is a coroutine whose frame (it nests the array's own accessor) is
+    /// heap-allocated on every call, while this is an ordinary call that inlines away.
+    @inline(__always)
+    package mutating func update<Result>(_ id: UInt64, _ body: (inout Value) -> Result) -> Result {
+        guard let index = index(id) else { preconditionFailure("no value for id \(id)") }
+        return slots.withUnsafeMutableBufferPointer { body(&$0[index]!) }
+    }
+
     /// Adds a value for an id that has none (precondition), without the read-then-write of
     /// `table[id] = value`.
-    package mutating func insertNew(_ value: Value, at id: UInt64) {
+    package mutating func insertNew(_ value: consuming Value, at id: UInt64) {
         precondition(!contains(id), "id \(id) inserted twice")
         insert(value, at: id)
+    }
+
+    /// Drops the value of `id`, if any.
+    package mutating func remove(_ id: UInt64) {
+        guard contains(id), let index = index(id) else { return }
+        slots[index] = nil
+        count -= 1
+        trim()
     }
 
     /// Whether `id` has a value (reads only the slot's tag).
@@ -51,7 +68,7 @@ package struct DenseTable<Value: Sendable>: Sendable {
         return slots.withUnsafeBufferPointer { $0[index] != nil }
     }
 
-    private mutating func insert(_ value: Value, at id: UInt64) {
+    private mutating func insert(_ value: consuming Value, at id: UInt64) {
         precondition(id >= headID, "id \(id) is older than the oldest kept (\(headID))")
         if slots.count == head { headID = id }  // empty: start at this id
         let index = head + Int(id - headID)

@@ -10,11 +10,15 @@ package struct EngineIndex: Sendable {
     /// `ids` in any order; they are sorted, and must be unique.
     package init(_ ids: [EngineID]) {
         self.ids = ids.sorted()
-        var positions: [EngineID: Int] = [:]
-        for (position, id) in self.ids.enumerated() {
-            precondition(positions.updateValue(position, forKey: id) == nil, "engine \(id) configured twice")
+        // Sorted by name, so a repeated id sits next to its twin (no dictionary needed to find it).
+        for (earlier, later) in zip(self.ids, self.ids.dropFirst()) {
+            precondition(earlier != later, "engine \(later) configured twice")
         }
-        self.positions = self.ids.count > Self.scanMax ? positions : [:]
+        var positions: [EngineID: Int] = [:]
+        if self.ids.count > Self.scanMax {
+            for (position, id) in self.ids.enumerated() { positions[id] = position }
+        }
+        self.positions = positions
     }
 
     package var count: Int { ids.count }

@@ -23,24 +23,48 @@ package struct MinHeap<Element: Comparable & Sendable>: Sendable {
     package var unordered: [Element] { storage }
     @inlinable package var top: Element? { storage.first }
 
+    /// Moves parents down into a hole until `element` fits (one move per level, not a swap).
     @inlinable package mutating func push(_ element: Element) {
         storage.append(element)
-        var child = storage.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard storage[child] < storage[parent] else { break }
-            storage.swapAt(child, parent)
-            child = parent
+        storage.withUnsafeMutableBufferPointer { heap in
+            var hole = heap.count - 1
+            while hole > 0 {
+                let parent = (hole - 1) / 2
+                guard element < heap[parent] else { break }
+                heap[hole] = heap[parent]
+                hole = parent
+            }
+            heap[hole] = element
         }
     }
 
+    /// Bottom-up: the hole left by the top walks down along the smaller children to a leaf (one
+    /// comparison per level), then the last element moves up from there to its place (usually a
+    /// level or two, as it came from the bottom).
     @inlinable @discardableResult
     package mutating func pop() -> Element? {
-        guard !storage.isEmpty else { return nil }
-        storage.swapAt(0, storage.count - 1)
-        let element = storage.removeLast()
-        siftDown(from: 0)
-        return element
+        guard let last = storage.popLast() else { return nil }
+        guard let top = storage.first else { return last }
+        storage.withUnsafeMutableBufferPointer { heap in
+            let count = heap.count
+            var hole = 0
+            while true {
+                let left = 2 * hole + 1
+                guard left < count else { break }
+                let right = left + 1
+                let child = right < count && heap[right] < heap[left] ? right : left
+                heap[hole] = heap[child]
+                hole = child
+            }
+            while hole > 0 {
+                let parent = (hole - 1) / 2
+                guard last < heap[parent] else { break }
+                heap[hole] = heap[parent]
+                hole = parent
+            }
+            heap[hole] = last
+        }
+        return top
     }
 
     @inlinable mutating func siftDown(from start: Int) {

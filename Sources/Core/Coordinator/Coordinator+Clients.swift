@@ -1,68 +1,72 @@
-/// Client commands.
+/// Client commands. Each appends its reply before the actions the command causes.
 extension Coordinator {
-    mutating func client(_ command: ClientCommand, now: UInt64, into actions: inout [CoordinatorAction]) {
+    mutating func client(_ command: ClientCommand, now: UInt64) {
         switch command {
         case .submit(let spec):
             for engine in spec.engines {
                 if case .failed? = supervisors[engine]?.state {
-                    actions.append(.reply(.rejected(CoreError(.engineLost, "\(engine) has failed; restart it first"))))
+                    sink.actions.append(.reply(.rejected(CoreError(.engineLost, "\(engine) has failed; restart it first"))))
                     return
                 }
             }
+            // The scheduler appends its outputs as it goes; the reply goes in front of them.
+            let replyAt = sink.actions.count
             do {
-                let (id, deduplicated, outputs) = try scheduler.submit(spec, now: now)
-                actions.append(.reply(.submitted(id, deduplicated: deduplicated)))
-                apply(outputs, now: now, into: &actions)
+                let (id, deduplicated) = try scheduler.submit(spec, now: now, into: &sink)
+                sink.actions.insert(.reply(.submitted(id, deduplicated: deduplicated)), at: replyAt)
             } catch {
-                actions.append(.reply(.rejected(error)))
+                sink.actions.append(.reply(.rejected(error)))
             }
         case .cancel(let id):
+            let replyAt = sink.actions.count
             do {
-                let outputs = try scheduler.cancel(id, now: now)
-                actions.append(.reply(.cancelled(id)))
-                apply(outputs, now: now, into: &actions)
+                try scheduler.cancel(id, now: now, into: &sink)
+                sink.actions.insert(.reply(.cancelled(id)), at: replyAt)
             } catch {
-                actions.append(.reply(.rejected(error)))
+                sink.actions.append(.reply(.rejected(error)))
             }
         case .startEngine(let engine), .stopEngine(let engine), .restartEngine(let engine):
             guard supervisors.contains(engine) else {
-                actions.append(.reply(.rejected(CoreError(.unknownEngine, "\(engine)"))))
+                sink.actions.append(.reply(.rejected(CoreError(.unknownEngine, "\(engine)"))))
                 return
             }
             do {
-                let outputs = try engineCommand(command, engine: engine, now: now)
-                actions.append(.reply(.engineCommandAccepted([engine])))
-                apply(outputs, engine: engine, now: now, into: &actions)
+                var outputs = supervisorBuffer()
+                try engineCommand(command, engine: engine, now: now, into: &outputs)
+                sink.actions.append(.reply(.engineCommandAccepted([engine])))
+                apply(&outputs, engine: engine, now: now)
             } catch {
-                actions.append(.reply(.rejected(error)))
+                sink.actions.append(.reply(.rejected(error)))
             }
         case .startAllEngines, .stopAllEngines:
-            var engineActions: [CoordinatorAction] = []
+            let replyAt = sink.actions.count
             var accepted: [EngineID] = []
             for engine in engineIDs {
                 let single: ClientCommand = command == .startAllEngines ? .startEngine(engine) : .stopEngine(engine)
                 do {
-                    apply(try engineCommand(single, engine: engine, now: now), engine: engine, now: now,
-                          into: &engineActions)
+                    var outputs = supervisorBuffer()
+                    try engineCommand(single, engine: engine, now: now, into: &outputs)
+                    apply(&outputs, engine: engine, now: now)
                     accepted.append(engine)
                 } catch {
                     continue  // engine_state_conflict: this engine is already up; leave it alone
                 }
             }
-            actions.append(.reply(.engineCommandAccepted(accepted)))
-            actions += engineActions
+            sink.actions.insert(.reply(.engineCommandAccepted(accepted)), at: replyAt)
         case .replay(let job, let after):
-            actions.append(.reply(.replay(job: job, events.replay(job: job, after: after))))
+            sink.actions.append(.reply(.replay(job: job, sink.events.replay(job: job, after: after))))
         }
     }
 
+    /// Nothing is appended when it throws.
     private mutating func engineCommand(
-        _ command: ClientCommand, engine: EngineID, now: UInt64
-    ) throws(CoreError) -> [SupervisorOutput] {
+        _ command: ClientCommand, engine: EngineID, now: UInt64, into outputs: inout [SupervisorOutput]
+    ) throws(CoreError) {
+        let at = supervisors.index.position(of: engine)!
         switch command {
-        case .startEngine: try supervisors[engine]!.start(now: now)
-        case .stopEngine: supervisors[engine]!.stop(now: now, requestIDs: &requestIDs)
-        case .restartEngine: supervisors[engine]!.restart(now: now, requestIDs: &requestIDs)
+        case .startEngine: try supervisors.all[at].start(now: now, into: &outputs)
+        case .stopEngine: supervisors.all[at].stop(now: now, requestIDs: &requestIDs, into: &outputs)
+        case .restartEngine: supervisors.all[at].restart(now: now, requestIDs: &requestIDs, into: &outputs)
         default: preconditionFailure("\(command) is not an engine command")
         }
     }

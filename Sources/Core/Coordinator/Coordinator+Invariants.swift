@@ -6,7 +6,7 @@ extension Coordinator {
     package func checkInvariants(thorough: Bool = true) -> [InvariantViolation] {
         var found = scheduler.violations(thorough: thorough)
         if thorough {
-            for violation in events.violations() { found.append(InvariantViolation("event_log", violation)) }
+            for violation in sink.events.violations() { found.append(InvariantViolation("event_log", violation)) }
         }
         var inFlightByEngine: [EngineID: Int] = [:]
         for request in scheduler.running.keys {
@@ -47,7 +47,7 @@ extension Coordinator {
             }
         case .stopped, .failed: required = nil
         }
-        if let required, timers[.engine(id, required)] == nil {
+        if let required, sink.timers[.engine(id, required)] == nil {
             found.append(InvariantViolation("timer_missing", "\(id) is \(state.phase) without \(required.rawValue)"))
         }
         return found

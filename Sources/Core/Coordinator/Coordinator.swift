@@ -34,39 +34,30 @@ package struct Coordinator: Sendable {
     var slots: [EngineSlot] = []
     package internal(set) var supervisors: SupervisorTable
     package internal(set) var scheduler: Scheduler
-    package internal(set) var events: EventLog
+    /// The current call's actions, the event log and the armed timers.
+    var sink: ActionSink
+    package var events: EventLog { sink.events }
     package internal(set) var generator: SeededGenerator
     var requestIDs = RequestIDAllocator()
-    /// Jobs whose requests an engine lost, told about that engine's signals until it is Ready again.
-    var jobsLostByEngine: [EngineID: [TaskID]] = [:]
-    /// Armed timers; `timerQueue` orders them (with stale entries removed lazily).
-    var timers: TimerTable
-    var timerQueue = MinHeap<ArmedTimer>()
-    var timerSequence: UInt64 = 0
-    /// The sequence of the queue's top once it was found armed; cleared when that timer is cancelled,
-    /// fired or moved, so `pruneTimerQueue` does not look the top up again after every input.
-    var armedTopSequence: UInt64?
+    /// Jobs whose requests an engine lost (by engine position), told about that engine's signals
+    /// until it is Ready again.
+    var jobsLostByEngine: [[TaskID]]
+    /// Storage reused by every supervisor step for its outputs (see `supervisorBuffer`).
+    var supervisorOutputs: [SupervisorOutput] = []
     /// The latest `now` seen; time never goes back (a driver bug otherwise).
     package internal(set) var lastNowMs: UInt64 = 0
-
-    struct ArmedTimer: Hashable, Sendable, Comparable {
-        var atMs: UInt64
-        var sequence: UInt64
-        var timer: TimerID
-
-        static func < (a: Self, b: Self) -> Bool { (a.atMs, a.sequence) < (b.atMs, b.sequence) }
-    }
 
     package init(configuration: CoordinatorConfiguration) {
         self.configuration = configuration
         supervisors = SupervisorTable(configuration.engines)
-        timers = TimerTable(engines: supervisors.index)
+        sink = ActionSink(
+            events: EventLog(historyMax: configuration.eventHistoryMax), timers: TimerTable(engines: supervisors.index))
         var capacities: [EngineID: UInt32?] = [:]
         for engine in configuration.engines { capacities[engine.id] = engine.costCapacity }
         scheduler = Scheduler(configuration: configuration.scheduler, engines: capacities)
-        events = EventLog(historyMax: configuration.eventHistoryMax)
         generator = SeededGenerator(seed: configuration.seed)
-        slots = supervisors.index.ids.indices.map { Self.slot(supervisors[position: $0]) }
+        slots = supervisors.all.map(Self.slot)
+        jobsLostByEngine = Array(repeating: [], count: supervisors.all.count)
     }
 
     static func slot(_ supervisor: EngineSupervisor) -> EngineSlot {
@@ -79,31 +70,31 @@ package struct Coordinator: Sendable {
     package mutating func handle(_ input: CoordinatorInput, now: UInt64) -> [CoordinatorAction] {
         precondition(now >= lastNowMs, "time went back from \(lastNowMs) to \(now) ms")
         lastNowMs = now
-        // One array for the whole call: every step appends to it (no per-step arrays to concatenate).
-        var actions: [CoordinatorAction] = []
-        actions.reserveCapacity(Self.actionsReserved)
+        // One array for the whole call: every step appends to the sink's (no per-step arrays).
+        sink.begin(now: now, reserving: Self.actionsReserved)
         switch input {
         case .timerFired(let timer):
-            fire(timer, now: now, into: &actions)
+            fire(timer, now: now)
         case .tick:
-            fireDueTimers(now: now, into: &actions)
+            fireDueTimers(now: now)
         case .client(let command):
-            client(command, now: now, into: &actions)
+            client(command, now: now)
         default:
-            engineInput(input, now: now, into: &actions)
+            engineInput(input, now: now)
         }
-        dispatch(now: now, into: &actions)
-        pruneTimerQueue()
-        return actions
+        dispatch(now: now)
+        sink.pruneTimerQueue()
+        return sink.takeActions()
     }
 
-    /// Room reserved for one input's actions (most inputs return fewer).
-    static let actionsReserved = 4
+    /// Room reserved for one input's actions: a reply that completes a task and starts the next
+    /// fits without regrowing.
+    static let actionsReserved = 8
 
     /// Sends queued work to engines that accept it.
-    mutating func dispatch(now: UInt64, into actions: inout [CoordinatorAction]) {
+    mutating func dispatch(now: UInt64) {
         guard scheduler.mayDispatch else { return }
-        apply(scheduler.dispatch(now: now, engines: slots, requestIDs: &requestIDs), now: now, into: &actions)
+        scheduler.dispatch(now: now, engines: slots, requestIDs: &requestIDs, into: &sink)
     }
 
     // MARK: Queries
@@ -114,11 +105,11 @@ package struct Coordinator: Sendable {
 
     /// Armed timers by due time then arming order.
     package var armedTimers: [(timer: TimerID, atMs: UInt64)] {
-        timers.values.sorted().map { (timer: $0.timer, atMs: $0.atMs) }
+        sink.armedTimers
     }
 
     /// The earliest armed timer, if any (O(1)).
     package var nextTimer: (timer: TimerID, atMs: UInt64)? {
-        timerQueue.top.map { (timer: $0.timer, atMs: $0.atMs) }
+        sink.nextTimer
     }
 }

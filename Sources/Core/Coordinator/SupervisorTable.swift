@@ -1,9 +1,11 @@
 /// The coordinator's engine supervisors by engine id, in an array in `EngineIndex` order: a lookup
-/// neither hashes nor copies the supervisor (the getter is inlined; `_modify` mutates in place).
+/// neither hashes nor copies the supervisor (the getter is inlined).
 package struct SupervisorTable: Sendable {
     package let index: EngineIndex
-    /// Never nil; optional so `_modify` can yield an `EngineSupervisor?` in place.
-    private var supervisors: [EngineSupervisor?]
+    /// The supervisors in `index` order. The coordinator mutates them in place as
+    /// `all[position].method()`: the array's own accessor inlines, while a `_modify` of ours would
+    /// nest it in a coroutine whose frame is heap-allocated on every call.
+    var all: [EngineSupervisor]
 
     init(_ configurations: [EngineConfiguration]) {
         index = EngineIndex(configurations.map(\.id))
@@ -11,32 +13,16 @@ package struct SupervisorTable: Sendable {
         for configuration in configurations {
             supervisors[index.position(of: configuration.id)!] = EngineSupervisor(configuration: configuration)
         }
-        self.supervisors = supervisors
+        all = supervisors.map { $0! }
     }
 
     package func contains(_ id: EngineID) -> Bool { index.position(of: id) != nil }
 
-    /// The supervisor of `id`; nil for an unknown engine (which cannot be added).
+    /// The supervisor of `id`; nil for an unknown engine.
     package subscript(id: EngineID) -> EngineSupervisor? {
         @inline(__always) get {
             guard let position = index.position(of: id) else { return nil }
-            return supervisors[position]
+            return all[position]
         }
-        _modify {
-            if let position = index.position(of: id) {
-                yield &supervisors[position]
-                precondition(supervisors[position] != nil, "the supervisor of \(id) removed")
-            } else {
-                var absent: EngineSupervisor?
-                yield &absent
-                precondition(absent == nil, "engine \(id) is not configured")
-            }
-        }
-    }
-
-    /// The supervisor at `position` in `index.ids`.
-    subscript(position position: Int) -> EngineSupervisor {
-        @inline(__always) get { supervisors[position]! }
-        _modify { yield &supervisors[position]! }
     }
 }

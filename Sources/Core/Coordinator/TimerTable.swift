@@ -1,11 +1,13 @@
 /// The coordinator's armed timers by id. Engine timers (armed and cancelled on every engine step)
-/// sit in a fixed array per engine, indexed by engine position and timer kind, so they are found
-/// without hashing; request and task timers are in dictionaries. Nothing iterates it in an order
-/// that reaches output (`values` is sorted by its callers).
+/// sit in a fixed array per engine, indexed by engine position and timer kind; request and task
+/// timers are in `IDTable`s by kind. No lookup hashes. Nothing iterates it in an order that reaches
+/// output (`values` is sorted by its callers).
 struct TimerTable: Sendable {
     private let engines: EngineIndex
-    private var engineTimers: [Coordinator.ArmedTimer?]
-    private var others: [TimerID: Coordinator.ArmedTimer] = [:]
+    private var engineTimers: [QueuedTimer?]
+    private var requestTimeouts = IDTable<RequestID, QueuedTimer>()
+    private var cancelGraces = IDTable<RequestID, QueuedTimer>()
+    private var taskDeadlines = IDTable<TaskID, QueuedTimer>()
     private(set) var count = 0
 
     init(engines: EngineIndex) {
@@ -19,43 +21,55 @@ struct TimerTable: Sendable {
         return position * EngineTimer.allCases.count + kind.ordinal
     }
 
-    subscript(timer: TimerID) -> Coordinator.ArmedTimer? {
-        guard let slot = slot(timer) else { return others[timer] }
-        return engineTimers[slot]
+    subscript(timer: TimerID) -> QueuedTimer? {
+        switch timer {
+        case .engine: slot(timer).flatMap { engineTimers[$0] }
+        case .requestTimeout(let request): requestTimeouts[request]
+        case .cancelGrace(let request): cancelGraces[request]
+        case .taskDeadline(let task): taskDeadlines[task]
+        }
     }
 
     /// Arms (or moves) a timer; returns the entry it replaced.
-    mutating func updateValue(_ armed: Coordinator.ArmedTimer, forKey timer: TimerID) -> Coordinator.ArmedTimer? {
-        let old: Coordinator.ArmedTimer?
-        if let slot = slot(timer) {
+    mutating func updateValue(_ armed: QueuedTimer, forKey timer: TimerID) -> QueuedTimer? {
+        let old: QueuedTimer?
+        switch timer {
+        case .engine:
+            guard let slot = slot(timer) else { preconditionFailure("\(timer): engine not configured") }
             old = engineTimers[slot]
             engineTimers[slot] = armed
-        } else {
-            old = others.updateValue(armed, forKey: timer)
+        case .requestTimeout(let request): old = requestTimeouts.updateValue(armed, forKey: request)
+        case .cancelGrace(let request): old = cancelGraces.updateValue(armed, forKey: request)
+        case .taskDeadline(let task): old = taskDeadlines.updateValue(armed, forKey: task)
         }
         if old == nil { count += 1 }
         return old
     }
 
     /// Drops a timer; returns the entry, nil when it was not armed.
-    mutating func removeValue(forKey timer: TimerID) -> Coordinator.ArmedTimer? {
-        let old: Coordinator.ArmedTimer?
-        if let slot = slot(timer) {
+    mutating func removeValue(forKey timer: TimerID) -> QueuedTimer? {
+        let old: QueuedTimer?
+        switch timer {
+        case .engine:
+            guard let slot = slot(timer) else { return nil }
             old = engineTimers[slot]
             engineTimers[slot] = nil
-        } else {
-            old = others.removeValue(forKey: timer)
+        case .requestTimeout(let request): old = requestTimeouts.removeValue(forKey: request)
+        case .cancelGrace(let request): old = cancelGraces.removeValue(forKey: request)
+        case .taskDeadline(let task): old = taskDeadlines.removeValue(forKey: task)
         }
         if old != nil { count -= 1 }
         return old
     }
 
-    /// Every armed timer, in no particular order (sort before use).
-    var values: [Coordinator.ArmedTimer] {
-        var values: [Coordinator.ArmedTimer] = []
+    /// Every armed timer's arming, in no particular order (sort before use).
+    var values: [QueuedTimer] {
+        var values: [QueuedTimer] = []
         values.reserveCapacity(count)
         for armed in engineTimers { if let armed { values.append(armed) } }
-        values.append(contentsOf: others.values)
+        values += requestTimeouts.values
+        values += cancelGraces.values
+        values += taskDeadlines.values
         return values
     }
 }

@@ -7,7 +7,7 @@ package struct Event: Hashable, Sendable {
     package var priority: EventPriority
     package var kind: EventKind
 
-    package init(id: EventID, job: TaskID?, atMs: UInt64, priority: EventPriority, kind: EventKind) {
+    package init(id: EventID, job: TaskID?, atMs: UInt64, priority: EventPriority, kind: consuming EventKind) {
         self.id = id
         self.job = job
         self.atMs = atMs

@@ -43,15 +43,19 @@ package struct EventLog: Sendable {
     /// Room reserved in a new job's history: a task's usual events (queued, started, progress,
     /// result, final) fit without regrowing.
     static let jobEventsReserved = 8
+    /// Room reserved in the coordinator-wide history (engine signals of a few start/stop cycles).
+    static let coordinatorEventsReserved = 64
 
     package init(historyMax: Int = 1_000) {
         precondition(historyMax >= 1, "historyMax must be at least 1")
         self.historyMax = historyMax
+        coordinatorHistory.events.reserveCapacity(min(historyMax, Self.coordinatorEventsReserved))
     }
 
     /// Appends an event, assigning the next id.
-    package mutating func append(job: TaskID?, kind: EventKind, now: UInt64) -> Event {
-        let event = Event(id: EventID(nextID), job: job, atMs: now, priority: kind.priority, kind: kind)
+    package mutating func append(job: TaskID?, kind: consuming EventKind, now: UInt64) -> Event {
+        let priority = kind.priority
+        let event = Event(id: EventID(nextID), job: job, atMs: now, priority: priority, kind: kind)
         nextID += 1
         if let job {
             if !jobs.contains(job.value) {
@@ -59,7 +63,8 @@ package struct EventLog: Sendable {
                 history.events.reserveCapacity(min(historyMax, Self.jobEventsReserved))
                 jobs.insertNew(history, at: job.value)
             }
-            jobs[job.value]!.insertJobEvent(event, historyMax: historyMax)
+            let historyMax = historyMax
+            jobs.update(job.value) { $0.insertJobEvent(event, historyMax: historyMax) }
         } else {
             coordinatorHistory.insert(event, historyMax: historyMax)
         }
@@ -88,7 +93,7 @@ package struct EventLog: Sendable {
     }
 
     /// Drops a forgotten job's history.
-    package mutating func forget(job: TaskID) { jobs[job.value] = nil }
+    package mutating func forget(job: TaskID) { jobs.remove(job.value) }
 
     /// Broken invariants: ids not increasing within a history, more than `historyMax` kept, or an
     /// event after the final one.

@@ -17,14 +17,12 @@ extension Scheduler {
     /// (id order); engines that do not accept work are skipped. A queue whose best lane does not fit
     /// its cost budget waits (no smaller lane overtakes it), so large tasks are not starved by small ones.
     package mutating func dispatch(
-        now: UInt64, engines: [EngineSlot], requestIDs: inout RequestIDAllocator
-    ) -> [SchedulerOutput] {
+        now: UInt64, engines: [EngineSlot], requestIDs: inout RequestIDAllocator, into outputs: inout some SchedulerSink
+    ) {
         precondition(engines.count == engineOrder.count, "one slot per engine, in id order")
-        var outputs: [SchedulerOutput] = []
         while requestsInFlight < configuration.requestsInFlightMax, let candidate = bestCandidate(engines) {
             start(candidate, engine: engines[candidate.engine].id, now: now, requestIDs: &requestIDs, into: &outputs)
         }
-        return outputs
     }
 
     private mutating func bestCandidate(_ engines: [EngineSlot]) -> Candidate? {
@@ -69,7 +67,7 @@ extension Scheduler {
 
     private mutating func start(
         _ candidate: Candidate, engine: EngineID, now: UInt64, requestIDs: inout RequestIDAllocator,
-        into outputs: inout [SchedulerOutput]
+        into outputs: inout some SchedulerSink
     ) {
         if candidate.fromAnyQueue { anyEngineQueue.pop() } else { queues[candidate.engine].pop() }
         let reference = LaneReference(task: candidate.key.task, lane: candidate.key.lane)
@@ -93,7 +91,7 @@ extension Scheduler {
 
     /// Mutates one lane in place.
     mutating func modifyLane(_ reference: LaneReference, _ body: (inout Lane) -> Void) {
-        body(&tasks[reference.task]!.lanes[reference.lane])
+        tasks.updateLane(reference, body)
     }
 
     mutating func occupy(_ engine: EngineID, cost: UInt32) {

@@ -2,10 +2,12 @@
 extension Scheduler {
     /// A lane reached a final state; the task ends when all its lanes have.
     mutating func laneEnded(
-        _ reference: LaneReference, _ state: LaneState, now: UInt64, into outputs: inout [SchedulerOutput]
+        _ reference: LaneReference, _ state: LaneState, now: UInt64, into outputs: inout some SchedulerSink
     ) {
-        tasks[reference.task]!.lanes[reference.lane].state = state
-        tasks[reference.task]!.lanes[reference.lane].queueVersion &+= 1
+        tasks.updateLane(reference) { lane in
+            lane.state = state
+            lane.queueVersion &+= 1
+        }
         let engine = tasks[reference.task]!.lanes[reference.lane].engine
         switch state {
         case .completed(let engine, let transcript):
@@ -32,7 +34,7 @@ extension Scheduler {
 
     /// Ends a task: its unfinished lanes are cancelled (running requests become orphans that get a
     /// `cancel`), the final event is emitted, dependents are released or failed, retention applies.
-    mutating func finish(_ id: TaskID, outcome: TaskState, now: UInt64, into outputs: inout [SchedulerOutput]) {
+    mutating func finish(_ id: TaskID, outcome: TaskState, now: UInt64, into outputs: inout some SchedulerSink) {
         precondition(outcome.isFinal && tasks[id]!.outcome == nil, "finish \(id) twice or with \(outcome)")
         let laneEnd: LaneState
         if case .failed(let error) = outcome { laneEnd = .failed(error) } else { laneEnd = .cancelled }
@@ -40,10 +42,12 @@ extension Scheduler {
             if case .running(let engine, let request, _) = tasks[id]!.lanes[index].state {
                 orphan(request, engine: engine, cost: tasks[id]!.spec.cost, now: now, into: &outputs)
             }
-            tasks[id]!.lanes[index].state = laneEnd
-            tasks[id]!.lanes[index].queueVersion &+= 1
+            tasks.updateLane(LaneReference(task: id, lane: index)) { lane in
+                lane.state = laneEnd
+                lane.queueVersion &+= 1
+            }
         }
-        tasks[id]!.outcome = outcome
+        tasks.update(id) { $0.outcome = outcome }
         unfinishedCount -= 1
         if tasks[id]!.spec.deadlineMs != nil { outputs.append(.cancelTimer(.taskDeadline(id))) }
         switch outcome {
@@ -53,8 +57,11 @@ extension Scheduler {
         }
         for dependent in tasks[id]!.dependents where tasks[dependent]?.outcome == nil {
             if outcome == .completed {
-                tasks[dependent]!.unresolvedDependencies -= 1
-                if tasks[dependent]!.unresolvedDependencies == 0 { enqueueAll(dependent, now: now) }
+                let unresolved = tasks.update(dependent) { task in
+                    task.unresolvedDependencies -= 1
+                    return task.unresolvedDependencies
+                }
+                if unresolved == 0 { enqueueAll(dependent, now: now) }
             } else {
                 let error = CoreError(.dependencyFailed, "\(id) did not complete")
                 finish(dependent, outcome: .failed(error), now: now, into: &outputs)
@@ -66,17 +73,18 @@ extension Scheduler {
     /// Moves a running request to the orphans: `cancel` is sent and its slot is held until the final
     /// reply or `cancelGraceMs`.
     mutating func orphan(
-        _ request: RequestID, engine: EngineID, cost: UInt32, now: UInt64, into outputs: inout [SchedulerOutput]
+        _ request: RequestID, engine: EngineID, cost: UInt32, now: UInt64, cancelsTimeout: Bool = true,
+        into outputs: inout some SchedulerSink
     ) {
         running[request] = nil
         orphans[request] = Orphan(engine: engine, cost: cost)
-        outputs.append(.cancelTimer(.requestTimeout(request)))
+        if cancelsTimeout { outputs.append(.cancelTimer(.requestTimeout(request))) }
         outputs.append(.send(engine, .cancel(target: request)))
         outputs.append(.armTimer(.cancelGrace(request), atMs: now.saturatingAdd(configuration.cancelGraceMs)))
     }
 
     /// Keeps at most `finishedTasksRetainedMax` finished tasks, forgetting the oldest.
-    private mutating func retain(_ id: TaskID, into outputs: inout [SchedulerOutput]) {
+    private mutating func retain(_ id: TaskID, into outputs: inout some SchedulerSink) {
         finishedOrder.append(id)
         while finishedOrder.count - finishedOrderHead > configuration.finishedTasksRetainedMax {
             let old = finishedOrder[finishedOrderHead]

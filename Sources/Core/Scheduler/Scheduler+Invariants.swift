@@ -10,7 +10,8 @@ extension Scheduler {
     package func violations(thorough: Bool = true) -> [InvariantViolation] {
         var found: [InvariantViolation] = []
         var counted: [EngineID: Int] = [:]
-        for (request, reference) in running {
+        for request in running.keys {
+            let reference = running[request]!
             guard let lane = tasks[reference.task]?.lanes[reference.lane],
                 case .running(let engine, request, _) = lane.state
             else {

@@ -16,9 +16,9 @@ package struct Scheduler: Sendable {
     let engineIndex: EngineIndex
     var queues: [LaneHeap]
     var anyEngineQueue = LaneHeap()
-    package internal(set) var running: [RequestID: LaneReference] = [:]
+    package internal(set) var running = IDTable<RequestID, LaneReference>()
     /// Cancelled requests still holding their engine slot until the final reply or the grace timer.
-    var orphans: [RequestID: Orphan] = [:]
+    var orphans = IDTable<RequestID, Orphan>()
     var inFlight: [Int]
     var engineCost: [UInt64]
     var totalCost: UInt64 = 0
@@ -45,10 +45,11 @@ package struct Scheduler: Sendable {
     package func task(_ id: TaskID) -> SchedulerTask? { tasks[id] }
 
     /// Accepts a task, or returns the existing id for a known idempotency key (`deduplicated`).
+    /// Nothing is appended to `outputs` when it throws.
     package mutating func submit(
-        _ spec: TaskSpec, now: UInt64
-    ) throws(CoreError) -> (id: TaskID, deduplicated: Bool, outputs: [SchedulerOutput]) {
-        if let key = spec.idempotencyKey, let existing = idempotencyKeys[key] { return (existing, true, []) }
+        _ spec: TaskSpec, now: UInt64, into outputs: inout some SchedulerSink
+    ) throws(CoreError) -> (id: TaskID, deduplicated: Bool) {
+        if let key = spec.idempotencyKey, let existing = idempotencyKeys[key] { return (existing, true) }
         try validate(spec, now: now)
         var unresolved = 0
         for dependency in spec.dependencies {
@@ -66,14 +67,14 @@ package struct Scheduler: Sendable {
         tasks.insert(SchedulerTask(id: id, spec: spec, submittedAtMs: now, lanes: lanes,
                                    unresolvedDependencies: unresolved))
         for dependency in spec.dependencies where tasks[dependency]?.outcome == nil {
-            tasks[dependency]!.dependents.append(id)
+            tasks.update(dependency) { $0.dependents.append(id) }
         }
         if let key = spec.idempotencyKey { idempotencyKeys[key] = id }
         unfinishedCount += 1
-        var outputs: [SchedulerOutput] = [.event(id, .taskQueued)]
+        outputs.append(.event(id, .taskQueued))
         if let deadline = spec.deadlineMs { outputs.append(.armTimer(.taskDeadline(id), atMs: deadline)) }
         if unresolved == 0 { enqueueAll(id, now: now) }
-        return (id, false, outputs)
+        return (id, false)
     }
 
     private func validate(_ spec: TaskSpec, now: UInt64) throws(CoreError) {
@@ -99,12 +100,11 @@ package struct Scheduler: Sendable {
 
     /// Cancels a task in any unfinished state: queued lanes leave the queue, running requests get a
     /// `cancel` notification (their slot is held until the final reply or `cancelGraceMs`).
-    package mutating func cancel(_ id: TaskID, now: UInt64) throws(CoreError) -> [SchedulerOutput] {
+    /// Nothing is appended to `outputs` when it throws.
+    package mutating func cancel(_ id: TaskID, now: UInt64, into outputs: inout some SchedulerSink) throws(CoreError) {
         guard let task = tasks[id] else { throw CoreError(.unknownTask, "\(id)") }
         guard task.outcome == nil else { throw CoreError(.taskFinished, "\(id) already finished") }
-        var outputs: [SchedulerOutput] = []
         finish(id, outcome: .cancelled, now: now, into: &outputs)
-        return outputs
     }
 
     /// Puts every non-final lane of a task whose dependencies are done into its queue.

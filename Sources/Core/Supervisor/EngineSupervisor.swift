@@ -1,7 +1,7 @@
 import Wire
 
 /// The supervisor of one engine process: a value-type state machine (STYLE rule 3). Each input takes
-/// `now` (ms) and returns `SupervisorOutput`s; request ids come from the shared allocator and the only
+/// `now` (ms) and appends `SupervisorOutput`s to the caller's buffer; request ids come from the shared allocator and the only
 /// randomness (restart jitter) from the caller's seeded generator.
 ///
 /// Lifecycle: Stopped → Starting(checkingDependencies → installingDependencies → spawningProcess →

@@ -18,6 +18,21 @@ struct DenseTableTests {
         #expect(table.all == ["b!", "d"])
     }
 
+    @Test("update mutates an entry in place and returns the body's result; remove drops an entry")
+    func updateAndRemove() {
+        var table = DenseTable<[Int]>()
+        table.insertNew([1], at: 1)
+        table.insertNew([2], at: 2)
+        let count = table.update(2) { value in
+            value.append(3)
+            return value.count
+        }
+        #expect(count == 2 && table[2] == [2, 3])
+        table.remove(1)
+        table.remove(7)  // absent: nothing happens
+        #expect(table.count == 1 && table[1] == nil && table.all == [[2, 3]])
+    }
+
     @Test("removing the oldest entries keeps the rest reachable through compaction")
     func compaction() {
         var table = DenseTable<Int>()
