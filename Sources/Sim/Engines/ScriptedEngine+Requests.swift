@@ -3,13 +3,12 @@ import Wire
 
 /// `transcribe`, `cancel` and `stop` in a scripted engine.
 extension ScriptedEngine {
-    mutating func transcribe(id: JSONValue, params: JSONValue, now: UInt64) -> [EngineEffect] {
+    mutating func transcribe(id: JSONValue, audioPath: String, now: UInt64) -> [EngineEffect] {
         if stopping { return [.stdout(RPCLines.error(id: id, code: -32_030, message: "shutting down"))] }
         guard active.count < script.maxConcurrentRequests else {
             return [.stdout(RPCLines.error(id: id, code: -32_020, message: "busy"))]
         }
         guard let key = id.numberValue.flatMap({ UInt64($0.text) }) else { return [] }
-        let audioPath = params["audio"]?["path"]?.stringValue ?? ""
         let request = script.request(audioPath: audioPath)
         var effects: [EngineEffect] = []
         for index in 0..<request.garbageLines { effects.append(.stdout(RPCLines.garbage(index))) }
@@ -120,8 +119,8 @@ extension ScriptedEngine {
         ]
     }
 
-    mutating func cancel(params: JSONValue) -> [EngineEffect] {
-        guard let key = params["id"]?.numberValue.flatMap({ UInt64($0.text) }), let request = active[key],
+    mutating func cancel(target: UInt64?) -> [EngineEffect] {
+        guard let key = target, let request = active[key],
             request.script.honorsCancel
         else { return [] }
         active[key] = nil
