@@ -41,20 +41,31 @@ extension ScriptedEngine {
         case .crash: steps.append((request.crashAtMs ?? latency / 2, .crash))
         case .hang: break
         }
-        let ordered = steps.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }
-        return (ordered.map(\.element.1), ordered.map(\.element.0))
+        return ordered(steps)
+    }
+
+    /// The steps by offset, ties in listed order (a stable sort), split into steps and offsets.
+    static func ordered(_ steps: [(UInt64, PlannedStep)]) -> ([PlannedStep], [UInt64]) {
+        var order = Array(steps.indices)
+        if steps.count > 1 { order.sort { (steps[$0].0, $0) < (steps[$1].0, $1) } }
+        var planned: [PlannedStep] = []
+        var offsets: [UInt64] = []
+        planned.reserveCapacity(steps.count)
+        offsets.reserveCapacity(steps.count)
+        for index in order {
+            planned.append(steps[index].1)
+            offsets.append(steps[index].0)
+        }
+        return (planned, offsets)
     }
 
     mutating func requestStep(id: UInt64, index: Int, now: UInt64) -> [EngineEffect] {
         guard let request = active[id] else { return [] }
         switch request.plan[index] {
         case .progress(let permille):
-            let params: JSONValue = ["id": request.id, "fraction": RPCLines.thousandths(permille), "stage": "decoding"]
-            return [.stdout(RPCLines.notification("progress", params))]
+            return [.stdout(Self.progressLine(id: request.id, permille: permille))]
         case .draft(let seq, let segment):
-            let params: JSONValue = ["id": request.id, "seq": .number(JSONNumber(seq)),
-                                     "segment": Self.segment(segment, audioPath: request.audioPath, draft: true)]
-            return [.stdout(RPCLines.notification("draft", params))]
+            return [.stdout(Self.draftLine(id: request.id, seq: seq, segment: segment, audioPath: request.audioPath))]
         case .crash:
             return [.stderr("panic: scripted crash in request \(id)"), .exit(request.script.exitStatus)]
         case .reply:
@@ -85,16 +96,7 @@ extension ScriptedEngine {
         RPCLines.raw(",\"segments\":[", &out)
         for index in 0..<segments {
             if index > 0 { out.bytes.append(UInt8(ascii: ",")) }
-            let start = UInt64(index) * 1_500
-            RPCLines.raw("{\"id\":", &out)
-            RPCLines.writeDigits(UInt64(index), &out)
-            RPCLines.raw(",\"start\":", &out)
-            RPCLines.writeThousandths(start, &out)
-            RPCLines.raw(",\"end\":", &out)
-            RPCLines.writeThousandths(start + 1_500, &out)
-            RPCLines.raw(",\"text\":", &out)
-            out.write(string: "segment \(index) of \(audioPath)")
-            RPCLines.raw(",\"words\":[]}", &out)
+            writeSegment(index, audioPath: audioPath, draft: false, &out)
         }
         RPCLines.raw("],\"metrics\":{}}", &out)
         return RPCLines.end(out)

@@ -78,7 +78,7 @@ extension SimWorld {
             let remaining = bytes.count - start
             guard remaining > 0 else { break }
             let length = piece == pieces - 1 ? remaining : 1 + Int(generator.below(UInt64(remaining)))
-            let chunk = Array(bytes[start..<(start + length)])
+            let chunk = length == bytes.count ? bytes : Array(bytes[start..<(start + length)])
             start += length
             let jitter = scenario.chunking ? generator.below(UInt64(2)) : 0
             let atMs = max(nowMs + jitter, pipe.lastMs)

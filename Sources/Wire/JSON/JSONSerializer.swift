@@ -43,6 +43,13 @@ package struct JSONSerializer {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// Writes the escaped UTF-8 of `text` without quotes (a part of a string whose other parts are
+    /// written the same way: escaping goes scalar by scalar).
+    package mutating func writeEscaped(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in writeEscaped(utf8) }
+    }
+
     mutating func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
         var runStart = 0
         var index = 0
