@@ -65,7 +65,7 @@ package struct EventQueue: Sendable {
         return backlogFront.precedes(top) ? backlogFront : top
     }
 
-    package mutating func schedule(_ event: SimEvent, atMs: UInt64) {
+    package mutating func schedule(_ event: consuming SimEvent, atMs: UInt64) {
         precondition(count < capacity, "event queue over \(capacity) entries")
         precondition(nextSequence < 1 << (64 - Self.slotBits), "event queue sequence numbers exhausted")
         let slot: Int
@@ -92,8 +92,21 @@ package struct EventQueue: Sendable {
     }
 
     package mutating func pop() -> Entry? {
+        guard !isEmpty else { return nil }
+        let (key, event) = popFirst()
+        return Entry(timeMs: key.timeMs, sequence: key.sequence, event: event)
+    }
+
+    /// Removes the earliest event and returns it with its time; the queue must not be empty.
+    /// (The world's loop takes events this way: no `Optional<Entry>` to destroy per event.)
+    package mutating func popEarliest() -> (timeMs: UInt64, event: SimEvent) {
+        let (key, event) = popFirst()
+        return (key.timeMs, event)
+    }
+
+    private mutating func popFirst() -> (Key, SimEvent) {
         if !backlogTaken { takeBacklog() }
-        guard let front else { return nil }
+        guard let front else { preconditionFailure("pop from an empty EventQueue") }
         let key: Key
         if backlogHead < backlog.count, backlog[backlogHead].order == front.order {
             key = backlog[backlogHead]
@@ -112,7 +125,7 @@ package struct EventQueue: Sendable {
             return event
         }
         freeSlots.append(Int32(slot))
-        return Entry(timeMs: key.timeMs, sequence: key.sequence, event: event)
+        return (key, event)
     }
 
     /// Moves the heap's keys into the sorted backlog (once, at the first pop).
