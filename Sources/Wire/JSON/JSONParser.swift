@@ -16,7 +16,7 @@ public struct JSONParser: ~Copyable {
     var scratch: [UInt8] = []
     /// Elements and members of the open containers (16 to start: most messages are small; they double).
     var elementStack = ParseStack<JSONValue>(capacity: 16)
-    var memberStack = ParseStack<(key: String, value: JSONValue)>(capacity: 16)
+    var memberStack = ParseStack<JSONMember>(capacity: 16)
     /// Short strings seen in this document (used after `unknownStringsUncached` of them).
     var keyCache = JSONKeyCache()
     /// The protocol's names and common values, and how many other short strings this document had so far.
@@ -175,7 +175,7 @@ public struct JSONParser: ~Copyable {
             guard index < bytes.count else { throw JSONError(code: .unexpectedEnd, offset: index) }
             guard bytes[index] == UInt8(ascii: ":") else { throw unexpectedByte() }
             index += 1
-            memberStack.push((key: key, value: try parseValue()))
+            memberStack.push(JSONMember(key: key, value: try parseValue()))
             skipWhitespace()
             guard index < bytes.count else { throw JSONError(code: .unexpectedEnd, offset: index) }
             switch bytes[index] {
@@ -187,7 +187,7 @@ public struct JSONParser: ~Copyable {
                 }
             case UInt8(ascii: "}"):
                 index += 1
-                return .object(JSONObject(members: memberStack.popArray(from: base)))
+                return .object(JSONObject(storage: memberStack.popArray(from: base)))
             default:
                 throw unexpectedByte()
             }

@@ -21,7 +21,7 @@ package struct JSONSerializer {
             bytes.append(UInt8(ascii: "]"))
         case .object(let object):
             bytes.append(UInt8(ascii: "{"))
-            for (position, member) in object.members.enumerated() {
+            for (position, member) in object.storage.enumerated() {
                 if position > 0 { bytes.append(UInt8(ascii: ",")) }
                 write(string: member.key)
                 bytes.append(UInt8(ascii: ":"))
