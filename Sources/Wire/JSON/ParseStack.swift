@@ -1,18 +1,21 @@
 /// The parser's scratch stack: elements of the containers still open. Closing a container moves
 /// its elements out into an Array of exactly the right size (one allocation per container, instead
 /// of the 1-2-4-8 growth of appending to a fresh Array).
+/// The storage is allocated at the first push (a document without arrays never allocates the
+/// element stack).
 struct ParseStack<Element>: ~Copyable {
-    private var storage: UnsafeMutablePointer<Element>
-    private var capacity: Int
+    private var storage: UnsafeMutablePointer<Element>?
+    private var capacity = 0
+    private let initialCapacity: Int
     private(set) var count = 0
 
     init(capacity: Int = 64) {
         precondition(capacity > 0)
-        storage = .allocate(capacity: capacity)
-        self.capacity = capacity
+        initialCapacity = capacity
     }
 
     deinit {
+        guard let storage else { return }
         storage.deinitialize(count: count)
         storage.deallocate()
     }
@@ -20,7 +23,7 @@ struct ParseStack<Element>: ~Copyable {
     @inline(__always)
     mutating func push(_ element: consuming Element) {
         if count == capacity { grow() }
-        (storage + count).initialize(to: element)
+        (storage.unsafelyUnwrapped + count).initialize(to: element)
         count += 1
     }
 
@@ -29,7 +32,7 @@ struct ParseStack<Element>: ~Copyable {
         precondition(base <= count)
         let moved = count - base
         guard moved > 0 else { return [] }
-        let source = storage + base
+        let source = storage.unsafelyUnwrapped + base
         // `reserveCapacity` is specialized here; `Array(unsafeUninitializedCapacity:)` calls the stdlib's
         // generic allocator, which looks up the storage class's metadata at run time on every call.
         var array: [Element] = []
@@ -40,10 +43,12 @@ struct ParseStack<Element>: ~Copyable {
     }
 
     private mutating func grow() {
-        let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
-        larger.moveInitialize(from: storage, count: count)
-        storage.deallocate()
+        let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity == 0 ? initialCapacity : capacity * 2)
+        if let storage {
+            larger.moveInitialize(from: storage, count: count)
+            storage.deallocate()
+        }
         storage = larger
-        capacity *= 2
+        capacity = capacity == 0 ? initialCapacity : capacity * 2
     }
 }
