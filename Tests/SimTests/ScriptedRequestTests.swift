@@ -12,7 +12,22 @@ struct ScriptedRequestTests {
         .transcribe(id: RequestID(3), TranscribeParameters(audioPath: "/audio/a-1.wav")),
         .transcribe(id: RequestID(UInt64.max), TranscribeParameters(audioPath: "", language: "en")),
         .cancel(target: RequestID(12)), .cancel(target: RequestID(0)),
+        .initialize(id: RequestID(1), .default), .initialize(id: RequestID(2), Self.initialize(heartbeatMs: 5_000, limit: nil)),
+        .initialize(id: RequestID(3), Self.initialize(heartbeatMs: UInt32.max, limit: 1_024)),
     ]
+
+    static func initialize(heartbeatMs: UInt32, limit: Int?) -> InitializeParameters {
+        var parameters = InitializeParameters()
+        parameters.heartbeatIntervalMs = heartbeatMs
+        parameters.maxMessageBytes = limit
+        return parameters
+    }
+
+    static var configured: InitializeParameters {
+        var parameters = InitializeParameters()
+        parameters.config = ["model": "small"]
+        return parameters
+    }
 
     static func scanned(_ line: [UInt8]) -> ScriptedRequest? {
         line.withUnsafeBytes { ScriptedRequest.scan(UnsafeRawBufferPointer(rebasing: $0.dropLast())) }
@@ -30,7 +45,7 @@ struct ScriptedRequestTests {
     }
 
     @Test("other lines are left to the parser", arguments: [
-        EngineCodec.encodedLine(.initialize(id: RequestID(1), .default)),
+        EngineCodec.encodedLine(.initialize(id: RequestID(1), Self.configured)),
         EngineCodec.encodedLine(.transcribe(id: RequestID(3), TranscribeParameters(audioPath: "q\"uote"))),
         EngineCodec.encodedLine(.transcribe(id: RequestID(3), TranscribeParameters(audioPath: "é.wav"))),
         EngineCodec.encodedLine(.transcribe(id: RequestID(3), TranscribeParameters(audioPath: "a", options: ["x": 1]))),

@@ -4,9 +4,9 @@ import Wire
 /// answers depend on.
 ///
 /// `init?(json:)` reads them from a parsed line. `scan(_:)` recognises the exact lines the
-/// coordinator writes for `transcribe`, `cancel`, `health_check` and `stop` (EngineCodec's compact
-/// bytes, with plain ASCII strings, integer ids and empty `options`) without building a JSON tree,
-/// and gives the same fields the parser's tree would; any other line (`initialize`, escapes,
+/// coordinator writes for `initialize`, `transcribe`, `cancel`, `health_check` and `stop` (EngineCodec's
+/// compact bytes, with plain ASCII strings, integer ids and empty `config` and `options`) without
+/// building a JSON tree, and gives the same fields the parser's tree would; any other line (escapes,
 /// whitespace, other members, …) gives nil, and the engine parses it.
 package struct ScriptedRequest: Equatable, Sendable {
     package var method: String
@@ -74,10 +74,26 @@ struct RequestScanner {
         case "cancel":
             guard literal(",\"params\":{\"id\":"), let digits = integer(), literal("}}") else { return nil }
             request.cancelTarget = UInt64(digits)
+        case "initialize":
+            guard let interval = initializeParams() else { return nil }
+            request.heartbeatIntervalMs = Int(interval)
         default:
             return nil
         }
         return index == bytes.count ? request : nil
+    }
+
+    /// `initialize`'s params with an empty `config` (and optional `limits`); the heartbeat interval's text.
+    mutating func initializeParams() -> String? {
+        guard literal(",\"params\":{\"protocolVersion\":"), plainString() != nil,
+            literal(",\"clientInfo\":{\"name\":"), plainString() != nil, literal(",\"version\":"),
+            plainString() != nil, literal("},\"heartbeatIntervalMs\":"), let interval = integer(),
+            literal(",\"config\":{}")
+        else { return nil }
+        if literal(",\"limits\":{\"maxMessageBytes\":") {
+            guard integer() != nil, literal("}") else { return nil }
+        }
+        return literal("}}") ? interval : nil
     }
 
     /// Consumes `text` if the bytes at `index` are exactly it (compared eight bytes at a time).
