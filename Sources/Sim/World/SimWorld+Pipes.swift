@@ -66,26 +66,14 @@ extension SimWorld {
         _ pid: ProcessID, scripted: (inout ScriptedEngine, UInt64) -> [EngineEffect],
         hosted: (inout HostedEngine, UInt64) -> [EngineEffect]
     ) {
+        let process = processes[pid]!
         let effects: [EngineEffect]
-        switch takeBehaviour(pid) {
-        case .scripted(var engine):
-            effects = scripted(&engine, nowMs)
-            processes[pid]!.behaviour = .scripted(engine)
-        case .hosted(var engine):
-            effects = hosted(&engine, nowMs)
-            processes[pid]!.behaviour = .hosted(engine)
-        case .child(let ignores):
-            processes[pid]!.behaviour = .child(ignoresTerminate: ignores)
-            effects = []
+        switch process.kind {
+        case .scripted: effects = scripted(&process.scripted!, nowMs)
+        case .hosted: effects = hosted(&process.hosted!, nowMs)
+        case .child: effects = []
         }
         apply(effects, pid: pid)
-    }
-
-    /// Moves a process's behaviour out (leaving a placeholder), so mutating it copies nothing.
-    func takeBehaviour(_ pid: ProcessID) -> SimProcess.Behaviour {
-        var behaviour = SimProcess.Behaviour.child(ignoresTerminate: false)
-        swap(&behaviour, &processes[pid]!.behaviour)
-        return behaviour
     }
 
     /// stdout bytes reach the coordinator's side: the real framer and decoder, then `EngineCodec`.

@@ -30,17 +30,12 @@ extension SimWorld {
                 pid: child, engine: engine, group: pid, behaviour: .child(ignoresTerminate: script.ignoresTerminate),
                 maxLineBytes: maxLineBytes)
         }
+        let process = processes[pid]!
         let effects: [EngineEffect]
-        switch takeBehaviour(pid) {
-        case .scripted(var engine):
-            effects = engine.start(now: nowMs)
-            processes[pid]!.behaviour = .scripted(engine)
-        case .hosted(var engine):
-            effects = engine.start(now: nowMs)
-            processes[pid]!.behaviour = .hosted(engine)
-        case .child(let ignores):
-            processes[pid]!.behaviour = .child(ignoresTerminate: ignores)
-            effects = []
+        switch process.kind {
+        case .scripted: effects = process.scripted!.start(now: nowMs)
+        case .hosted: effects = process.hosted!.start(now: nowMs)
+        case .child: effects = []
         }
         apply(effects, pid: pid)
     }
@@ -120,18 +115,11 @@ extension SimWorld {
                 exit(pid, .signaled(signal: ProcessSignal.kill.number))
                 continue
             }
-            switch takeBehaviour(pid) {
-            case .scripted(var engine):
-                let effects = engine.signal(signal)
-                processes[pid]!.behaviour = .scripted(engine)
-                apply(effects, pid: pid)
-            case .hosted(var engine):
-                let effects = engine.signal(signal, now: nowMs)
-                processes[pid]!.behaviour = .hosted(engine)
-                apply(effects, pid: pid)
-            case .child(let ignores):
-                processes[pid]!.behaviour = .child(ignoresTerminate: ignores)
-                if !ignores { exit(pid, .signaled(signal: signal.number)) }
+            let process = processes[pid]!
+            switch process.kind {
+            case .scripted: apply(process.scripted!.signal(signal), pid: pid)
+            case .hosted: apply(process.hosted!.signal(signal, now: nowMs), pid: pid)
+            case .child(let ignores): if !ignores { exit(pid, .signaled(signal: signal.number)) }
             }
         }
     }
