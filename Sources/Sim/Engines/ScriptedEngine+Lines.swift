@@ -13,7 +13,7 @@ extension ScriptedEngine {
         RPCLines.raw("\"wordConfidence\":false,\"maxConcurrentRequests\":", &out)
         out.write(.number(JSONNumber(maxConcurrentRequests)))
         RPCLines.raw("},\"limits\":{\"maxMessageBytes\":8388608}}", &out)
-        return RPCLines.end(out)
+        return RPCLines.end(&out)
     }
 
     package static func initializeJSON(maxConcurrentRequests: Int) -> JSONValue {
@@ -35,7 +35,7 @@ extension ScriptedEngine {
         RPCLines.raw(",\"result\":{\"status\":", &out)
         out.write(string: status)
         RPCLines.raw(",\"detail\":{}}", &out)
-        return RPCLines.end(out)
+        return RPCLines.end(&out)
     }
 
     package static func healthJSON(status: String) -> JSONValue { ["status": .string(status), "detail": [:]] }
@@ -50,7 +50,7 @@ extension ScriptedEngine {
         RPCLines.raw(",\"fraction\":", &out)
         RPCLines.writeThousandths(permille, &out)
         RPCLines.raw(",\"stage\":\"decoding\"}", &out)
-        return RPCLines.end(out)
+        return RPCLines.end(&out)
     }
 
     /// `{"jsonrpc":"2.0","method":"draft","params":{"id":…,"seq":…,"segment":…}}` with
@@ -60,25 +60,25 @@ extension ScriptedEngine {
         RPCLines.raw("\"method\":\"draft\",\"params\":{\"id\":", &out)
         out.write(id)
         RPCLines.raw(",\"seq\":", &out)
-        out.write(.number(JSONNumber(seq)))
+        RPCLines.writeInt(seq, &out)
         RPCLines.raw(",\"segment\":", &out)
         writeSegment(segment, audioPath: audioPath, draft: true, &out)
         RPCLines.raw("}", &out)
-        return RPCLines.end(out)
+        return RPCLines.end(&out)
     }
 
     /// The bytes of `segment(index, audioPath:, draft:)`.
     static func writeSegment(_ index: Int, audioPath: String, draft: Bool, _ out: inout JSONSerializer) {
         let start = UInt64(index) * 1_500
         RPCLines.raw("{\"id\":", &out)
-        out.write(.number(JSONNumber(index)))
+        RPCLines.writeInt(index, &out)
         RPCLines.raw(",\"start\":", &out)
         RPCLines.writeThousandths(start, &out)
         RPCLines.raw(",\"end\":", &out)
         RPCLines.writeThousandths(start + 1_500, &out)
         // `"\(draft ? "draft" : "segment") \(index) of \(audioPath)"`: the ASCII prefix needs no escapes.
         if draft { RPCLines.raw(",\"text\":\"draft ", &out) } else { RPCLines.raw(",\"text\":\"segment ", &out) }
-        out.write(.number(JSONNumber(index)))
+        RPCLines.writeInt(index, &out)
         RPCLines.raw(" of ", &out)
         out.writeEscaped(audioPath)
         RPCLines.raw("\",\"words\":[]}", &out)

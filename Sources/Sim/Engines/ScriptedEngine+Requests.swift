@@ -15,15 +15,25 @@ extension ScriptedEngine {
         if request.oversizedBytes > 0 {
             effects.append(.stdout(Array(repeating: UInt8(ascii: "x"), count: request.oversizedBytes) + [0x0A]))
         }
-        let (plan, offsets) = Self.plan(request)
+        let (plan, offsets) = cachedPlan(request)
         active[key] = ActiveRequest(id: id, script: request, plan: plan, audioPath: audioPath)
+        effects.reserveCapacity(effects.count + offsets.count)
         for (index, offset) in offsets.enumerated() { effects.append(.after(offset, .request(id: key, index: index))) }
         return effects
+    }
+
+    /// `plan(request)`, kept for the last request script (a process's requests mostly share one).
+    mutating func cachedPlan(_ request: RequestScript) -> ([PlannedStep], [UInt64]) {
+        if let last = lastPlan, last.script == request { return (last.plan, last.offsets) }
+        let (plan, offsets) = Self.plan(request)
+        lastPlan = (request, plan, offsets)
+        return (plan, offsets)
     }
 
     /// The request's steps and their offsets from its arrival, in time order.
     package static func plan(_ request: RequestScript) -> ([PlannedStep], [UInt64]) {
         var steps: [(UInt64, PlannedStep)] = []
+        steps.reserveCapacity(request.progressSteps + request.drafts + request.overwrites + 1)
         let latency = request.latencyMs
         let progressCount = UInt64(request.progressSteps)
         for step in 0..<progressCount {
@@ -99,7 +109,7 @@ extension ScriptedEngine {
             writeSegment(index, audioPath: audioPath, draft: false, &out)
         }
         RPCLines.raw("],\"metrics\":{}}", &out)
-        return RPCLines.end(out)
+        return RPCLines.end(&out)
     }
 
     /// The final result as a JSON tree (the reference for `resultLine`).

@@ -13,6 +13,8 @@ package struct ScriptedEngine: Sendable {
     var active: [UInt64: ActiveRequest] = [:]
     var heartbeatSeq: UInt64 = 0
     var heartbeatIntervalMs: UInt64 = 0
+    /// The plan of the last request script seen (`cachedPlan`).
+    var lastPlan: (script: RequestScript, plan: [PlannedStep], offsets: [UInt64])?
 
     struct ActiveRequest: Sendable {
         var id: JSONValue
