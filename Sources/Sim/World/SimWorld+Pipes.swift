@@ -99,13 +99,15 @@ extension SimWorld {
     func stderrArrived(_ pid: ProcessID, _ bytes: [UInt8]) {
         guard processes[pid]?.reaped == false else { return }
         let engine = processes[pid]!.engine
-        let frames = processes[pid]!.stderrFramer.append(bytes)
-        for frame in frames {
-            switch frame {
-            case .line(let line): deliver(.engineStderr(engine, line: String(decoding: line, as: UTF8.self)))
-            case .oversized(let count): deliver(.engineStderr(engine, line: "[\(count) bytes dropped]"))
-            case .truncated: break
+        var lines: [String] = []
+        bytes.withUnsafeBytes { chunk in
+            processes[pid]!.stderrFramer.append(chunk) { frame in
+                switch frame {
+                case .line(let line): lines.append(String(decoding: line, as: UTF8.self))
+                case .oversized(let count): lines.append("[\(count) bytes dropped]")
+                }
             }
         }
+        for line in lines { deliver(.engineStderr(engine, line: line)) }
     }
 }
