@@ -73,6 +73,11 @@ package final class SimWorld {
         for engine in scenario.engines where engine.autoStart {
             queue.schedule(.input(.client(.startEngine(engine.id))), atMs: 0)
         }
+        var submissions = 0
+        for step in scenario.steps {
+            if case .submit = step.action { submissions += step.repeatCount }
+        }
+        book.reserve(submissions)
         for (index, step) in scenario.steps.enumerated() {
             for repetition in 0..<step.repeatCount {
                 queue.schedule(.client(index: index, repetition: repetition),
