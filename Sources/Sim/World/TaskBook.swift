@@ -21,6 +21,7 @@ package struct TaskBook: Sendable {
         ids.reserveCapacity(submissions)
         aliases.reserveCapacity(submissions)
         order.reserveCapacity(submissions)
+        finished.reserveCapacity(submissions)
     }
 
     mutating func submitted(_ id: TaskID, alias: String, deduplicated: Bool) {
