@@ -16,25 +16,34 @@ public struct JSONParser: ~Copyable {
     var scratch: [UInt8] = []
     /// Elements and members of the open containers (16 to start: most messages are small; they double).
     var elementStack = ParseStack<JSONValue>(capacity: 16)
-    var memberStack = ParseStack<JSONMember>(capacity: 16)
+    var memberStack: ParseStack<JSONMember>
     /// Short strings seen in this document (used after `unknownStringsUncached` of them).
     var keyCache = JSONKeyCache()
     /// The protocol's names and common values, and how many other short strings this document had so far.
     let knownStrings = JSONKnownStrings.shared
     var unknownStrings = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>, limits: JSONLimits) {
+    /// `members`: the member stack's first storage (lent by `parse`, from its stack frame).
+    init(bytes: UnsafeBufferPointer<UInt8>, limits: JSONLimits, members: UnsafeMutableBufferPointer<JSONMember>) {
         self.bytes = bytes
         self.limits = limits
+        memberStack = ParseStack(lent: members)
     }
 
     /// Parses exactly one JSON value, optionally surrounded by whitespace.
     public static func parse(
         _ buffer: UnsafeRawBufferPointer, limits: JSONLimits = .default
     ) throws(JSONError) -> JSONValue {
-        var parser = JSONParser(bytes: buffer.bindMemory(to: UInt8.self), limits: limits)
-        return try parser.parseDocument()
+        // The first members live on the stack: most messages need no heap for them.
+        let result = withUnsafeTemporaryAllocation(of: JSONMember.self, capacity: Self.membersOnStack) { members in
+            var parser = JSONParser(bytes: buffer.bindMemory(to: UInt8.self), limits: limits, members: members)
+            return Result { () throws(JSONError) -> JSONValue in try parser.parseDocument() }
+        }
+        return try result.get()
     }
+
+    /// Members of open objects held on `parse`'s stack before the member stack moves to the heap.
+    static var membersOnStack: Int { 16 }
 
     /// Parses exactly one JSON value, optionally surrounded by whitespace.
     public static func parse(_ bytes: [UInt8], limits: JSONLimits = .default) throws(JSONError) -> JSONValue {

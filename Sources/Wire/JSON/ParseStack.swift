@@ -2,22 +2,35 @@
 /// its elements out into an Array of exactly the right size (one allocation per container, instead
 /// of the 1-2-4-8 growth of appending to a fresh Array).
 /// The storage is allocated at the first push (a document without arrays never allocates the
-/// element stack).
+/// element stack), or starts in a buffer the caller lends (on its stack) and moves to the heap
+/// only if it outgrows it.
 struct ParseStack<Element>: ~Copyable {
     private var storage: UnsafeMutablePointer<Element>?
     private var capacity = 0
     private let initialCapacity: Int
+    /// The caller's buffer: never deallocated here.
+    private let lent: UnsafeMutablePointer<Element>?
     private(set) var count = 0
 
     init(capacity: Int = 64) {
         precondition(capacity > 0)
         initialCapacity = capacity
+        lent = nil
+    }
+
+    /// Starts in `buffer` (uninitialized; it must outlive the stack).
+    init(lent buffer: UnsafeMutableBufferPointer<Element>) {
+        precondition(buffer.count > 0)
+        storage = buffer.baseAddress
+        capacity = buffer.count
+        initialCapacity = buffer.count
+        lent = buffer.baseAddress
     }
 
     deinit {
         guard let storage else { return }
         storage.deinitialize(count: count)
-        storage.deallocate()
+        if storage != lent { storage.deallocate() }
     }
 
     @inline(__always)
@@ -46,7 +59,7 @@ struct ParseStack<Element>: ~Copyable {
         let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity == 0 ? initialCapacity : capacity * 2)
         if let storage {
             larger.moveInitialize(from: storage, count: count)
-            storage.deallocate()
+            if storage != lent { storage.deallocate() }
         }
         storage = larger
         capacity = capacity == 0 ? initialCapacity : capacity * 2
