@@ -15,7 +15,7 @@ public struct JSONParser: ~Copyable {
     /// Reused for strings that contain escapes.
     var scratch: [UInt8] = []
     /// Elements and members of the open containers (16 to start: most messages are small; they double).
-    var elementStack = ParseStack<JSONValue>(capacity: 16)
+    var elementStack: ParseStack<JSONValue>
     var memberStack: ParseStack<JSONMember>
     /// Short strings seen in this document (used after `unknownStringsUncached` of them).
     var keyCache = JSONKeyCache()
@@ -23,10 +23,12 @@ public struct JSONParser: ~Copyable {
     let knownStrings = JSONKnownStrings.shared
     var unknownStrings = 0
 
-    /// `members`: the member stack's first storage (lent by `parse`, from its stack frame).
-    init(bytes: UnsafeBufferPointer<UInt8>, limits: JSONLimits, members: UnsafeMutableBufferPointer<JSONMember>) {
+    /// `elements`, `members`: the stacks' first storage (lent by `parse`, from its stack frame).
+    init(bytes: UnsafeBufferPointer<UInt8>, limits: JSONLimits, elements: UnsafeMutableBufferPointer<JSONValue>,
+         members: UnsafeMutableBufferPointer<JSONMember>) {
         self.bytes = bytes
         self.limits = limits
+        elementStack = ParseStack(lent: elements)
         memberStack = ParseStack(lent: members)
     }
 
@@ -34,16 +36,19 @@ public struct JSONParser: ~Copyable {
     public static func parse(
         _ buffer: UnsafeRawBufferPointer, limits: JSONLimits = .default
     ) throws(JSONError) -> JSONValue {
-        // The first members live on the stack: most messages need no heap for them.
-        let result = withUnsafeTemporaryAllocation(of: JSONMember.self, capacity: Self.membersOnStack) { members in
-            var parser = JSONParser(bytes: buffer.bindMemory(to: UInt8.self), limits: limits, members: members)
-            return Result { () throws(JSONError) -> JSONValue in try parser.parseDocument() }
+        // The first elements and members live on the stack: most messages need no heap for them.
+        let result = withUnsafeTemporaryAllocation(of: JSONValue.self, capacity: Self.slotsOnStack) { elements in
+            withUnsafeTemporaryAllocation(of: JSONMember.self, capacity: Self.slotsOnStack) { members in
+                var parser = JSONParser(
+                    bytes: buffer.bindMemory(to: UInt8.self), limits: limits, elements: elements, members: members)
+                return Result { () throws(JSONError) -> JSONValue in try parser.parseDocument() }
+            }
         }
         return try result.get()
     }
 
-    /// Members of open objects held on `parse`'s stack before the member stack moves to the heap.
-    static var membersOnStack: Int { 16 }
+    /// Elements and members of open containers held on `parse`'s stack before a stack moves to the heap.
+    static var slotsOnStack: Int { 16 }
 
     /// Parses exactly one JSON value, optionally surrounded by whitespace.
     public static func parse(_ bytes: [UInt8], limits: JSONLimits = .default) throws(JSONError) -> JSONValue {
