@@ -77,7 +77,7 @@ package final class SimWorld {
         for step in scenario.steps {
             if case .submit = step.action { submissions += step.repeatCount }
         }
-        book.reserve(submissions)
+        if submissions > 0 { book.reserve(submissions) }
         for (index, step) in scenario.steps.enumerated() {
             for repetition in 0..<step.repeatCount {
                 queue.schedule(.client(index: index, repetition: repetition),
