@@ -67,7 +67,7 @@ struct RequestScanner {
             guard literal("}") else { return nil }
         case "transcribe":
             guard literal(",\"params\":{\"audio\":{\"path\":"), let path = plainString(),
-                literal("},\"language\":"), literal("null") || plainString() != nil,
+                literal("},\"language\":"), literal("null") || skipPlainString(),
                 literal(",\"options\":{}}}")
             else { return nil }
             request.audioPath = path
@@ -85,9 +85,9 @@ struct RequestScanner {
 
     /// `initialize`'s params with an empty `config` (and optional `limits`); the heartbeat interval's text.
     mutating func initializeParams() -> String? {
-        guard literal(",\"params\":{\"protocolVersion\":"), plainString() != nil,
-            literal(",\"clientInfo\":{\"name\":"), plainString() != nil, literal(",\"version\":"),
-            plainString() != nil, literal("},\"heartbeatIntervalMs\":"), let interval = integer(),
+        guard literal(",\"params\":{\"protocolVersion\":"), skipPlainString(),
+            literal(",\"clientInfo\":{\"name\":"), skipPlainString(), literal(",\"version\":"),
+            skipPlainString(), literal("},\"heartbeatIntervalMs\":"), let interval = integer(),
             literal(",\"config\":{}")
         else { return nil }
         if literal(",\"limits\":{\"maxMessageBytes\":") {
@@ -120,18 +120,24 @@ struct RequestScanner {
 
     /// A JSON string of printable ASCII without `"` or `\` (its value is its bytes).
     mutating func plainString() -> String? {
-        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
         let start = index + 1
-        var end = start
+        guard skipPlainString() else { return nil }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<(index - 1)]), as: UTF8.self)
+    }
+
+    /// Consumes a string `plainString` accepts, without making it.
+    mutating func skipPlainString() -> Bool {
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), let base = bytes.baseAddress else { return false }
+        var end = index + 1
         while end < bytes.count {
-            let byte = bytes[end]
+            let byte = base.load(fromByteOffset: end, as: UInt8.self)
             if byte == UInt8(ascii: "\"") { break }
-            guard byte >= 0x20, byte < 0x7F, byte != UInt8(ascii: "\\") else { return nil }
+            guard byte >= 0x20, byte < 0x7F, byte != UInt8(ascii: "\\") else { return false }
             end += 1
         }
-        guard end < bytes.count else { return nil }
+        guard end < bytes.count else { return false }
         index = end + 1
-        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        return true
     }
 
     /// A non-negative JSON integer without fraction or exponent (`0`, `42`; not `01`), as its text.
