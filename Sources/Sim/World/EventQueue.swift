@@ -49,7 +49,13 @@ package struct EventQueue: Sendable {
     package init(capacity: Int = 50_000_000) {
         precondition(capacity <= Int(Self.slotMask) + 1, "EventQueue capacity over \(Self.slotMask + 1)")
         self.capacity = capacity
+        heap.reserveCapacity(Self.initialRoom)
+        slots.reserveCapacity(Self.initialRoom)
+        freeSlots.reserveCapacity(Self.initialRoom)
     }
+
+    /// Room reserved at the start (a small run never regrows its tables).
+    static let initialRoom = 64
 
     package var count: Int { heap.count + backlog.count - backlogHead }
     package var isEmpty: Bool { count == 0 }
