@@ -33,35 +33,54 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
 /// A JSON object with its members in source order. Lookup returns the last member with a name,
 /// as most parsers do for duplicate names.
 public struct JSONObject: Sendable, Hashable, ExpressibleByDictionaryLiteral {
-    public private(set) var members: [(key: String, value: JSONValue)]
+    /// The members, as structs: arrays of them are copied and destroyed by compiled value witnesses
+    /// (the runtime's generic tuple witnesses cost more than the parsing on the decode path).
+    package private(set) var storage: [JSONMember]
 
-    public init() { members = [] }
-    public init(_ members: [(String, JSONValue)]) { self.members = members.map { (key: $0.0, value: $0.1) } }
+    /// The members in source order.
+    public var members: [(key: String, value: JSONValue)] { storage.map { (key: $0.key, value: $0.value) } }
+
+    public init() { storage = [] }
+    public init(_ members: [(String, JSONValue)]) { storage = members.map { JSONMember(key: $0.0, value: $0.1) } }
     public init(dictionaryLiteral elements: (String, JSONValue)...) { self.init(elements) }
+    package init(members: [(key: String, value: JSONValue)]) {
+        storage = members.map { JSONMember(key: $0.key, value: $0.value) }
+    }
     /// Takes members as they are (the parser's path: no re-mapping copy).
-    package init(members: [(key: String, value: JSONValue)]) { self.members = members }
+    package init(storage: [JSONMember]) { self.storage = storage }
 
-    public var keys: [String] { members.map(\.key) }
-    public var count: Int { members.count }
+    public var keys: [String] { storage.map(\.key) }
+    public var count: Int { storage.count }
 
     public subscript(key: String) -> JSONValue? {
-        get { members.last(where: { $0.key == key })?.value }
+        get { storage.last(where: { $0.key == key })?.value }
         set {
-            members.removeAll { $0.key == key }
-            if let newValue { members.append((key: key, value: newValue)) }
+            storage.removeAll { $0.key == key }
+            if let newValue { storage.append(JSONMember(key: key, value: newValue)) }
         }
     }
 
-    public func contains(_ key: String) -> Bool { members.contains { $0.key == key } }
+    public func contains(_ key: String) -> Bool { storage.contains { $0.key == key } }
 
     public static func == (a: JSONObject, b: JSONObject) -> Bool {
-        a.members.count == b.members.count
-            && zip(a.members, b.members).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        a.storage.count == b.storage.count
+            && zip(a.storage, b.storage).allSatisfy { $0.key == $1.key && $0.value == $1.value }
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(members.count)
-        for member in members { hasher.combine(member.key); hasher.combine(member.value) }
+        hasher.combine(storage.count)
+        for member in storage { hasher.combine(member.key); hasher.combine(member.value) }
+    }
+}
+
+/// One member of a `JSONObject`.
+package struct JSONMember: Sendable {
+    package var key: String
+    package var value: JSONValue
+
+    package init(key: String, value: JSONValue) {
+        self.key = key
+        self.value = value
     }
 }
 

@@ -36,6 +36,22 @@ struct RPCLinesTests {
         }
     }
 
+    @Test("progress and draft lines equal the serialized trees", arguments: ids)
+    func notifications(id: JSONValue) {
+        for permille in [0, 5, 250, 999, 1_000] as [UInt64] {
+            let params: JSONValue = ["id": id, "fraction": RPCLines.thousandths(permille), "stage": "decoding"]
+            #expect(ScriptedEngine.progressLine(id: id, permille: permille) == RPCLines.notification("progress", params))
+        }
+        for path in Self.paths {
+            for (seq, segment) in [(1, 0), (2, 1), (13, 12)] {
+                let params: JSONValue = ["id": id, "seq": .number(JSONNumber(seq)),
+                                         "segment": ScriptedEngine.segment(segment, audioPath: path, draft: true)]
+                #expect(ScriptedEngine.draftLine(id: id, seq: seq, segment: segment, audioPath: path)
+                    == RPCLines.notification("draft", params))
+            }
+        }
+    }
+
     @Test("handshake and health lines equal the serialized trees", arguments: ids)
     func handshake(id: JSONValue) {
         for slots in [1, 8, 1_024] {

@@ -28,11 +28,11 @@ extension SimWorld {
 
     private func laneStarted(_ job: TaskID, engine: EngineID, request: RequestID) {
         guard let pid = leaders[engine] else { return }
-        let multiEngine = (coordinator.task(job)?.spec.engines.count ?? 0) > 1
+        let multiEngine = (inspect { $0.task(job)?.spec.engines.count } ?? 0) > 1
         let lane = LaneTracker.Lane(task: job, engine: multiEngine ? engine : nil)
         for earlier in lanes.started(request, lane: lane, engine: engine, pid: pid) {
             guard let live = lanes.live[earlier] else { continue }
-            if case .running(let runningPid, _, _) = coordinator.engineState(live.engine), runningPid == live.pid {
+            if case .running(let runningPid, _, _) = inspect({ $0.engineState(live.engine) }), runningPid == live.pid {
                 violate("lane_running_twice_on_engines",
                         "\(book.alias(job)) started on \(engine) while \(earlier) still runs on \(live.engine)")
             }
@@ -47,12 +47,17 @@ extension SimWorld {
 
     func checkAfterStep() {
         let thorough = inputsHandled % UInt64(scenario.thoroughCheckEvery) == 0
-        for violation in coordinator.checkInvariants(thorough: thorough) { violate(violation.id, violation.detail) }
-        if coordinator.scheduler.unfinishedCount != book.unfinishedCount {
-            violate("task_lost_by_sim", "coordinator has \(coordinator.scheduler.unfinishedCount) unfinished tasks, "
+        let (found, unfinished) = inspect { ($0.checkInvariants(thorough: thorough), $0.scheduler.unfinishedCount) }
+        for violation in found { violate(violation.id, violation.detail) }
+        if unfinished != book.unfinishedCount {
+            violate("task_lost_by_sim", "coordinator has \(unfinished) unfinished tasks, "
                 + "the simulator counts \(book.unfinishedCount)")
         }
     }
+
+    /// Runs `body` on the coordinator in place: reading the struct through this class's property
+    /// copies all of it (a retain per field) for every call, which the per-step checks felt.
+    func inspect<Value>(_ body: (inout Coordinator) -> Value) -> Value { body(&coordinator) }
 
     /// Replay must be exactly the events after `lastSeen`, or `history.truncated` then all retained.
     package func checkReplay(_ replayed: [Event], subscription: Subscription) {

@@ -11,7 +11,7 @@ package enum RPCLines {
         out.write(id)
         raw(",\"result\":", &out)
         out.write(result)
-        return end(out)
+        return end(&out)
     }
 
     /// `{"jsonrpc":"2.0","id":…,"error":{"code":…,"message":…,"data":{"reason":…}}}`
@@ -26,7 +26,7 @@ package enum RPCLines {
         raw(",\"data\":{\"reason\":", &out)
         out.write(string: message)
         raw("}}", &out)
-        return end(out)
+        return end(&out)
     }
 
     /// `{"jsonrpc":"2.0","method":…,"params":…}`
@@ -36,7 +36,7 @@ package enum RPCLines {
         out.write(string: method)
         raw(",\"params\":", &out)
         out.write(params)
-        return end(out)
+        return end(&out)
     }
 
     package static func line(_ object: JSONObject) -> [UInt8] {
@@ -54,11 +54,16 @@ package enum RPCLines {
         return out
     }
 
-    /// Closes the envelope and the line.
-    static func end(_ out: JSONSerializer) -> [UInt8] {
-        var out = out
+    /// Closes the envelope and the line. (`inout`: a copy of `out` would make the append copy the bytes.)
+    static func end(_ out: inout JSONSerializer) -> [UInt8] {
         raw("}\n", &out)
         return out.bytes
+    }
+
+    /// Decimal text of `value` (as `JSONNumber(value)` writes it).
+    static func writeInt(_ value: Int, _ out: inout JSONSerializer) {
+        guard value >= 0 else { return out.write(.number(JSONNumber(value))) }
+        writeDigits(UInt64(value), &out)
     }
 
     static let lineBytesReserved = 256

@@ -3,28 +3,37 @@ import Wire
 
 /// `transcribe`, `cancel` and `stop` in a scripted engine.
 extension ScriptedEngine {
-    mutating func transcribe(id: JSONValue, params: JSONValue, now: UInt64) -> [EngineEffect] {
+    mutating func transcribe(id: JSONValue, audioPath: String, now: UInt64) -> [EngineEffect] {
         if stopping { return [.stdout(RPCLines.error(id: id, code: -32_030, message: "shutting down"))] }
         guard active.count < script.maxConcurrentRequests else {
             return [.stdout(RPCLines.error(id: id, code: -32_020, message: "busy"))]
         }
         guard let key = id.numberValue.flatMap({ UInt64($0.text) }) else { return [] }
-        let audioPath = params["audio"]?["path"]?.stringValue ?? ""
         let request = script.request(audioPath: audioPath)
         var effects: [EngineEffect] = []
         for index in 0..<request.garbageLines { effects.append(.stdout(RPCLines.garbage(index))) }
         if request.oversizedBytes > 0 {
             effects.append(.stdout(Array(repeating: UInt8(ascii: "x"), count: request.oversizedBytes) + [0x0A]))
         }
-        let (plan, offsets) = Self.plan(request)
+        let (plan, offsets) = cachedPlan(request)
         active[key] = ActiveRequest(id: id, script: request, plan: plan, audioPath: audioPath)
+        effects.reserveCapacity(effects.count + offsets.count)
         for (index, offset) in offsets.enumerated() { effects.append(.after(offset, .request(id: key, index: index))) }
         return effects
+    }
+
+    /// `plan(request)`, kept for the last request script (a process's requests mostly share one).
+    mutating func cachedPlan(_ request: RequestScript) -> ([PlannedStep], [UInt64]) {
+        if let last = lastPlan, last.script == request { return (last.plan, last.offsets) }
+        let (plan, offsets) = Self.plan(request)
+        lastPlan = (request, plan, offsets)
+        return (plan, offsets)
     }
 
     /// The request's steps and their offsets from its arrival, in time order.
     package static func plan(_ request: RequestScript) -> ([PlannedStep], [UInt64]) {
         var steps: [(UInt64, PlannedStep)] = []
+        steps.reserveCapacity(request.progressSteps + request.drafts + request.overwrites + 1)
         let latency = request.latencyMs
         let progressCount = UInt64(request.progressSteps)
         for step in 0..<progressCount {
@@ -42,20 +51,31 @@ extension ScriptedEngine {
         case .crash: steps.append((request.crashAtMs ?? latency / 2, .crash))
         case .hang: break
         }
-        let ordered = steps.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }
-        return (ordered.map(\.element.1), ordered.map(\.element.0))
+        return ordered(steps)
+    }
+
+    /// The steps by offset, ties in listed order (a stable sort), split into steps and offsets.
+    static func ordered(_ steps: [(UInt64, PlannedStep)]) -> ([PlannedStep], [UInt64]) {
+        var order = Array(steps.indices)
+        if steps.count > 1 { order.sort { (steps[$0].0, $0) < (steps[$1].0, $1) } }
+        var planned: [PlannedStep] = []
+        var offsets: [UInt64] = []
+        planned.reserveCapacity(steps.count)
+        offsets.reserveCapacity(steps.count)
+        for index in order {
+            planned.append(steps[index].1)
+            offsets.append(steps[index].0)
+        }
+        return (planned, offsets)
     }
 
     mutating func requestStep(id: UInt64, index: Int, now: UInt64) -> [EngineEffect] {
         guard let request = active[id] else { return [] }
         switch request.plan[index] {
         case .progress(let permille):
-            let params: JSONValue = ["id": request.id, "fraction": RPCLines.thousandths(permille), "stage": "decoding"]
-            return [.stdout(RPCLines.notification("progress", params))]
+            return [.stdout(Self.progressLine(id: request.id, permille: permille))]
         case .draft(let seq, let segment):
-            let params: JSONValue = ["id": request.id, "seq": .number(JSONNumber(seq)),
-                                     "segment": Self.segment(segment, audioPath: request.audioPath, draft: true)]
-            return [.stdout(RPCLines.notification("draft", params))]
+            return [.stdout(Self.draftLine(id: request.id, seq: seq, segment: segment, audioPath: request.audioPath))]
         case .crash:
             return [.stderr("panic: scripted crash in request \(id)"), .exit(request.script.exitStatus)]
         case .reply:
@@ -86,19 +106,10 @@ extension ScriptedEngine {
         RPCLines.raw(",\"segments\":[", &out)
         for index in 0..<segments {
             if index > 0 { out.bytes.append(UInt8(ascii: ",")) }
-            let start = UInt64(index) * 1_500
-            RPCLines.raw("{\"id\":", &out)
-            RPCLines.writeDigits(UInt64(index), &out)
-            RPCLines.raw(",\"start\":", &out)
-            RPCLines.writeThousandths(start, &out)
-            RPCLines.raw(",\"end\":", &out)
-            RPCLines.writeThousandths(start + 1_500, &out)
-            RPCLines.raw(",\"text\":", &out)
-            out.write(string: "segment \(index) of \(audioPath)")
-            RPCLines.raw(",\"words\":[]}", &out)
+            writeSegment(index, audioPath: audioPath, draft: false, &out)
         }
         RPCLines.raw("],\"metrics\":{}}", &out)
-        return RPCLines.end(out)
+        return RPCLines.end(&out)
     }
 
     /// The final result as a JSON tree (the reference for `resultLine`).
@@ -120,8 +131,8 @@ extension ScriptedEngine {
         ]
     }
 
-    mutating func cancel(params: JSONValue) -> [EngineEffect] {
-        guard let key = params["id"]?.numberValue.flatMap({ UInt64($0.text) }), let request = active[key],
+    mutating func cancel(target: UInt64?) -> [EngineEffect] {
+        guard let key = target, let request = active[key],
             request.script.honorsCancel
         else { return [] }
         active[key] = nil

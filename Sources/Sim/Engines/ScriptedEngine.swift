@@ -13,6 +13,8 @@ package struct ScriptedEngine: Sendable {
     var active: [UInt64: ActiveRequest] = [:]
     var heartbeatSeq: UInt64 = 0
     var heartbeatIntervalMs: UInt64 = 0
+    /// The plan of the last request script seen (`cachedPlan`).
+    var lastPlan: (script: RequestScript, plan: [PlannedStep], offsets: [UInt64])?
 
     struct ActiveRequest: Sendable {
         var id: JSONValue
@@ -48,12 +50,25 @@ package struct ScriptedEngine: Sendable {
             buffered += bytes
             return []
         }
-        var effects: [EngineEffect] = []
-        for result in decoder.append(bytes) {
-            guard case .success(let message) = result else { continue }
-            effects += handle(message, now: now)
+        var requests: [ScriptedRequest] = []
+        let limits = decoder.limits
+        bytes.withUnsafeBytes { chunk in
+            decoder.framer.append(chunk) { view in
+                guard case .line(let line) = view, let request = Self.request(line, limits: limits) else { return }
+                requests.append(request)
+            }
         }
+        var effects: [EngineEffect] = []
+        for request in requests { effects += handle(request, now: now) }
         return effects
+    }
+
+    /// The request in one line: scanned when it is one of the coordinator's usual lines, else parsed
+    /// (as `LineDecoder` would; a line that is not JSON, or has no method, is ignored).
+    static func request(_ line: UnsafeRawBufferPointer, limits: JSONLimits) -> ScriptedRequest? {
+        if let request = ScriptedRequest.scan(line) { return request }
+        guard let message = try? JSONParser.parse(line, limits: limits) else { return nil }
+        return ScriptedRequest(json: message)
     }
 
     /// A signal other than SIGKILL (the world applies SIGKILL itself).
@@ -87,15 +102,13 @@ package struct ScriptedEngine: Sendable {
         }
     }
 
-    private mutating func handle(_ message: JSONValue, now: UInt64) -> [EngineEffect] {
-        guard let method = message["method"]?.stringValue else { return [] }
-        let id = message["id"]
-        let params = message["params"] ?? .null
-        switch method {
-        case "initialize": return initialize(id: id ?? .null, params: params)
+    private mutating func handle(_ request: ScriptedRequest, now: UInt64) -> [EngineEffect] {
+        let id = request.id
+        switch request.method {
+        case "initialize": return initialize(id: id ?? .null, heartbeatIntervalMs: request.heartbeatIntervalMs)
         case "health_check": return health(id: id ?? .null, now: now)
-        case "transcribe": return transcribe(id: id ?? .null, params: params, now: now)
-        case "cancel": return cancel(params: params)
+        case "transcribe": return transcribe(id: id ?? .null, audioPath: request.audioPath, now: now)
+        case "cancel": return cancel(target: request.cancelTarget)
         case "stop": return stop(id: id ?? .null)
         default:
             guard let id else { return [] }
@@ -103,7 +116,7 @@ package struct ScriptedEngine: Sendable {
         }
     }
 
-    private mutating func initialize(id: JSONValue, params: JSONValue) -> [EngineEffect] {
+    private mutating func initialize(id: JSONValue, heartbeatIntervalMs interval: Int?) -> [EngineEffect] {
         switch script.handshake {
         case .silent:
             return []
@@ -115,7 +128,7 @@ package struct ScriptedEngine: Sendable {
         case .ok:
             let line = Self.initializeLine(id: id, maxConcurrentRequests: script.maxConcurrentRequests)
             var effects: [EngineEffect] = [.after(script.handshakeMs, .write(line))]
-            if let interval = params["heartbeatIntervalMs"]?.intValue, interval > 0 {
+            if let interval, interval > 0 {
                 heartbeatIntervalMs = UInt64(interval)
                 effects.append(.after(heartbeatIntervalMs, .heartbeat))
             }

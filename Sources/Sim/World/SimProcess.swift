@@ -7,6 +7,7 @@ import Wire
 /// a table would be copied whole by reads. Only the single-threaded `SimWorld` holds processes, so
 /// the fields skip the runtime exclusivity checks.
 package final class SimProcess {
+    /// What a process runs, as spawned.
     package enum Behaviour: Sendable {
         case scripted(ScriptedEngine)
         case hosted(HostedEngine)
@@ -14,11 +15,23 @@ package final class SimProcess {
         case child(ignoresTerminate: Bool)
     }
 
+    /// Which of the fields below the process runs.
+    enum Kind {
+        case scripted
+        case hosted
+        case child(ignoresTerminate: Bool)
+    }
+
     package let pid: ProcessID
     package let engine: EngineID
     /// The group leader's pid (its own for a leader).
     package let group: ProcessID
-    @exclusivity(unchecked) package var behaviour: Behaviour
+    let kind: Kind
+    /// The engine of a scripted or hosted leader (else nil), kept in its own field so the world
+    /// mutates it in place: an engine is a large struct, and moving it in and out of an enum per
+    /// event copied it twice.
+    @exclusivity(unchecked) var scripted: ScriptedEngine?
+    @exclusivity(unchecked) var hosted: HostedEngine?
     @exclusivity(unchecked) package var alive = true
     @exclusivity(unchecked) package var exitStatus: TerminationStatus?
     @exclusivity(unchecked) package var reaped = false
@@ -46,7 +59,16 @@ package final class SimProcess {
         self.pid = pid
         self.engine = engine
         self.group = group
-        self.behaviour = behaviour
+        switch behaviour {
+        case .scripted(let engine):
+            kind = .scripted
+            scripted = engine
+        case .hosted(let engine):
+            kind = .hosted
+            hosted = engine
+        case .child(let ignoresTerminate):
+            kind = .child(ignoresTerminate: ignoresTerminate)
+        }
         stdoutDecoder = EngineStreamDecoder(engine: engine, maxLineBytes: maxLineBytes)
     }
 

@@ -54,8 +54,8 @@ extension SimWorld {
                 scheduleRelease(pid)
             }
         }
-        for engine in coordinator.engineIDs {
-            switch coordinator.engineState(engine) {
+        for engine in inspect({ $0.engineIDs }) {
+            switch inspect({ $0.engineState(engine) }) {
             case .failed?: deliver(.client(.restartEngine(engine)))
             case .stopped?: deliver(.client(.startEngine(engine)))
             default: break

@@ -66,26 +66,14 @@ extension SimWorld {
         _ pid: ProcessID, scripted: (inout ScriptedEngine, UInt64) -> [EngineEffect],
         hosted: (inout HostedEngine, UInt64) -> [EngineEffect]
     ) {
+        let process = processes[pid]!
         let effects: [EngineEffect]
-        switch takeBehaviour(pid) {
-        case .scripted(var engine):
-            effects = scripted(&engine, nowMs)
-            processes[pid]!.behaviour = .scripted(engine)
-        case .hosted(var engine):
-            effects = hosted(&engine, nowMs)
-            processes[pid]!.behaviour = .hosted(engine)
-        case .child(let ignores):
-            processes[pid]!.behaviour = .child(ignoresTerminate: ignores)
-            effects = []
+        switch process.kind {
+        case .scripted: effects = scripted(&process.scripted!, nowMs)
+        case .hosted: effects = hosted(&process.hosted!, nowMs)
+        case .child: effects = []
         }
         apply(effects, pid: pid)
-    }
-
-    /// Moves a process's behaviour out (leaving a placeholder), so mutating it copies nothing.
-    func takeBehaviour(_ pid: ProcessID) -> SimProcess.Behaviour {
-        var behaviour = SimProcess.Behaviour.child(ignoresTerminate: false)
-        swap(&behaviour, &processes[pid]!.behaviour)
-        return behaviour
     }
 
     /// stdout bytes reach the coordinator's side: the real framer and decoder, then `EngineCodec`.
@@ -111,13 +99,15 @@ extension SimWorld {
     func stderrArrived(_ pid: ProcessID, _ bytes: [UInt8]) {
         guard processes[pid]?.reaped == false else { return }
         let engine = processes[pid]!.engine
-        let frames = processes[pid]!.stderrFramer.append(bytes)
-        for frame in frames {
-            switch frame {
-            case .line(let line): deliver(.engineStderr(engine, line: String(decoding: line, as: UTF8.self)))
-            case .oversized(let count): deliver(.engineStderr(engine, line: "[\(count) bytes dropped]"))
-            case .truncated: break
+        var lines: [String] = []
+        bytes.withUnsafeBytes { chunk in
+            processes[pid]!.stderrFramer.append(chunk) { frame in
+                switch frame {
+                case .line(let line): lines.append(String(decoding: line, as: UTF8.self))
+                case .oversized(let count): lines.append("[\(count) bytes dropped]")
+                }
             }
         }
+        for line in lines { deliver(.engineStderr(engine, line: line)) }
     }
 }

@@ -30,17 +30,12 @@ extension SimWorld {
                 pid: child, engine: engine, group: pid, behaviour: .child(ignoresTerminate: script.ignoresTerminate),
                 maxLineBytes: maxLineBytes)
         }
+        let process = processes[pid]!
         let effects: [EngineEffect]
-        switch takeBehaviour(pid) {
-        case .scripted(var engine):
-            effects = engine.start(now: nowMs)
-            processes[pid]!.behaviour = .scripted(engine)
-        case .hosted(var engine):
-            effects = engine.start(now: nowMs)
-            processes[pid]!.behaviour = .hosted(engine)
-        case .child(let ignores):
-            processes[pid]!.behaviour = .child(ignoresTerminate: ignores)
-            effects = []
+        switch process.kind {
+        case .scripted: effects = process.scripted!.start(now: nowMs)
+        case .hosted: effects = process.hosted!.start(now: nowMs)
+        case .child: effects = []
         }
         apply(effects, pid: pid)
     }
@@ -78,7 +73,7 @@ extension SimWorld {
             let remaining = bytes.count - start
             guard remaining > 0 else { break }
             let length = piece == pieces - 1 ? remaining : 1 + Int(generator.below(UInt64(remaining)))
-            let chunk = Array(bytes[start..<(start + length)])
+            let chunk = length == bytes.count ? bytes : Array(bytes[start..<(start + length)])
             start += length
             let jitter = scenario.chunking ? generator.below(UInt64(2)) : 0
             let atMs = max(nowMs + jitter, pipe.lastMs)
@@ -120,18 +115,11 @@ extension SimWorld {
                 exit(pid, .signaled(signal: ProcessSignal.kill.number))
                 continue
             }
-            switch takeBehaviour(pid) {
-            case .scripted(var engine):
-                let effects = engine.signal(signal)
-                processes[pid]!.behaviour = .scripted(engine)
-                apply(effects, pid: pid)
-            case .hosted(var engine):
-                let effects = engine.signal(signal, now: nowMs)
-                processes[pid]!.behaviour = .hosted(engine)
-                apply(effects, pid: pid)
-            case .child(let ignores):
-                processes[pid]!.behaviour = .child(ignoresTerminate: ignores)
-                if !ignores { exit(pid, .signaled(signal: signal.number)) }
+            let process = processes[pid]!
+            switch process.kind {
+            case .scripted: apply(process.scripted!.signal(signal), pid: pid)
+            case .hosted: apply(process.hosted!.signal(signal, now: nowMs), pid: pid)
+            case .child(let ignores): if !ignores { exit(pid, .signaled(signal: signal.number)) }
             }
         }
     }

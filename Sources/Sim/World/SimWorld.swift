@@ -73,6 +73,11 @@ package final class SimWorld {
         for engine in scenario.engines where engine.autoStart {
             queue.schedule(.input(.client(.startEngine(engine.id))), atMs: 0)
         }
+        var submissions = 0
+        for step in scenario.steps {
+            if case .submit = step.action { submissions += step.repeatCount }
+        }
+        if submissions > 0 { book.reserve(submissions) }
         for (index, step) in scenario.steps.enumerated() {
             for repetition in 0..<step.repeatCount {
                 queue.schedule(.client(index: index, repetition: repetition),
@@ -86,15 +91,15 @@ package final class SimWorld {
     package func run(untilMs: UInt64) {
         var eventsThisMs = 0
         while let next = queue.nextTimeMs, next <= untilMs, violations.count < options.violationsMax {
-            let entry = queue.pop()!
-            let time = max(nowMs, max(entry.timeMs, floorMs))
+            let (timeMs, event) = queue.popEarliest()
+            let time = max(nowMs, max(timeMs, floorMs))
             eventsThisMs = time == nowMs ? eventsThisMs + 1 : 0
             nowMs = time
             guard eventsThisMs < Self.eventsPerMsMax else {
                 violations.append(SimViolation("stuck_at_time", "over \(Self.eventsPerMsMax) events at one ms", atMs: nowMs))
                 return
             }
-            handle(entry.event)
+            handle(event)
         }
         nowMs = max(nowMs, untilMs)
     }
@@ -102,7 +107,7 @@ package final class SimWorld {
     /// More events than this at one virtual millisecond means something reschedules itself forever.
     static let eventsPerMsMax = 2_000_000
 
-    private func handle(_ event: SimEvent) {
+    private func handle(_ event: consuming SimEvent) {
         switch event {
         case .input(let input): _ = deliver(input)
         case .timer(let timer, let generation):
@@ -136,7 +141,7 @@ package final class SimWorld {
     }
 
     /// Schedules an event `delayMs` from now.
-    func schedule(_ event: SimEvent, afterMs delayMs: UInt64 = 0) {
+    func schedule(_ event: consuming SimEvent, afterMs delayMs: UInt64 = 0) {
         queue.schedule(event, atMs: nowMs + delayMs)
     }
 

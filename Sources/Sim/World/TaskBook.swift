@@ -16,6 +16,14 @@ package struct TaskBook: Sendable {
 
     package init() {}
 
+    /// Room for `submissions` tasks (the scenario's submit steps), so the tables never rehash.
+    mutating func reserve(_ submissions: Int) {
+        ids.reserveCapacity(submissions)
+        aliases.reserveCapacity(submissions)
+        order.reserveCapacity(submissions)
+        finished.reserveCapacity(submissions)
+    }
+
     mutating func submitted(_ id: TaskID, alias: String, deduplicated: Bool) {
         ids[alias] = id
         guard !deduplicated, aliases[id] == nil else { return }

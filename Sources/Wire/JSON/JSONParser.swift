@@ -15,26 +15,40 @@ public struct JSONParser: ~Copyable {
     /// Reused for strings that contain escapes.
     var scratch: [UInt8] = []
     /// Elements and members of the open containers (16 to start: most messages are small; they double).
-    var elementStack = ParseStack<JSONValue>(capacity: 16)
-    var memberStack = ParseStack<(key: String, value: JSONValue)>(capacity: 16)
+    var elementStack: ParseStack<JSONValue>
+    var memberStack: ParseStack<JSONMember>
     /// Short strings seen in this document (used after `unknownStringsUncached` of them).
     var keyCache = JSONKeyCache()
     /// The protocol's names and common values, and how many other short strings this document had so far.
     let knownStrings = JSONKnownStrings.shared
     var unknownStrings = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>, limits: JSONLimits) {
+    /// `elements`, `members`: the stacks' first storage (lent by `parse`, from its stack frame).
+    init(bytes: UnsafeBufferPointer<UInt8>, limits: JSONLimits, elements: UnsafeMutableBufferPointer<JSONValue>,
+         members: UnsafeMutableBufferPointer<JSONMember>) {
         self.bytes = bytes
         self.limits = limits
+        elementStack = ParseStack(lent: elements)
+        memberStack = ParseStack(lent: members)
     }
 
     /// Parses exactly one JSON value, optionally surrounded by whitespace.
     public static func parse(
         _ buffer: UnsafeRawBufferPointer, limits: JSONLimits = .default
     ) throws(JSONError) -> JSONValue {
-        var parser = JSONParser(bytes: buffer.bindMemory(to: UInt8.self), limits: limits)
-        return try parser.parseDocument()
+        // The first elements and members live on the stack: most messages need no heap for them.
+        let result = withUnsafeTemporaryAllocation(of: JSONValue.self, capacity: Self.slotsOnStack) { elements in
+            withUnsafeTemporaryAllocation(of: JSONMember.self, capacity: Self.slotsOnStack) { members in
+                var parser = JSONParser(
+                    bytes: buffer.bindMemory(to: UInt8.self), limits: limits, elements: elements, members: members)
+                return Result { () throws(JSONError) -> JSONValue in try parser.parseDocument() }
+            }
+        }
+        return try result.get()
     }
+
+    /// Elements and members of open containers held on `parse`'s stack before a stack moves to the heap.
+    static var slotsOnStack: Int { 16 }
 
     /// Parses exactly one JSON value, optionally surrounded by whitespace.
     public static func parse(_ bytes: [UInt8], limits: JSONLimits = .default) throws(JSONError) -> JSONValue {
@@ -175,7 +189,7 @@ public struct JSONParser: ~Copyable {
             guard index < bytes.count else { throw JSONError(code: .unexpectedEnd, offset: index) }
             guard bytes[index] == UInt8(ascii: ":") else { throw unexpectedByte() }
             index += 1
-            memberStack.push((key: key, value: try parseValue()))
+            memberStack.push(JSONMember(key: key, value: try parseValue()))
             skipWhitespace()
             guard index < bytes.count else { throw JSONError(code: .unexpectedEnd, offset: index) }
             switch bytes[index] {
@@ -187,7 +201,7 @@ public struct JSONParser: ~Copyable {
                 }
             case UInt8(ascii: "}"):
                 index += 1
-                return .object(JSONObject(members: memberStack.popArray(from: base)))
+                return .object(JSONObject(storage: memberStack.popArray(from: base)))
             default:
                 throw unexpectedByte()
             }

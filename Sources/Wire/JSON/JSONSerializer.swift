@@ -21,7 +21,7 @@ package struct JSONSerializer {
             bytes.append(UInt8(ascii: "]"))
         case .object(let object):
             bytes.append(UInt8(ascii: "{"))
-            for (position, member) in object.members.enumerated() {
+            for (position, member) in object.storage.enumerated() {
                 if position > 0 { bytes.append(UInt8(ascii: ",")) }
                 write(string: member.key)
                 bytes.append(UInt8(ascii: ":"))
@@ -41,6 +41,13 @@ package struct JSONSerializer {
         var text = string
         text.withUTF8 { utf8 in writeEscaped(utf8) }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes the escaped UTF-8 of `text` without quotes (a part of a string whose other parts are
+    /// written the same way: escaping goes scalar by scalar).
+    package mutating func writeEscaped(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in writeEscaped(utf8) }
     }
 
     mutating func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {

@@ -14,11 +14,11 @@ public struct RPCError: Error, Sendable, Hashable, CustomStringConvertible {
     /// `{"name": code.id, "reason": reason}` (no `name` for codes outside our table) followed by
     /// `extra`'s members (`["supported": ["1.0"]]`, `["limitBytes": 8388608]`).
     public init(_ code: RPCErrorCode, reason: String, extra: JSONObject = JSONObject()) {
-        var members: [(key: String, value: JSONValue)] = []
-        if code.isKnown { members.append((key: "name", value: .string(code.id))) }
-        members.append((key: "reason", value: .string(reason)))
-        var data = JSONObject(members: members)
-        for member in extra.members { data[member.key] = member.value }
+        var members: [JSONMember] = []
+        if code.isKnown { members.append(JSONMember(key: "name", value: .string(code.id))) }
+        members.append(JSONMember(key: "reason", value: .string(reason)))
+        var data = JSONObject(storage: members)
+        for member in extra.storage { data[member.key] = member.value }
         self.init(code: code, message: code.defaultMessage, data: .object(data))
     }
 
@@ -29,12 +29,12 @@ public struct RPCError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// The error object as JSON, members in the order code, message, data.
     public var json: JSONValue {
-        var members: [(key: String, value: JSONValue)] = [
-            (key: "code", value: .number(JSONNumber(code.value))),
-            (key: "message", value: .string(message)),
+        var members: [JSONMember] = [
+            JSONMember(key: "code", value: .number(JSONNumber(code.value))),
+            JSONMember(key: "message", value: .string(message)),
         ]
-        if let data { members.append((key: "data", value: data)) }
-        return .object(JSONObject(members: members))
+        if let data { members.append(JSONMember(key: "data", value: data)) }
+        return .object(JSONObject(storage: members))
     }
 
     /// Reads an error object; nil unless `code` is an integer and `message` a string.

@@ -11,9 +11,9 @@ public struct RPCNotification: Sendable, Hashable {
 
     /// `{"jsonrpc":"2.0","method":…,"params":…}` (params omitted when nil).
     public var json: JSONValue {
-        var members: [(key: String, value: JSONValue)] = [(key: "jsonrpc", value: "2.0"), (key: "method", value: .string(method))]
-        if let params { members.append((key: "params", value: params)) }
-        return .object(JSONObject(members: members))
+        var members: [JSONMember] = [JSONMember(key: "jsonrpc", value: "2.0"), JSONMember(key: "method", value: .string(method))]
+        if let params { members.append(JSONMember(key: "params", value: params)) }
+        return .object(JSONObject(storage: members))
     }
 
     /// One line of compact JSON ending in `\n`.

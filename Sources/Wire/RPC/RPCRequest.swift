@@ -13,11 +13,11 @@ public struct RPCRequest: Sendable, Hashable {
 
     /// `{"jsonrpc":"2.0","id":…,"method":…,"params":…}` (params omitted when nil).
     public var json: JSONValue {
-        var members: [(key: String, value: JSONValue)] = [
-            (key: "jsonrpc", value: "2.0"), (key: "id", value: id.json), (key: "method", value: .string(method)),
+        var members: [JSONMember] = [
+            JSONMember(key: "jsonrpc", value: "2.0"), JSONMember(key: "id", value: id.json), JSONMember(key: "method", value: .string(method)),
         ]
-        if let params { members.append((key: "params", value: params)) }
-        return .object(JSONObject(members: members))
+        if let params { members.append(JSONMember(key: "params", value: params)) }
+        return .object(JSONObject(storage: members))
     }
 
     /// One line of compact JSON ending in `\n`.

@@ -24,12 +24,12 @@ public struct RPCResponse: Sendable, Hashable {
 
     /// `{"jsonrpc":"2.0","id":…,"result":…}` or `{"jsonrpc":"2.0","id":…,"error":{…}}`.
     public var json: JSONValue {
-        let outcome: (key: String, value: JSONValue)
+        let outcome: JSONMember
         switch result {
-        case .success(let value): outcome = (key: "result", value: value)
-        case .failure(let error): outcome = (key: "error", value: error.json)
+        case .success(let value): outcome = JSONMember(key: "result", value: value)
+        case .failure(let error): outcome = JSONMember(key: "error", value: error.json)
         }
-        return .object(JSONObject(members: [(key: "jsonrpc", value: "2.0"), (key: "id", value: id.json), outcome]))
+        return .object(JSONObject(storage: [JSONMember(key: "jsonrpc", value: "2.0"), JSONMember(key: "id", value: id.json), outcome]))
     }
 
     /// One line of compact JSON ending in `\n`.

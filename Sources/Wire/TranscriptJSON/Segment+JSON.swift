@@ -24,12 +24,12 @@ extension Segment {
 
     /// `{"id","start","end","text","confidence"?,"words":[…]}`.
     public var json: JSONValue {
-        var members: [(key: String, value: JSONValue)] = [
-            (key: "id", value: .number(JSONNumber(id))), (key: "start", value: .double(startSeconds)),
-            (key: "end", value: .double(endSeconds)), (key: "text", value: .string(text)),
+        var members: [JSONMember] = [
+            JSONMember(key: "id", value: .number(JSONNumber(id))), JSONMember(key: "start", value: .double(startSeconds)),
+            JSONMember(key: "end", value: .double(endSeconds)), JSONMember(key: "text", value: .string(text)),
         ]
-        if let confidence { members.append((key: "confidence", value: .double(confidence))) }
-        members.append((key: "words", value: .array(words.map(\.json))))
-        return .object(JSONObject(members: members))
+        if let confidence { members.append(JSONMember(key: "confidence", value: .double(confidence))) }
+        members.append(JSONMember(key: "words", value: .array(words.map(\.json))))
+        return .object(JSONObject(storage: members))
     }
 }

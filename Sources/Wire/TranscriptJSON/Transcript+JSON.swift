@@ -22,9 +22,9 @@ extension Transcript {
     /// Doubles are written as shortest round-trip text, so `Transcript(json: t.json) == t`;
     /// a non-finite time is written as null (and then fails to decode).
     public var json: JSONValue {
-        .object(JSONObject(members: [
-            (key: "language", value: .string(language)), (key: "duration", value: .double(durationSeconds)),
-            (key: "segments", value: .array(segments.map(\.json))),
+        .object(JSONObject(storage: [
+            JSONMember(key: "language", value: .string(language)), JSONMember(key: "duration", value: .double(durationSeconds)),
+            JSONMember(key: "segments", value: .array(segments.map(\.json))),
         ]))
     }
 

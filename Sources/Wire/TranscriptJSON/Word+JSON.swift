@@ -14,11 +14,11 @@ extension Word {
 
     /// `{"word","start","end","confidence"?}`; times as shortest round-trip doubles (`0.5`, `2.0`).
     public var json: JSONValue {
-        var members: [(key: String, value: JSONValue)] = [
-            (key: "word", value: .string(text)), (key: "start", value: .double(startSeconds)),
-            (key: "end", value: .double(endSeconds)),
+        var members: [JSONMember] = [
+            JSONMember(key: "word", value: .string(text)), JSONMember(key: "start", value: .double(startSeconds)),
+            JSONMember(key: "end", value: .double(endSeconds)),
         ]
-        if let confidence { members.append((key: "confidence", value: .double(confidence))) }
-        return .object(JSONObject(members: members))
+        if let confidence { members.append(JSONMember(key: "confidence", value: .double(confidence))) }
+        return .object(JSONObject(storage: members))
     }
 }
