@@ -36,6 +36,8 @@ extension Coordinator {
             } catch {
                 actions.append(.reply(.rejected(error)))
             }
+        case .probeEngine(let engine):
+            probe(engine, now: now, into: &actions)
         case .startAllEngines, .stopAllEngines:
             var engineActions: [CoordinatorAction] = []
             var accepted: [EngineID] = []
@@ -53,6 +55,20 @@ extension Coordinator {
             actions += engineActions
         case .replay(let job, let after):
             actions.append(.reply(.replay(job: job, events.replay(job: job, after: after))))
+        }
+    }
+
+    private mutating func probe(_ engine: EngineID, now: UInt64, into actions: inout [CoordinatorAction]) {
+        guard supervisors.contains(engine) else {
+            actions.append(.reply(.rejected(CoreError(.unknownEngine, "\(engine)"))))
+            return
+        }
+        do {
+            let (outstanding, outputs) = try supervisors[engine]!.probeNow(now: now, requestIDs: &requestIDs)
+            actions.append(.reply(.probing(engine, alreadyOutstanding: outstanding)))
+            apply(outputs, engine: engine, now: now, into: &actions)
+        } catch {
+            actions.append(.reply(.rejected(error)))
         }
     }
 

@@ -8,9 +8,9 @@ extension EngineSupervisor {
         case .starting(let starting) where starting.request == id:
             return startupReply(starting, reply: reply, now: now, requestIDs: &requestIDs)
         case .running(var running) where running.health.probe == id:
-            running.health.probe = nil
-            phase = .running(running)
-            return [.cancelTimer(.probeTimeout)] + probeOutcome(Self.healthOutcome(reply), now: now)
+            let status = Self.healthOutcome(reply)
+            let probed = endProbe(&running, ProbeOutcome(status))
+            return [.cancelTimer(.probeTimeout)] + probed + probeOutcome(status, now: now)
         case .stopping(let stopping) where stopping.stopRequest == id:
             return []  // `stop` answered: keep waiting for the exit
         default:
@@ -26,8 +26,7 @@ extension EngineSupervisor {
         case .running(var running):
             var outputs: [SupervisorOutput] = []
             if running.health.probe != nil {  // timeout ≥ interval: the old probe counts as failed
-                running.health.probe = nil
-                phase = .running(running)
+                outputs += endProbe(&running, .timeout)
                 outputs += probeOutcome(.error, now: now)
                 guard case .running(let still) = phase else { return outputs }
                 running = still
@@ -48,9 +47,7 @@ extension EngineSupervisor {
 
     mutating func probeTimeoutFired(now: UInt64) -> [SupervisorOutput] {
         guard case .running(var running) = phase, running.health.probe != nil else { return [] }
-        running.health.probe = nil
-        phase = .running(running)
-        return probeOutcome(.error, now: now)
+        return endProbe(&running, .timeout) + probeOutcome(.error, now: now)
     }
 
     /// Counts one probe outcome while Running (see `HealthPolicy`).
