@@ -8,7 +8,7 @@ import Wire
 /// under the real `RuntimeDriver`, beside a minimal pipe echo pair measured in the same run
 /// (run by `ci/latency`, release build, which also compiles the C `line-echo` child).
 ///
-/// Eleven paths, each `--requests` round trips after `--warm-up`, interleaved in `--rounds` batches so
+/// Thirteen paths, each `--requests` round trips after `--warm-up`, interleaved in `--rounds` batches so
 /// the machine's load falls on all alike; the echo message is as long as the transcribe request line:
 /// 1. pipe echo: this process writes the line to `line-echo`'s stdin and blocks reading it back;
 /// 2. the same echo as the driver runs engines: `ChildProcess`, stdout polled by a `DriverLoop` on
@@ -24,12 +24,18 @@ import Wire
 /// 6. `health_check`, lsref alone (as 3), back to back, and 6b. each after 1.5 ms idle; 7.
 ///    coordinator↔lsref (as 4, a driver probing every 2 ms during its turn): the protocol's round
 ///    trip without a file to read and transcribe. The core's probes come from a timer, so both
-///    processes have gone idle before each; 6b pays the same wake-ups and is 7's fair peer.
+///    processes have gone idle before each; 6b pays the same wake-ups and is 7's fair peer;
+/// 8. `health_check` coordinator↔lsref back to back (as 4): a fresh driver (periodic probes
+///    hourly, so none falls in between) whose event handler posts the next `probeEngine` on the
+///    driver thread when `signal.engine.probed` reports the last one (`Chain`); 8 is 6's fair peer
+///    and the echo's: no client thread in the loop, no sleep between round trips;
+/// 9. transcribe coordinator↔lsref back to back (as 4), the same driver's handler posting the next
+///    `submit` on `task.completed`: 3's fair peer.
 /// The audio is 100 ms of silence (empty transcript), so the reply is small. Reports p50/p99, the
-/// ratio of 4 (and 5, 3, 7, 6, 6b) to 1 (the target is ≤3×), what the runtime and coordinator
-/// add (4 over 3, 7 over 6b), and the CPU each party uses per round trip on paths 3, 5, 5b, 6b
-/// and 7 (driver thread, client thread, lsref: see `CPUUse`), which is far less noisy than the
-/// latencies on a shared machine.
+/// ratio of 4 (and 5, 3, 7, 8, 9, 6, 6b) to 1 (the target is ≤3×), what the runtime and coordinator
+/// add (4 and 9 over 3, 7 over 6b, 8 over 6), and the CPU each party uses per round trip on paths
+/// 3, 5, 5b, 6b, 7, 8 and 9 (driver thread, client thread, lsref: see `CPUUse`), which is far less
+/// noisy than the latencies on a shared machine.
 ///
 /// Reading the figures on a small VM (2 vCPUs, no guest halt polling): a wake-up of a thread on the
 /// other, idle vCPU costs the waker 10–20 µs (an IPI to a halted vCPU), while a peer woken on the
@@ -70,6 +76,13 @@ enum RuntimeLatencyBench: Subcommand {
         /// Paths 4 and 5 with a client that posts (`RuntimeDriver.post`) instead of waiting for the reply.
         var enginePosted: [Double] = []
         var clientPosted: [Double] = []
+        /// Paths 8 and 9: chained on the driver thread (`chainedRoundTrips`).
+        var healthChained: [Double] = []
+        var engineChained: [Double] = []
+        var cpuHealthChained = CPUUse()
+        var cpuEngineChained = CPUUse()
+        /// Chained probes whose outcome was not `ok`.
+        var chainedProbesNotOK = 0
         /// CPU per party over paths 3, 5, 5b, 6b and 7.
         var cpuRawEngine = CPUUse()
         var cpuClient = CPUUse()
@@ -177,6 +190,12 @@ enum RuntimeLatencyBench: Subcommand {
             samples.engineHealth += health.samples
             samples.cpuEngineHealth.add(health.cpu)
             samples.failedHealthProbes += health.failedProbes
+            let chained = try chainedRoundTrips(settings, count: count, spec: spec)
+            samples.healthChained += chained.health
+            samples.engineChained += chained.transcribe
+            samples.cpuHealthChained.add(chained.cpuHealth)
+            samples.cpuEngineChained.add(chained.cpuTranscribe)
+            samples.chainedProbesNotOK += chained.notOK
         }
         let failures = probe.failures.withLock { $0 }
         guard failures.isEmpty else { throw EchoError(description: "tasks failed: \(failures.prefix(3))") }
@@ -233,9 +252,14 @@ enum RuntimeLatencyBench: Subcommand {
             ("health_check: lsref alone, back to back", samples.rawHealth),
             ("health_check: lsref alone, after 1.5 ms idle", samples.rawHealthIdle),
             ("health_check: coordinator↔lsref (2 ms probes)", samples.engineHealth),
+            ("health_check coordinator↔lsref, back to back (probe-now chained on the driver thread)",
+             samples.healthChained),
+            ("transcribe coordinator↔lsref, back to back (submit chained on the driver thread)",
+             samples.engineChained),
         ]
+        let width = paths.map(\.0.count).max() ?? 50
         for (label, values) in paths {
-            output.out("  \(label.padding(toLength: 50)) p50 \(format(percentile(values, 50))) µs   "
+            output.out("  \(label.padding(toLength: width)) p50 \(format(percentile(values, 50))) µs   "
                 + "p99 \(format(percentile(values, 99))) µs\n")
         }
         let cpuLines = [
@@ -243,11 +267,14 @@ enum RuntimeLatencyBench: Subcommand {
             ("client post(submit) → task.completed", samples.cpuClientPosted),
             ("health_check: lsref alone after idle", samples.cpuRawHealthIdle),
             ("health_check: coordinator↔lsref", samples.cpuEngineHealth),
+            ("health_check: coordinator↔lsref, chained", samples.cpuHealthChained),
+            ("transcribe: coordinator↔lsref, chained", samples.cpuEngineChained),
         ]
         for (label, use) in cpuLines {
             output.out("  CPU per round trip, \(label): \(use.perRoundTrip(format: format))\n")
         }
         output.out("  health probes counted failed (reply read after the next probe was due): \(samples.failedHealthProbes)\n")
+        output.out("  chained probes not ok (timeout or lsref not ok): \(samples.chainedProbesNotOK)\n")
         let echo50 = percentile(samples.pipeEcho, 50)
         let echo99 = percentile(samples.pipeEcho, 99)
         output.out("  ratio echo via driver path / pipe echo: p50 "
@@ -256,7 +283,10 @@ enum RuntimeLatencyBench: Subcommand {
         let ratios = [
             ("coordinator↔lsref", samples.engine), ("client path", samples.client),
             ("client path, posting", samples.clientPosted), ("lsref alone", samples.rawEngine),
-            ("health_check coordinator↔lsref", samples.engineHealth), ("health_check lsref alone", samples.rawHealth),
+            ("health_check coordinator↔lsref", samples.engineHealth),
+            ("health_check coordinator↔lsref, back to back (chained)", samples.healthChained),
+            ("transcribe coordinator↔lsref, back to back (chained)", samples.engineChained),
+            ("health_check lsref alone", samples.rawHealth),
             ("health_check lsref alone after idle", samples.rawHealthIdle),
         ]
         for (label, values) in ratios {
@@ -266,6 +296,8 @@ enum RuntimeLatencyBench: Subcommand {
         let overheads = [
             ("coordinator↔lsref / lsref alone", samples.engine, samples.rawEngine),
             ("health_check coordinator↔lsref / lsref alone after idle", samples.engineHealth, samples.rawHealthIdle),
+            ("health_check chained / lsref alone back to back", samples.healthChained, samples.rawHealth),
+            ("transcribe chained / lsref alone", samples.engineChained, samples.rawEngine),
         ]
         for (label, runtime, alone) in overheads {
             output.out("  runtime + coordinator overhead, \(label): p50 "

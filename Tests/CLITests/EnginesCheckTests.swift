@@ -12,7 +12,7 @@ struct EnginesCheckTests {
         }
     }
 
-    @Test("a healthy engine passes: stage timings, a tone transcription, a stop")
+    @Test("a healthy engine passes: stage timings, a health check, a tone transcription, a stop")
     func healthyEngine() {
         let result = EngineFixture.engines(["check", "--engine", "ref=lsref"])
         #expect(result.code == 0)
@@ -22,13 +22,14 @@ struct EnginesCheckTests {
         lines.removeFirst()
         // lsref may or may not still be loading at the first health check.
         lines.removeAll { $0 == "loading N ms" }
-        #expect(lines.count == 6)
+        #expect(lines.count == 7)
         #expect(lines[0] == "spawning_process N ms")
         #expect(lines[1] == "waiting_for_health N ms initialize handshake, first health check")
         #expect(lines[2].hasPrefix("ready N ms total startup; pid "))
-        #expect(lines[3] == "transcribe N ms \"hello world\" (tone sample of \"hello world\")")
-        #expect(lines[4] == "stop N ms stop request, exit")
-        #expect(lines[5] == "ok")
+        #expect(lines[3] == "health_check N ms ok")
+        #expect(lines[4] == "transcribe N ms \"hello world\" (tone sample of \"hello world\")")
+        #expect(lines[5] == "stop N ms stop request, exit")
+        #expect(lines[6] == "ok")
     }
 
     @Test("an engine that crashes on its transcription fails the check with exit 1")

@@ -38,6 +38,8 @@ extension Coordinator {
             } catch {
                 sink.actions.append(.reply(.rejected(error)))
             }
+        case .probeEngine(let engine):
+            probe(engine, now: now)
         case .startAllEngines, .stopAllEngines:
             let replyAt = sink.actions.count
             var accepted: [EngineID] = []
@@ -55,6 +57,21 @@ extension Coordinator {
             sink.actions.insert(.reply(.engineCommandAccepted(accepted)), at: replyAt)
         case .replay(let job, let after):
             sink.actions.append(.reply(.replay(job: job, sink.events.replay(job: job, after: after))))
+        }
+    }
+
+    private mutating func probe(_ engine: EngineID, now: UInt64) {
+        guard let at = supervisors.index.position(of: engine) else {
+            sink.actions.append(.reply(.rejected(CoreError(.unknownEngine, "\(engine)"))))
+            return
+        }
+        do {
+            var outputs = supervisorBuffer()
+            let outstanding = try supervisors.all[at].probeNow(now: now, requestIDs: &requestIDs, into: &outputs)
+            sink.actions.append(.reply(.probing(engine, alreadyOutstanding: outstanding)))
+            apply(&outputs, engine: engine, now: now)
+        } catch {
+            sink.actions.append(.reply(.rejected(error)))
         }
     }
 

@@ -26,6 +26,9 @@ package enum ClientReply: Hashable, Sendable {
     case cancelled(TaskID)
     /// The engines the command applied to (all-engine commands skip engines already in that state).
     case engineCommandAccepted([EngineID])
+    /// `probeEngine`: a `health_check` was sent now, or (`alreadyOutstanding`) one was already
+    /// awaiting its reply and no second one was sent; the outcome follows as `signal.engine.probed`.
+    case probing(EngineID, alreadyOutstanding: Bool)
     case replay(job: TaskID?, [Event])
     case rejected(CoreError)
 }

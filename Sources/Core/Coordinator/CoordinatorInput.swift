@@ -36,6 +36,12 @@ package enum ClientCommand: Hashable, Sendable {
     case stopEngine(EngineID)
     /// Tear down and start again at once, restart count reset; the way out of Failed.
     case restartEngine(EngineID)
+    /// Probe a Running engine now: a `health_check` unless one is outstanding (reply `.probing`), its
+    /// timeout armed and the periodic probe interval restarted from now; when that probe's reply or
+    /// timeout is counted, `signal.engine.probed` (coordinator-wide) carries the outcome. Not Running:
+    /// `engine_state_conflict`; an engine that leaves Running first reports no outcome (its own
+    /// `signal.engine.*` events say why).
+    case probeEngine(EngineID)
     case startAllEngines
     case stopAllEngines
     /// Events of a job (nil: coordinator-wide) after an event id (nil: all retained): exactly the missed

@@ -50,7 +50,7 @@ package struct CoreError: Error, Hashable, Sendable, CustomStringConvertible {
         package static var costExceedsCapacity: Self { .init(storage: .costExceedsCapacity) }
         package static var taskFinished: Self { .init(storage: .taskFinished) }
         package static var invalidTask: Self { .init(storage: .invalidTask) }
-        /// A start/stop/restart command that the engine's current state does not allow.
+        /// A start/stop/restart/probe command that the engine's current state does not allow.
         package static var engineStateConflict: Self { .init(storage: .engineStateConflict) }
         package static var deadlineExceeded: Self { .init(storage: .deadlineExceeded) }
         package static var requestTimeout: Self { .init(storage: .requestTimeout) }

@@ -10,10 +10,10 @@ extension EngineSupervisor {
         case .starting(let starting) where starting.request == id:
             startupReply(starting, reply: reply, now: now, requestIDs: &requestIDs, into: &outputs)
         case .running(var running) where running.health.probe == id:
-            running.health.probe = nil
-            phase = .running(running)
+            let status = Self.healthOutcome(reply)
             outputs.append(.cancelTimer(.probeTimeout))
-            probeOutcome(Self.healthOutcome(reply), now: now, into: &outputs)
+            endProbe(&running, ProbeOutcome(status), into: &outputs)
+            probeOutcome(status, now: now, into: &outputs)
         case .stopping(let stopping) where stopping.stopRequest == id:
             break  // `stop` answered: keep waiting for the exit
         default:
@@ -31,8 +31,7 @@ extension EngineSupervisor {
             sendStartupProbe(starting, initialized: true, requestIDs: &requestIDs, into: &outputs)
         case .running(var running):
             if running.health.probe != nil {  // timeout ≥ interval: the old probe counts as failed
-                running.health.probe = nil
-                phase = .running(running)
+                endProbe(&running, .timeout, into: &outputs)
                 probeOutcome(.error, now: now, into: &outputs)
                 guard case .running(let still) = phase else { return }
                 running = still
@@ -51,8 +50,7 @@ extension EngineSupervisor {
 
     mutating func probeTimeoutFired(now: UInt64, into outputs: inout [SupervisorOutput]) {
         guard case .running(var running) = phase, running.health.probe != nil else { return }
-        running.health.probe = nil
-        phase = .running(running)
+        endProbe(&running, .timeout, into: &outputs)
         probeOutcome(.error, now: now, into: &outputs)
     }
 

@@ -69,6 +69,8 @@ package struct EngineSupervisor: Sendable {
         var healthy = true
         var loadingSinceMs: UInt64?
         var probe: RequestID?
+        /// A client asked for the outstanding probe's outcome (`signal.engine.probed`).
+        var probeReported = false
     }
 
     /// The public snapshot.

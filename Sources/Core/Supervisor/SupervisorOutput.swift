@@ -20,6 +20,8 @@ package enum EngineSignal: Hashable, Sendable {
     case ready(pid: ProcessID, requestsInFlightMax: Int)
     case unhealthy(consecutiveFailures: UInt32)
     case healthy
+    /// The outcome of a probe a client asked for (`ClientCommand.probeEngine`); only then.
+    case probed(ProbeOutcome)
     case crashed(ExitCause, TerminationStatus?)
     case restarting(delayMs: UInt64, restartCount: UInt32)
     case restartCountReset
@@ -34,6 +36,7 @@ package enum EngineSignal: Hashable, Sendable {
         case .ready: "signal.engine.ready"
         case .unhealthy: "signal.engine.unhealthy"
         case .healthy: "signal.engine.healthy"
+        case .probed: "signal.engine.probed"
         case .crashed: "signal.engine.crashed"
         case .restarting: "signal.engine.restarting"
         case .restartCountReset: "signal.engine.restart_count_reset"

@@ -30,6 +30,7 @@ extension ClientReply {
         case .submitted(let task, let deduplicated): ["submitted": task.json, "deduplicated": .bool(deduplicated)]
         case .cancelled(let task): ["cancelled": task.json]
         case .engineCommandAccepted(let engines): ["engineCommandAccepted": .array(engines.map(\.json))]
+        case .probing(let engine, let outstanding): ["probing": engine.json, "alreadyOutstanding": .bool(outstanding)]
         case .replay(let job, let events): ["replay": job?.json ?? .null, "events": .array(events.map(\.json))]
         case .rejected(let error): ["rejected": error.json]
         }

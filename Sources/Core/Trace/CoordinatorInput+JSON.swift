@@ -34,6 +34,7 @@ extension ClientCommand {
         case .startEngine(let engine): ["startEngine": engine.json]
         case .stopEngine(let engine): ["stopEngine": engine.json]
         case .restartEngine(let engine): ["restartEngine": engine.json]
+        case .probeEngine(let engine): ["probeEngine": engine.json]
         case .startAllEngines: ["startAllEngines": true]
         case .stopAllEngines: ["stopAllEngines": true]
         case .replay(let job, let after):

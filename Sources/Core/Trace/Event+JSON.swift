@@ -59,6 +59,7 @@ extension EngineSignal {
             [("pid", .number(JSONNumber(Int(pid.value)))), ("requestsInFlightMax", .number(JSONNumber(max)))]
         case .unhealthy(let failures): [("consecutiveFailures", .number(JSONNumber(Int(failures))))]
         case .healthy, .restartCountReset, .stopped: []
+        case .probed(let outcome): [("outcome", .string(outcome.rawValue))]
         case .crashed(let cause, let status): [("cause", .string(cause.description)), ("status", status?.json ?? .null)]
         case .restarting(let delay, let count):
             [("delayMs", .number(JSONNumber(delay))), ("restartCount", .number(JSONNumber(Int(count))))]

@@ -2,7 +2,7 @@ import Core
 import Wire
 
 /// `engines check` for one engine: start (timing each startup stage), handshake and health (the
-/// `waiting_for_health` stage), a tiny transcription, stop. No automatic restarts: a failing engine
+/// `waiting_for_health` stage), one health check once Ready (`probeEngine`), a tiny transcription, stop. No automatic restarts: a failing engine
 /// fails the check at once.
 final class EngineCheck {
     /// One line of the report: a step, how long it took, and a note.
@@ -46,6 +46,8 @@ final class EngineCheck {
             return fail(engineFailure ?? "did not become ready within \(waitMs) ms")
         }
         recordStartup(startMs: startMs, readyMs: ready.atMs)
+        probe()
+        guard failure == nil else { return }
         transcribe(sample)
         guard failure == nil else { return }
         let stopMs = session.driver.nowMs
@@ -54,6 +56,20 @@ final class EngineCheck {
             return fail(engineFailure ?? "did not stop within \(waitMs) ms")
         }
         steps.append(Step(name: "stop", durationMs: stopped.atMs - min(stopMs, stopped.atMs), note: "stop request, exit"))
+    }
+
+    /// One health check now (`probeEngine`), timed to its `signal.engine.probed`; error or timeout fails.
+    private func probe() {
+        let sentMs = session.driver.nowMs
+        guard case .probing? = session.driver.send(.probeEngine(engine), timeoutMs: EngineSession.replyTimeoutMs) else {
+            return fail("the health check was refused")
+        }
+        guard let probed = wait(for: { if case .engine(_, .probed) = $0.kind { true } else { false } }),
+              case .engine(_, .probed(let outcome)) = probed.kind else {
+            return fail(engineFailure ?? "no health check outcome within \(waitMs) ms")
+        }
+        guard outcome != .error, outcome != .timeout else { return fail("health check: \(outcome.rawValue)") }
+        steps.append(Step(name: "health_check", durationMs: probed.atMs - min(sentMs, probed.atMs), note: outcome.rawValue))
     }
 
     private func transcribe(_ sample: ToneSample) {

@@ -13,6 +13,7 @@ extension EngineSignal {
         case .restarting(let delayMs, let count):
             "engine \(engine): restart in \(Self.seconds(delayMs)) s (restart \(count))"
         case .failed(let cause): "engine \(engine): failed: \(cause)"
+        case .probed(let outcome): "engine \(engine): health check: \(outcome.rawValue)"
         case .healthy, .restartCountReset, .stopping, .stopped: nil
         }
     }

@@ -38,6 +38,7 @@ extension RecordedEvent {
         case .stage(let stage): stage.rawValue
         case .ready(_, let inFlight): "\(inFlight)"
         case .unhealthy(let failures): "\(failures)"
+        case .probed(let outcome): outcome.rawValue
         case .healthy, .restartCountReset, .stopped: ""
         case .crashed(let cause, _), .failed(let cause): cause.id
         case .restarting(let delay, _): "\(delay)"
