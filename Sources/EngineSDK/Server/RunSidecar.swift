@@ -59,7 +59,7 @@ package func runSidecar(
         logger.log(.error, "the engine could not be created", extra: ["reason": .string("\(error)")])
         PosixStreams.exitProcess(1)
     }
-    let sidecar = SidecarServer(engine: engine, config: config, options: options, outputFD: outputFD, logger: logger)
+    let sidecar = SidecarServer(engine: engine, config: config, options: options, output: .descriptor(outputFD), logger: logger)
     server.set(sidecar)
     sidecar.serve()
 }
@@ -71,7 +71,7 @@ extension SidecarServer {
     /// Starts the reader thread and the SIGTERM source, then parks the main thread.
     func serve() -> Never {
         if options.startupDelayMs > 0 { Thread.sleep(forTimeInterval: Double(options.startupDelayMs) / 1_000) }
-        if !options.banner.isEmpty { _ = PosixStreams.writeAll(outputFD, options.banner) }
+        if !options.banner.isEmpty { _ = output.write(options.banner) }
         logger.log(.info, "ready", extra: ["engine": .string(engine.descriptor.name)])
         let terminate = Thread { [self] in
             while true {
@@ -82,7 +82,7 @@ extension SidecarServer {
                 }
                 // A frozen (hung) engine dies the way a real hung process does on SIGTERM.
                 if state.withLock({ $0.frozen }) { PosixStreams.exitNow(143) }
-                submit { session, now in session.terminateSignal(now: now) }
+                submit(mayWait: false) { session, now in session.terminateSignal(now: now) }
             }
         }
         terminate.start()
@@ -94,7 +94,7 @@ extension SidecarServer {
                 let chunk = Array(buffer[0..<count])
                 submit { session, now in session.receive(chunk, now: now) }
             }
-            submit { session, now in session.stdinClosed(now: now) }
+            submit(mayWait: false) { session, now in session.stdinClosed(now: now) }
         }
         reader.start()
         dispatchMain()
