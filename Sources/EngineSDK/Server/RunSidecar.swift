@@ -67,6 +67,8 @@ package func runSidecar(
 extension SidecarServer {
     /// Most bytes taken from stdin by one read(2).
     static let readBytesMax = 65_536
+    /// After SIGTERM the process ends by this time even when a stdout write blocks (SPEC 5.7: 5 s).
+    static let terminateExitMsMax = 4_000
 
     /// Starts the reader thread and the SIGTERM source, then parks the main thread.
     func serve() -> Never {
@@ -82,6 +84,12 @@ extension SidecarServer {
                 }
                 // A frozen (hung) engine dies the way a real hung process does on SIGTERM.
                 if state.withLock({ $0.frozen }) { PosixStreams.exitNow(143) }
+                // The exit queues behind stdout writes; one blocked on a coordinator that no longer
+                // reads must not keep the process alive past SPEC 5.7's 5 s.
+                Thread {
+                    Thread.sleep(forTimeInterval: Double(Self.terminateExitMsMax) / 1_000)
+                    PosixStreams.exitNow(143)
+                }.start()
                 submit(mayWait: false) { session, now in session.terminateSignal(now: now) }
             }
         }
