@@ -67,8 +67,18 @@ package func runSidecar(
 extension SidecarServer {
     /// Most bytes taken from stdin by one read(2).
     static let readBytesMax = 65_536
-    /// After SIGTERM the process ends by this time even when a stdout write blocks (SPEC 5.7: 5 s).
+    /// After SIGTERM or end of input the process ends by this time even when a stdout write blocks.
     static let terminateExitMsMax = 4_000
+
+    /// Ends the process with `code` after `terminateExitMsMax`. The exit the session asks for on
+    /// SIGTERM or end of input queues behind stdout writes, and one blocked on a coordinator that no
+    /// longer reads must not keep the process alive past the SPEC's 5 s (5.6, 5.7).
+    private func exitAnyway(_ code: Int32) {
+        Thread {
+            Thread.sleep(forTimeInterval: Double(Self.terminateExitMsMax) / 1_000)
+            PosixStreams.exitNow(code)
+        }.start()
+    }
 
     /// Starts the reader thread and the SIGTERM source, then parks the main thread.
     func serve() -> Never {
@@ -84,12 +94,7 @@ extension SidecarServer {
                 }
                 // A frozen (hung) engine dies the way a real hung process does on SIGTERM.
                 if state.withLock({ $0.frozen }) { PosixStreams.exitNow(143) }
-                // The exit queues behind stdout writes; one blocked on a coordinator that no longer
-                // reads must not keep the process alive past SPEC 5.7's 5 s.
-                Thread {
-                    Thread.sleep(forTimeInterval: Double(Self.terminateExitMsMax) / 1_000)
-                    PosixStreams.exitNow(143)
-                }.start()
+                exitAnyway(143)
                 submit(mayWait: false) { session, now in session.terminateSignal(now: now) }
             }
         }
@@ -102,6 +107,7 @@ extension SidecarServer {
                 let chunk = Array(buffer[0..<count])
                 submit { session, now in session.receive(chunk, now: now) }
             }
+            exitAnyway(0)
             submit(mayWait: false) { session, now in session.stdinClosed(now: now) }
         }
         reader.start()
