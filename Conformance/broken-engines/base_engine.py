@@ -388,9 +388,8 @@ class Engine:
 
     def handle_restart(self, request, params):
         with self.lock:
-            victims = [r for r in self.in_flight.values() if r.transcribe and not r.answered]
-            if self.has("restart_no_cancel"):
-                victims = []
+            victims = [r for r in self.in_flight.values() if r.transcribe and not r.answered
+                       and not self.has("restart_no_cancel")]
             self.restart_waiters.append(request)
             already = not self.loading.is_set()
             self.loading.clear()
