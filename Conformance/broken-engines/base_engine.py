@@ -39,6 +39,9 @@ FLAWS = {
     "no_oversize_error",       # 2.3-MUST-3: oversized lines are dropped without -32001
     "error_without_reason",    # 3.5-MUST-2: application errors carry data without "reason"
     "plain_stderr",            # 2.6-SHOULD-1: stderr logs are plain text, not JSON lines
+    "restart_health_ok",       # 6.5-MUST-2: health_check and get_status say ok/ready while reloading
+    "restart_rejects_transcribe",  # 6.5-MUST-3: a transcribe read while reloading gets -32000
+    "restart_no_cancel",       # 9.4-MUST-1: restart lets running transcriptions finish instead of -32800
 }
 
 DEFAULT_LIMIT = 8_388_608
@@ -385,7 +388,8 @@ class Engine:
 
     def handle_restart(self, request, params):
         with self.lock:
-            victims = [r for r in self.in_flight.values() if r.transcribe and not r.answered]
+            victims = [r for r in self.in_flight.values() if r.transcribe and not r.answered
+                       and not self.has("restart_no_cancel")]
             self.restart_waiters.append(request)
             already = not self.loading.is_set()
             self.loading.clear()
@@ -409,7 +413,7 @@ class Engine:
         if self.has("health_waits"):
             while self.transcribing > 0:
                 time.sleep(0.01)
-        if not self.loading.is_set():
+        if not self.loading.is_set() and not self.has("restart_health_ok"):
             self.reply(request, {"status": "loading", "detail": {"reason": "reloading the model"}})
             return
         self.reply(request, {"status": "ok", "detail": {"activeRequests": self.transcribing}})
@@ -418,7 +422,7 @@ class Engine:
         with self.lock:
             active = self.transcribing
             served = self.counts["total"]
-        state = "loading" if not self.loading.is_set() else ("busy" if active >= MAX_CONCURRENT else "ready")
+        state = "loading" if not self.loading.is_set() and not self.has("restart_health_ok") else ("busy" if active >= MAX_CONCURRENT else "ready")
         self.reply(request, {"state": state, "activeRequests": active, "maxConcurrentRequests": MAX_CONCURRENT,
                              "uptimeMs": uptime_ms(), "requestsServed": served})
 
@@ -440,6 +444,9 @@ class Engine:
                 or not (language is None or isinstance(language, str)) \
                 or not isinstance(params.get("options", {}), dict):
             self.fail(request, -32602, "transcribe needs audio.path (string), language (string or null)")
+            return
+        if self.has("restart_rejects_transcribe") and not self.loading.is_set():
+            self.fail(request, -32000, "the model is reloading")
             return
         request.transcribe = True
         with self.lock:

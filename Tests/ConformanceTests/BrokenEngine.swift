@@ -39,5 +39,8 @@ struct BrokenEngine: Sendable, CustomTestStringConvertible {
         .init(script: "cancel_two_replies.py", patterns: ["7.1", "9.", "6.5"], failing: ["domain/cancel"]),
         .init(script: "health_waits.py", patterns: ["6.2", "9.1"], failing: ["domain/health-while-transcribing"]),
         .init(script: "slow_heartbeat.py", patterns: ["7.2", "2.5"], failing: ["domain/heartbeat-interval", "domain/heartbeat-while-busy"]),
+        .init(script: "restart_health_ok.py", patterns: ["6.5", "6.2"], failing: ["domain/restart-loading"]),
+        .init(script: "restart_rejects_transcribe.py", patterns: ["6.5", "9.4"], failing: ["domain/restart-queues-transcribe"]),
+        .init(script: "restart_no_cancel.py", patterns: ["6.5", "9.4"], failing: ["domain/restart-cancels"]),
     ]
 }

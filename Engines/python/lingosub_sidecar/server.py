@@ -24,6 +24,9 @@ from .monitor import PerformanceMonitor
 from .session import Session, SessionSettings
 
 READ_CHUNK_BYTES = 65536
+# stdin chunks read ahead of the main loop. While a stdout write blocks (the coordinator is not reading),
+# the reader stops after these and the coordinator's writes block in turn: backpressure, bounded memory.
+INPUT_CHUNKS_AHEAD_MAX = 4
 ENGINE_STOP_WAIT_SECONDS = 2.0
 """How long exit waits for the engine's stop() (the protocol allows 5 s from EOF/SIGTERM)."""
 RESTART_DRAIN_SECONDS = 2.0
@@ -47,6 +50,7 @@ class SidecarServer:
         self.sidecar_logger = sidecar_logger or SidecarLogger(config.logging, engine.engine_id)
         self.monitor = monitor or PerformanceMonitor()
         self.events: "queue.SimpleQueue[tuple]" = queue.SimpleQueue()
+        self.input_slots = threading.Semaphore(INPUT_CHUNKS_AHEAD_MAX)
         self.timers: Dict[Any, int] = {}
         self.tokens: Dict[int, CancellationToken] = {}
         self.reporters: Dict[int, Reporter] = {}
@@ -128,6 +132,7 @@ class SidecarServer:
         kind = event[0]
         session = self.session
         if kind == "data":
+            self.input_slots.release()
             return session.receive(event[1], now)
         if kind == "eof":
             return session.input_closed(now)
@@ -150,6 +155,7 @@ class SidecarServer:
 
     def _read_input(self) -> None:
         while True:
+            self.input_slots.acquire()
             try:
                 data = os.read(self.input_fd, READ_CHUNK_BYTES)
             except OSError:

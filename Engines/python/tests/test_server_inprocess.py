@@ -156,3 +156,31 @@ class ServerTests(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class InputReadAheadTest(unittest.TestCase):
+    """The stdin reader stays at most INPUT_CHUNKS_AHEAD_MAX chunks ahead of the main loop, so an engine
+    whose stdout writes block (a coordinator that stopped reading) stops reading stdin instead of
+    queueing it without bound."""
+
+    def test_reader_stops_at_the_read_ahead_bound_until_a_chunk_is_dispatched(self):
+        from lingosub_sidecar.server import INPUT_CHUNKS_AHEAD_MAX
+        read_fd, write_fd = os.pipe()
+        sink_read, sink_write = os.pipe()
+        self.addCleanup(lambda: [os.close(fd) for fd in (read_fd, sink_read, sink_write)])
+        server = SidecarServer(GilLoadEngine(EngineConfig()), SidecarConfig(), sink_write, read_fd)
+
+        def feed():  # blank lines only: the session ignores them
+            try:
+                os.write(write_fd, b"\n" * (8 * 65536))
+            except OSError:  # the test ended with the reader parked: the pipe was closed under us
+                pass
+            os.close(write_fd)
+        threading.Thread(target=feed, daemon=True).start()
+        threading.Thread(target=server._read_input, daemon=True).start()  # pylint: disable=protected-access
+        taken = [server.events.get(timeout=WAIT_SECONDS) for _ in range(INPUT_CHUNKS_AHEAD_MAX)]
+        self.assertEqual([event[0] for event in taken], ["data"] * INPUT_CHUNKS_AHEAD_MAX)
+        self.assertFalse(server.input_slots.acquire(blocking=False), "no read beyond the bound")
+        self.assertEqual(server._dispatch(taken[0], 0), [])  # pylint: disable=protected-access
+        self.assertEqual(server.events.get(timeout=WAIT_SECONDS)[0], "data")
+        self.assertFalse(server.input_slots.acquire(blocking=False), "one chunk dispatched, one more read")

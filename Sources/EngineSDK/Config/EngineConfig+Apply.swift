@@ -21,6 +21,8 @@ extension EngineConfig {
             maxConcurrentRequests = try Self.integer(value, in: 1...1_024, invalid)
         case "maxMessageBytes":
             maxMessageBytes = try Self.integer(value, in: 65_536...1_073_741_824, invalid)
+        case "outputQueueBytesMax":
+            outputQueueBytesMax = try Self.integer(value, in: 65_536...17_179_869_184, invalid)
         case "healthTimeoutMs":
             healthTimeoutMs = try Self.integer(value, in: 1...450, invalid)
         case "logLevel":

@@ -9,6 +9,10 @@ public struct EngineConfig: Sendable, Hashable {
     public var maxConcurrentRequests = 1
     /// `limits.maxMessageBytes` (key `maxMessageBytes`, ≥ 65_536).
     public var maxMessageBytes = 8_388_608
+    /// Most stdout bytes the SDK holds while the coordinator is not reading (key `outputQueueBytesMax`,
+    /// 65_536…17_179_869_184); nil: 4 × the effective `maxMessageBytes`. At the bound the SDK stops
+    /// reading stdin and engine threads that report progress or finish wait; nothing is dropped.
+    public var outputQueueBytesMax: Int?
     /// Lowest level written to stderr (key `logLevel`: `debug`, `info`, `warning`, `error`).
     public var logLevel = LogLevel.info
     /// How long `health_check` waits for `checkHealth()` (key `healthTimeoutMs`, 1…450).
@@ -24,5 +28,7 @@ public struct EngineConfig: Sendable, Hashable {
     public static let `default` = EngineConfig()
 
     /// The keys a config file or the environment may set.
-    public static let keys = ["maxConcurrentRequests", "maxMessageBytes", "logLevel", "healthTimeoutMs", "settings"]
+    public static let keys = [
+        "maxConcurrentRequests", "maxMessageBytes", "outputQueueBytesMax", "logLevel", "healthTimeoutMs", "settings",
+    ]
 }

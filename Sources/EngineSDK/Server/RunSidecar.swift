@@ -59,7 +59,7 @@ package func runSidecar(
         logger.log(.error, "the engine could not be created", extra: ["reason": .string("\(error)")])
         PosixStreams.exitProcess(1)
     }
-    let sidecar = SidecarServer(engine: engine, config: config, options: options, outputFD: outputFD, logger: logger)
+    let sidecar = SidecarServer(engine: engine, config: config, options: options, output: .descriptor(outputFD), logger: logger)
     server.set(sidecar)
     sidecar.serve()
 }
@@ -67,11 +67,23 @@ package func runSidecar(
 extension SidecarServer {
     /// Most bytes taken from stdin by one read(2).
     static let readBytesMax = 65_536
+    /// After SIGTERM or end of input the process ends by this time even when a stdout write blocks.
+    static let terminateExitMsMax = 4_000
+
+    /// Ends the process with `code` after `terminateExitMsMax`. The exit the session asks for on
+    /// SIGTERM or end of input queues behind stdout writes, and one blocked on a coordinator that no
+    /// longer reads must not keep the process alive past the SPEC's 5 s (5.6, 5.7).
+    private func exitAnyway(_ code: Int32) {
+        Thread {
+            Thread.sleep(forTimeInterval: Double(Self.terminateExitMsMax) / 1_000)
+            PosixStreams.exitNow(code)
+        }.start()
+    }
 
     /// Starts the reader thread and the SIGTERM source, then parks the main thread.
     func serve() -> Never {
         if options.startupDelayMs > 0 { Thread.sleep(forTimeInterval: Double(options.startupDelayMs) / 1_000) }
-        if !options.banner.isEmpty { _ = PosixStreams.writeAll(outputFD, options.banner) }
+        if !options.banner.isEmpty { _ = output.write(options.banner) }
         logger.log(.info, "ready", extra: ["engine": .string(engine.descriptor.name)])
         let terminate = Thread { [self] in
             while true {
@@ -82,7 +94,8 @@ extension SidecarServer {
                 }
                 // A frozen (hung) engine dies the way a real hung process does on SIGTERM.
                 if state.withLock({ $0.frozen }) { PosixStreams.exitNow(143) }
-                submit { session, now in session.terminateSignal(now: now) }
+                exitAnyway(143)
+                submit(mayWait: false) { session, now in session.terminateSignal(now: now) }
             }
         }
         terminate.start()
@@ -94,7 +107,8 @@ extension SidecarServer {
                 let chunk = Array(buffer[0..<count])
                 submit { session, now in session.receive(chunk, now: now) }
             }
-            submit { session, now in session.stdinClosed(now: now) }
+            exitAnyway(0)
+            submit(mayWait: false) { session, now in session.stdinClosed(now: now) }
         }
         reader.start()
         dispatchMain()

@@ -25,7 +25,7 @@ extension SidecarServer {
     /// Writes protocol bytes to stdout; exits when stdout is closed.
     func writeOut(_ bytes: [UInt8]) {
         guard !bytes.isEmpty else { return }
-        guard PosixStreams.writeAll(outputFD, bytes) else {
+        guard output.write(bytes) else {
             flushLogs()
             logger.log(.error, "stdout is closed; exiting")
             PosixStreams.exitNow(1)

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Synchronization
 import Wire
@@ -8,10 +9,17 @@ import Wire
 /// Each event: lock, ask the machine, unlock, then act (STYLE rule 4). Actions are performed in the
 /// order the machine produced them by one drainer at a time; consecutive writes go out in one
 /// write(2), and log lines are written to stderr once the drainer has nothing left to do.
+///
+/// Output is bounded (`OutputBacklog`): while the stdout bytes queued or being written reach
+/// `outputBytesMax` (config `outputQueueBytesMax`, default 4 × the effective `maxMessageBytes`), a
+/// producer (the stdin reader, the timer thread, an engine task reporting progress or finishing)
+/// waits before adding more, so an engine whose coordinator stops reading stdout stops reading stdin
+/// instead of growing. Nothing is dropped. The drainer itself, SIGTERM and end of input never wait.
 package final class SidecarServer: Sendable {
     struct State: ~Copyable {
         var session: EngineSession
         var outbox: [EngineSession.Action] = []
+        var backlog = OutputBacklog()
         var draining = false
         /// The thread that is draining (meaningful while `draining`).
         var drainer: pthread_t = pthread_self()
@@ -31,20 +39,20 @@ package final class SidecarServer: Sendable {
     let config: EngineConfig
     let options: SidecarOptions
     let logger: SidecarLogger
-    let outputFD: Int32
+    let output: OutputSink
     let clockOriginMs: Int
     let state: Mutex<State>
     /// Set once in `init`; its thread starts at the first commit with a deadline.
     private let timerStorage = Mutex<TimerThread?>(nil)
     let transcriptions = Mutex<[UInt64: Running]>([:])
 
-    package init(engine: any SpeechEngine, config: EngineConfig, options: SidecarOptions, outputFD: Int32, logger: SidecarLogger) {
+    package init(engine: any SpeechEngine, config: EngineConfig, options: SidecarOptions, output: OutputSink, logger: SidecarLogger) {
         self.engine = engine
         immediate = engine as? any ImmediateSpeechEngine
         self.config = config
         self.options = options
         self.logger = logger
-        self.outputFD = outputFD
+        self.output = output
         clockOriginMs = PosixStreams.monotonicMs()
         var configuration = SessionConfiguration(
             descriptor: engine.descriptor, maxConcurrentRequests: config.maxConcurrentRequests,
@@ -69,15 +77,45 @@ package final class SidecarServer: Sendable {
 
     /// Feeds one event to the machine and performs what it asks for.
     /// The clock is read under the lock, so the machine sees time in the order it sees events.
-    package func submit(_ event: (inout EngineSession, Int) -> [EngineSession.Action]) {
-        state.withLock { state in
-            guard !state.frozen else { return }
-            let actions = event(&state.session, nowMs)
-            // Usually the outbox is empty: then the array is taken over instead of copied.
-            if state.outbox.isEmpty { state.outbox = actions } else { state.outbox.append(contentsOf: actions) }
+    /// Waits first while the output backlog is full, unless `mayWait` is false or this thread is
+    /// the drainer (which must go on writing).
+    package func submit(mayWait: Bool = true, _ event: (inout EngineSession, Int) -> [EngineSession.Action]) {
+        while true {
+            let waiter: (DispatchSemaphore, firstOfSpell: Bool, bytes: Int)? = state.withLock { state in
+                guard !state.frozen else { return nil }
+                if mayWait, state.backlog.isFull(bytesMax: outputBytesMax(state.session)),
+                   !(state.draining && pthread_equal(state.drainer, pthread_self()) != 0) {
+                    let (semaphore, first) = state.backlog.wait()
+                    return (semaphore, first, state.backlog.bytes)
+                }
+                let actions = event(&state.session, nowMs)
+                state.backlog.queued(OutputBacklog.writeBytes(actions))
+                // Usually the outbox is empty: then the array is taken over instead of copied.
+                if state.outbox.isEmpty { state.outbox = actions } else { state.outbox.append(contentsOf: actions) }
+                return nil
+            }
+            guard let waiter else { break }
+            if waiter.firstOfSpell {
+                logger.log(.warning, "stdout backlog full; producers wait (the coordinator is not reading)", extra: [
+                    "backlogBytes": .number(JSONNumber(waiter.bytes)),
+                ])
+            }
+            output.producerWillWait()
+            waiter.0.wait()
         }
         drain()
     }
+
+    /// The backlog bound in force: the configured one, else 4 × the effective line limit.
+    func outputBytesMax(_ session: borrowing EngineSession) -> Int {
+        config.outputQueueBytesMax ?? Self.outputQueueMessagesDefault * session.effectiveLimitBytes
+    }
+
+    /// Backlog bound in lines of the effective limit when the config sets none.
+    package static let outputQueueMessagesDefault = 4
+
+    /// The output backlog now (tests, diagnostics).
+    package var outputBacklog: OutputBacklog { state.withLock { $0.backlog } }
 
     /// Performs queued actions until none are left; returns at once if another thread is draining
     /// (that thread picks up what this one queued). Then applies the timer changes and writes the
@@ -91,12 +129,17 @@ package final class SidecarServer: Sendable {
                 state.drainer = pthread_self()
                 let actions = state.outbox
                 state.outbox = []
+                state.backlog.took()
                 return actions
             }
             guard let batch else { break }
             drained = true
             perform(batch)
-            state.withLock { $0.draining = false }
+            let woken = state.withLock { state in
+                state.draining = false
+                return state.backlog.wrote()
+            }
+            for semaphore in woken { semaphore.signal() }
         }
         guard drained else { return }
         timers.commit()
@@ -146,6 +189,7 @@ package final class SidecarServer: Sendable {
             guard !state.draining || pthread_equal(state.drainer, pthread_self()) != 0 else { return [] }
             let actions = state.outbox
             state.outbox = []
+            state.backlog.discardedQueue()
             return actions
         }
         var bytes: [UInt8] = []

@@ -1,0 +1,3 @@
+#!/usr/bin/env python3
+from base_engine import main
+main(["restart_rejects_transcribe"])
