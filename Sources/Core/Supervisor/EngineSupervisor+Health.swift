@@ -36,13 +36,7 @@ extension EngineSupervisor {
                 guard case .running(let still) = phase else { return }
                 running = still
             }
-            let request = requestIDs.allocate()
-            running.health.probe = request
-            phase = .running(running)
-            let health = configuration.health
-            outputs.append(.send(.healthCheck(id: request)))
-            outputs.append(.armTimer(.probeTimeout, atMs: now.saturatingAdd(health.probeTimeoutMs)))
-            outputs.append(.armTimer(.probe, atMs: now.saturatingAdd(health.probeIntervalMs)))
+            sendProbe(&running, now: now, requestIDs: &requestIDs, into: &outputs)
         default:
             return
         }

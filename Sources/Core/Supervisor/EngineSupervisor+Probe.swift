@@ -1,8 +1,8 @@
 /// The client's "probe this engine now" (`ClientCommand.probeEngine`).
 extension EngineSupervisor {
     /// Running with no probe outstanding: sends a `health_check` now, arms its timeout and restarts
-    /// the periodic probe interval from now. With a probe outstanding: sends nothing
-    /// (`alreadyOutstanding`). Returns whether one was already outstanding. Either way the outstanding probe's outcome is then reported
+    /// the periodic probe interval from now, and returns false. With a probe outstanding: sends
+    /// nothing and returns true. Either way the outstanding probe's outcome is then reported
     /// (`signal.engine.probed`). Not Running: `engine_state_conflict`.
     package mutating func probeNow(
         now: UInt64, requestIDs: inout RequestIDAllocator, into outputs: inout [SupervisorOutput]
@@ -15,6 +15,15 @@ extension EngineSupervisor {
             phase = .running(running)
             return true
         }
+        sendProbe(&running, now: now, requestIDs: &requestIDs, into: &outputs)
+        return false
+    }
+
+    /// Sends a `health_check` (Running), arms its timeout and the next periodic probe from `now`.
+    mutating func sendProbe(
+        _ running: inout Running, now: UInt64, requestIDs: inout RequestIDAllocator,
+        into outputs: inout [SupervisorOutput]
+    ) {
         let request = requestIDs.allocate()
         running.health.probe = request
         phase = .running(running)
@@ -22,7 +31,6 @@ extension EngineSupervisor {
         outputs.append(.send(.healthCheck(id: request)))
         outputs.append(.armTimer(.probeTimeout, atMs: now.saturatingAdd(health.probeTimeoutMs)))
         outputs.append(.armTimer(.probe, atMs: now.saturatingAdd(health.probeIntervalMs)))
-        return false
     }
 
     /// Ends the outstanding probe (Running): its `signal.engine.probed` event when a client asked.
