@@ -17,6 +17,8 @@ import threading
 import time
 import wave
 
+from json_values import Num, dump, id_key, is_int
+
 FLAWS = {
     "banner",                  # 2.1-MUST-NOT-1: prints a banner on stdout at start-up
     "pretty_metrics",          # 2.2-MUST-NOT-1: pretty-prints the get_metrics reply over several lines
@@ -58,43 +60,6 @@ NAMES = {-32700: "parse_error", -32600: "invalid_request", -32601: "method_not_f
          -32004: "unsupported_protocol_version", -32010: "audio_not_found",
          -32011: "audio_unsupported_format", -32012: "language_unsupported", -32020: "busy",
          -32021: "duplicate_request_id", -32030: "shutting_down", -32800: "request_cancelled"}
-
-
-class Num:
-    """A JSON number kept as its source text, so ids echo exactly."""
-    __slots__ = ("text",)
-
-    def __init__(self, text):
-        self.text = text
-
-    def value(self):
-        try:
-            return int(self.text)
-        except ValueError:
-            return float(self.text)
-
-
-def dump(value):
-    if isinstance(value, Num):
-        return value.text
-    if isinstance(value, dict):
-        return "{" + ",".join(json.dumps(k, ensure_ascii=False) + ":" + dump(v) for k, v in value.items()) + "}"
-    if isinstance(value, list):
-        return "[" + ",".join(dump(v) for v in value) + "]"
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def is_int(value, low=None, high=None):
-    if not isinstance(value, Num) or not value.text.lstrip("-").isdigit():
-        return False
-    number = int(value.text)
-    return (low is None or number >= low) and (high is None or number <= high)
-
-
-def id_key(request_id):
-    if isinstance(request_id, Num):
-        return ("n", request_id.text)
-    return ("s", request_id) if isinstance(request_id, str) else ("z", None)
 
 
 class Request:
