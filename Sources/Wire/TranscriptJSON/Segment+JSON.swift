@@ -2,12 +2,26 @@ extension Segment {
     /// Reads `{"id", "start", "end", "text", "confidence"?, "words"}`; other members are ignored.
     public init(json: JSONValue) throws(JSONDecodingError) {
         let reader = try JSONObjectReader(json, path: "")
-        let id = try reader.int("id")
-        let startSeconds = try reader.double("start")
-        let endSeconds = try reader.double("end")
-        let text = try reader.string("text")
-        let confidence = try reader.optionalDouble("confidence")
-        let elements = try reader.elements("words")
+        // One pass over the members (the last of a name wins), then the checks in lookup order.
+        var idValue: JSONValue?, start: JSONValue?, end: JSONValue?, textValue: JSONValue?
+        var confidenceValue: JSONValue?, wordsValue: JSONValue?
+        for member in reader.object.storage {
+            switch member.key.utf8.count {
+            case 2: if member.key == "id" { idValue = member.value }
+            case 3: if member.key == "end" { end = member.value }
+            case 4: if member.key == "text" { textValue = member.value }
+            case 5:
+                if member.key == "start" { start = member.value } else if member.key == "words" { wordsValue = member.value }
+            case 10: if member.key == "confidence" { confidenceValue = member.value }
+            default: break
+            }
+        }
+        let id = try reader.int("id", idValue)
+        let startSeconds = try reader.double("start", start)
+        let endSeconds = try reader.double("end", end)
+        let text = try reader.string("text", textValue)
+        let confidence = try reader.optionalDouble("confidence", confidenceValue)
+        let elements = try reader.elements("words", wordsValue)
         var words: [Word] = []
         words.reserveCapacity(elements.count)
         for index in elements.indices {
