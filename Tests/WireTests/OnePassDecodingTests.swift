@@ -1,9 +1,9 @@
 import Testing
 import Wire
 
-/// `Word(json:)` and `Segment(json:)` read members in one pass; these tests pin them to the
+/// `Word(json:)`, `Segment(json:)` and `Transcript(json:)` read members in one pass; these tests pin them to the
 /// member-by-member lookups they replaced (same values, same first error, last duplicate wins).
-@Suite("One-pass word and segment decoding")
+@Suite("One-pass word, segment and transcript decoding")
 struct OnePassDecodingTests {
     static func lookupWord(_ json: JSONValue) throws(JSONDecodingError) -> Word {
         let reader = try JSONObjectReader(json, path: "")
@@ -24,6 +24,17 @@ struct OnePassDecodingTests {
             do { words.append(try lookupWord(element)) } catch { throw error.within(reader.elementPath("words", index)) }
         }
         return Segment(id: id, startSeconds: start, endSeconds: end, text: text, confidence: confidence, words: words)
+    }
+
+    static func lookupTranscript(_ json: JSONValue) throws(JSONDecodingError) -> Transcript {
+        let reader = try JSONObjectReader(json, path: "")
+        let language = try reader.string("language")
+        let duration = try reader.double("duration")
+        var segments: [Segment] = []
+        for (index, element) in try reader.elements("segments").enumerated() {
+            do { segments.append(try lookupSegment(element)) } catch { throw error.within(reader.elementPath("segments", index)) }
+        }
+        return Transcript(language: language, durationSeconds: duration, segments: segments)
     }
 
     static func outcome<T: Equatable>(_ body: () throws(JSONDecodingError) -> T) -> Result<T, JSONDecodingError> {
@@ -57,5 +68,19 @@ struct OnePassDecodingTests {
         let json = try JSONParser.parse(line)
         let onePass = Self.outcome { () throws(JSONDecodingError) in try Segment(json: json) }
         #expect(onePass == Self.outcome { () throws(JSONDecodingError) in try Self.lookupSegment(json) }, "\(line)")
+    }
+
+    @Test("transcripts decode as the lookups do", arguments: [
+        #"{"language":"en","duration":0.1,"segments":[]}"#,
+        #"{"metrics":{"language":1},"segments":[{"id":1,"start":0,"end":1e-7,"text":"\u00e9","words":[]}],"duration":-0.0,"language":"de"}"#,
+        #"{"language":"en","language":"fr","duration":"x","duration":2,"segments":[],"segments":[{"id":2,"start":0,"end":1,"text":"t","words":[]}]}"#,
+        #"{"language":1,"duration":2}"#, #"{"duration":2,"segments":[]}"#, #"{"language":"en","segments":[]}"#,
+        #"{"language":"en","duration":1e400,"segments":[]}"#, #"{"language":"en","duration":1,"segments":[{"id":1}]}"#,
+        #"{"language":"en","duration":1,"segments":{}}"#, #"{"Language":"en","languagE":"x","duration":1,"segments":[]}"#, #"[]"#,
+    ])
+    func transcripts(line: String) throws {
+        let json = try JSONParser.parse(line)
+        let onePass = Self.outcome { () throws(JSONDecodingError) in try Transcript(json: json) }
+        #expect(onePass == Self.outcome { () throws(JSONDecodingError) in try Self.lookupTranscript(json) }, "\(line)")
     }
 }

@@ -23,7 +23,7 @@ extension Segment {
         let confidence = try reader.optionalDouble("confidence", confidenceValue)
         let elements = try reader.elements("words", wordsValue)
         var words: [Word] = []
-        words.reserveCapacity(elements.count)
+        if !elements.isEmpty { words.reserveCapacity(elements.count) }
         for index in elements.indices {
             do { words.append(try Word(json: elements[index])) } catch { throw error.within(reader.elementPath("words", index)) }
         }

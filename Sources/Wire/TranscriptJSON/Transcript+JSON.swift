@@ -3,9 +3,24 @@ extension Transcript {
     /// Other members (`metrics`, …) are ignored. Errors name the path (`segments[2].words[0].start`).
     public init(json: JSONValue) throws(JSONDecodingError) {
         let reader = try JSONObjectReader(json, path: "")
-        let language = try reader.string("language")
-        let durationSeconds = try reader.double("duration")
-        let elements = try reader.elements("segments")
+        // One pass over the members (the last of a name wins), then the checks in lookup order.
+        var languageValue: JSONValue?, durationValue: JSONValue?, segmentsValue: JSONValue?
+        for member in reader.object.storage {
+            switch member.key.utf8.count {
+            case 8:
+                if member.key == "language" {
+                    languageValue = member.value
+                } else if member.key == "duration" {
+                    durationValue = member.value
+                } else if member.key == "segments" {
+                    segmentsValue = member.value
+                }
+            default: break
+            }
+        }
+        let language = try reader.string("language", languageValue)
+        let durationSeconds = try reader.double("duration", durationValue)
+        let elements = try reader.elements("segments", segmentsValue)
         var segments: [Segment] = []
         segments.reserveCapacity(elements.count)
         for index in elements.indices {
