@@ -2,26 +2,29 @@ extension Segment {
     /// Reads `{"id", "start", "end", "text", "confidence"?, "words"}`; other members are ignored.
     public init(json: JSONValue) throws(JSONDecodingError) {
         let reader = try JSONObjectReader(json, path: "")
-        // One pass over the members (the last of a name wins), then the checks in lookup order.
-        var idValue: JSONValue?, start: JSONValue?, end: JSONValue?, textValue: JSONValue?
-        var confidenceValue: JSONValue?, wordsValue: JSONValue?
-        for member in reader.object.storage {
-            switch member.key.utf8.count {
-            case 2: if member.key == "id" { idValue = member.value }
-            case 3: if member.key == "end" { end = member.value }
-            case 4: if member.key == "text" { textValue = member.value }
-            case 5:
-                if member.key == "start" { start = member.value } else if member.key == "words" { wordsValue = member.value }
-            case 10: if member.key == "confidence" { confidenceValue = member.value }
+        // One pass over the members noting where each name last occurs (the last of a name wins),
+        // then the checks in lookup order.
+        let members = reader.object.storage
+        var idAt = -1, startAt = -1, endAt = -1, textAt = -1, confidenceAt = -1, wordsAt = -1
+        for index in members.indices {
+            let key = members[index].key
+            switch key.utf8.count {
+            case 2: if key == "id" { idAt = index }
+            case 3: if key == "end" { endAt = index }
+            case 4: if key == "text" { textAt = index }
+            case 5: if key == "start" { startAt = index } else if key == "words" { wordsAt = index }
+            case 10: if key == "confidence" { confidenceAt = index }
             default: break
             }
         }
-        let id = try reader.int("id", idValue)
-        let startSeconds = try reader.double("start", start)
-        let endSeconds = try reader.double("end", end)
-        let text = try reader.string("text", textValue)
-        let confidence = try reader.optionalDouble("confidence", confidenceValue)
-        let elements = try reader.elements("words", wordsValue)
+        // `Optional.none`, not `nil`: a bare `nil` here would become `JSONValue.null` (a nil literal).
+        func value(_ index: Int) -> JSONValue? { index < 0 ? Optional.none : members[index].value }
+        let id = try reader.int("id", value(idAt))
+        let startSeconds = try reader.double("start", value(startAt))
+        let endSeconds = try reader.double("end", value(endAt))
+        let text = try reader.string("text", value(textAt))
+        let confidence = try reader.optionalDouble("confidence", value(confidenceAt))
+        let elements = try reader.elements("words", value(wordsAt))
         var words: [Word] = []
         if !elements.isEmpty { words.reserveCapacity(elements.count) }
         for index in elements.indices {
