@@ -25,7 +25,7 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
 
     /// The value as an integer, when it is one that fits (`2`, `-7`; not `2.0`, not `1e3`).
     public var int64: Int64? { Int64(text) }
-    public var int: Int? { Int(text) }
+    public var int: Int? { plainInt ?? Int(text) }
     /// The value as a Double (may round for long mantissas): `exactDouble` when it applies, else `Double(text)`.
     public var double: Double? { exactDouble ?? Double(text) }
 }
@@ -53,7 +53,11 @@ public struct JSONObject: Sendable, Hashable, ExpressibleByDictionaryLiteral {
     public var count: Int { storage.count }
 
     public subscript(key: String) -> JSONValue? {
-        get { storage.last(where: { $0.key == key })?.value }
+        get {
+            // Unequal lengths settle most mismatches without the out-of-line string comparison.
+            let count = key.utf8.count
+            return storage.last(where: { $0.key.utf8.count == count && $0.key == key })?.value
+        }
         set {
             storage.removeAll { $0.key == key }
             if let newValue { storage.append(JSONMember(key: key, value: newValue)) }

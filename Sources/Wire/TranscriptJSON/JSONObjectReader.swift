@@ -19,31 +19,46 @@ package struct JSONObjectReader {
     package func path(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     package func required(_ key: String, expected: String) throws(JSONDecodingError) -> JSONValue {
-        guard let value = object[key] else {
+        try required(key, object[key], expected: expected)
+    }
+
+    /// `required(_:expected:)` for a member value the caller has already looked up (`found`).
+    package func required(_ key: String, _ found: JSONValue?, expected: String) throws(JSONDecodingError) -> JSONValue {
+        guard let value = found else {
             throw JSONDecodingError(code: .missingMember, path: path(key), expected: expected)
         }
         return value
     }
 
-    package func string(_ key: String) throws(JSONDecodingError) -> String {
-        guard case .string(let text) = try required(key, expected: "string") else {
+    package func string(_ key: String) throws(JSONDecodingError) -> String { try string(key, object[key]) }
+
+    package func string(_ key: String, _ found: JSONValue?) throws(JSONDecodingError) -> String {
+        guard case .string(let text) = try required(key, found, expected: "string") else {
             throw JSONDecodingError(code: .wrongType, path: path(key), expected: "string")
         }
         return text
     }
 
-    package func double(_ key: String) throws(JSONDecodingError) -> Double {
-        try double(try required(key, expected: "number"), key: key)
+    package func double(_ key: String) throws(JSONDecodingError) -> Double { try double(key, object[key]) }
+
+    package func double(_ key: String, _ found: JSONValue?) throws(JSONDecodingError) -> Double {
+        try double(try required(key, found, expected: "number"), key: key)
     }
 
     /// Absent or null is nil.
     package func optionalDouble(_ key: String) throws(JSONDecodingError) -> Double? {
-        guard let value = object[key], value != .null else { return nil }
+        try optionalDouble(key, object[key])
+    }
+
+    package func optionalDouble(_ key: String, _ found: JSONValue?) throws(JSONDecodingError) -> Double? {
+        guard let value = found, value != .null else { return nil }
         return try double(value, key: key)
     }
 
-    package func int(_ key: String) throws(JSONDecodingError) -> Int {
-        guard case .number(let number) = try required(key, expected: "integer") else {
+    package func int(_ key: String) throws(JSONDecodingError) -> Int { try int(key, object[key]) }
+
+    package func int(_ key: String, _ found: JSONValue?) throws(JSONDecodingError) -> Int {
+        guard case .number(let number) = try required(key, found, expected: "integer") else {
             throw JSONDecodingError(code: .wrongType, path: path(key), expected: "integer")
         }
         if let value = number.int { return value }
@@ -88,8 +103,10 @@ package struct JSONObjectReader {
     }
 
     /// The elements of array member `key`; element `index` has path `elementPath(key, index)`.
-    package func elements(_ key: String) throws(JSONDecodingError) -> [JSONValue] {
-        guard case .array(let elements) = try required(key, expected: "array") else {
+    package func elements(_ key: String) throws(JSONDecodingError) -> [JSONValue] { try elements(key, object[key]) }
+
+    package func elements(_ key: String, _ found: JSONValue?) throws(JSONDecodingError) -> [JSONValue] {
+        guard case .array(let elements) = try required(key, found, expected: "array") else {
             throw JSONDecodingError(code: .wrongType, path: path(key), expected: "array")
         }
         return elements

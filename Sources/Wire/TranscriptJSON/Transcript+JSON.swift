@@ -3,9 +3,26 @@ extension Transcript {
     /// Other members (`metrics`, …) are ignored. Errors name the path (`segments[2].words[0].start`).
     public init(json: JSONValue) throws(JSONDecodingError) {
         let reader = try JSONObjectReader(json, path: "")
-        let language = try reader.string("language")
-        let durationSeconds = try reader.double("duration")
-        let elements = try reader.elements("segments")
+        // One pass over the members noting where each name last occurs (the last of a name wins),
+        // then the checks in lookup order.
+        let members = reader.object.storage
+        var languageAt = -1, durationAt = -1, segmentsAt = -1
+        for index in members.indices {
+            let key = members[index].key
+            guard key.utf8.count == 8 else { continue }
+            if key == "language" {
+                languageAt = index
+            } else if key == "duration" {
+                durationAt = index
+            } else if key == "segments" {
+                segmentsAt = index
+            }
+        }
+        // `Optional.none`, not `nil`: a bare `nil` here would become `JSONValue.null` (a nil literal).
+        func value(_ index: Int) -> JSONValue? { index < 0 ? Optional.none : members[index].value }
+        let language = try reader.string("language", value(languageAt))
+        let durationSeconds = try reader.double("duration", value(durationAt))
+        let elements = try reader.elements("segments", value(segmentsAt))
         var segments: [Segment] = []
         segments.reserveCapacity(elements.count)
         for index in elements.indices {
