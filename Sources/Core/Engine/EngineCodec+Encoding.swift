@@ -8,34 +8,34 @@ extension EngineCodec {
     package static func encodedLine(_ request: EngineRequest) -> [UInt8] {
         var out = JSONSerializer()
         out.bytes.reserveCapacity(Self.lineBytesReserved)
-        raw("{\"jsonrpc\":\"2.0\",", &out)
+        out.appendLiteral("{\"jsonrpc\":\"2.0\",")
         if let id = request.id {
-            raw("\"id\":", &out)
+            out.appendLiteral("\"id\":")
             out.write(.number(JSONNumber(id.value)))
-            raw(",", &out)
+            out.appendLiteral(",")
         }
-        raw("\"method\":", &out)
+        out.appendLiteral("\"method\":")
         out.write(string: request.method)
         switch request {
         case .initialize(_, let parameters):
-            raw(",\"params\":", &out)
+            out.appendLiteral(",\"params\":")
             writeInitializeParams(parameters, &out)
         case .transcribe(_, let parameters):
-            raw(",\"params\":{\"audio\":{\"path\":", &out)
+            out.appendLiteral(",\"params\":{\"audio\":{\"path\":")
             out.write(string: parameters.audioPath)
-            raw("},\"language\":", &out)
-            if let language = parameters.language { out.write(string: language) } else { raw("null", &out) }
-            raw(",\"options\":", &out)
+            out.appendLiteral("},\"language\":")
+            if let language = parameters.language { out.write(string: language) } else { out.appendLiteral("null") }
+            out.appendLiteral(",\"options\":")
             out.write(.object(parameters.options))
-            raw("}", &out)
+            out.appendLiteral("}")
         case .cancel(let target):
-            raw(",\"params\":{\"id\":", &out)
+            out.appendLiteral(",\"params\":{\"id\":")
             out.write(.number(JSONNumber(target.value)))
-            raw("}", &out)
+            out.appendLiteral("}")
         case .healthCheck, .stop:
             break
         }
-        raw("}\n", &out)
+        out.appendLiteral("}\n")
         return out.bytes
     }
 
@@ -43,26 +43,21 @@ extension EngineCodec {
     static let lineBytesReserved = 256
 
     private static func writeInitializeParams(_ parameters: InitializeParameters, _ out: inout JSONSerializer) {
-        raw("{\"protocolVersion\":", &out)
+        out.appendLiteral("{\"protocolVersion\":")
         out.write(string: parameters.protocolVersion)
-        raw(",\"clientInfo\":{\"name\":", &out)
+        out.appendLiteral(",\"clientInfo\":{\"name\":")
         out.write(string: parameters.clientName)
-        raw(",\"version\":", &out)
+        out.appendLiteral(",\"version\":")
         out.write(string: parameters.clientVersion)
-        raw("},\"heartbeatIntervalMs\":", &out)
+        out.appendLiteral("},\"heartbeatIntervalMs\":")
         out.write(.number(JSONNumber(Int(parameters.heartbeatIntervalMs))))
-        raw(",\"config\":", &out)
+        out.appendLiteral(",\"config\":")
         out.write(.object(parameters.config))
         if let bytes = parameters.maxMessageBytes {
-            raw(",\"limits\":{\"maxMessageBytes\":", &out)
+            out.appendLiteral(",\"limits\":{\"maxMessageBytes\":")
             out.write(.number(JSONNumber(bytes)))
-            raw("}", &out)
+            out.appendLiteral("}")
         }
-        raw("}", &out)
-    }
-
-    @inline(__always)
-    private static func raw(_ literal: StaticString, _ out: inout JSONSerializer) {
-        out.bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+        out.appendLiteral("}")
     }
 }

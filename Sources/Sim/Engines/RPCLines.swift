@@ -7,9 +7,9 @@ package enum RPCLines {
     /// `{"jsonrpc":"2.0","id":…,"result":…}`
     package static func result(id: JSONValue, _ result: JSONValue) -> [UInt8] {
         var out = start()
-        raw("\"id\":", &out)
+        out.appendLiteral("\"id\":")
         out.write(id)
-        raw(",\"result\":", &out)
+        out.appendLiteral(",\"result\":")
         out.write(result)
         return end(&out)
     }
@@ -17,24 +17,24 @@ package enum RPCLines {
     /// `{"jsonrpc":"2.0","id":…,"error":{"code":…,"message":…,"data":{"reason":…}}}`
     package static func error(id: JSONValue, code: Int, message: String) -> [UInt8] {
         var out = start()
-        raw("\"id\":", &out)
+        out.appendLiteral("\"id\":")
         out.write(id)
-        raw(",\"error\":{\"code\":", &out)
+        out.appendLiteral(",\"error\":{\"code\":")
         out.write(.number(JSONNumber(code)))
-        raw(",\"message\":", &out)
+        out.appendLiteral(",\"message\":")
         out.write(string: message)
-        raw(",\"data\":{\"reason\":", &out)
+        out.appendLiteral(",\"data\":{\"reason\":")
         out.write(string: message)
-        raw("}}", &out)
+        out.appendLiteral("}}")
         return end(&out)
     }
 
     /// `{"jsonrpc":"2.0","method":…,"params":…}`
     package static func notification(_ method: String, _ params: JSONValue) -> [UInt8] {
         var out = start()
-        raw("\"method\":", &out)
+        out.appendLiteral("\"method\":")
         out.write(string: method)
-        raw(",\"params\":", &out)
+        out.appendLiteral(",\"params\":")
         out.write(params)
         return end(&out)
     }
@@ -50,13 +50,13 @@ package enum RPCLines {
     static func start() -> JSONSerializer {
         var out = JSONSerializer()
         out.bytes.reserveCapacity(lineBytesReserved)
-        raw("{\"jsonrpc\":\"2.0\",", &out)
+        out.appendLiteral("{\"jsonrpc\":\"2.0\",")
         return out
     }
 
     /// Closes the envelope and the line. (`inout`: a copy of `out` would make the append copy the bytes.)
     static func end(_ out: inout JSONSerializer) -> [UInt8] {
-        raw("}\n", &out)
+        out.appendLiteral("}\n")
         return out.bytes
     }
 
@@ -67,11 +67,6 @@ package enum RPCLines {
     }
 
     static let lineBytesReserved = 256
-
-    @inline(__always)
-    static func raw(_ literal: StaticString, _ out: inout JSONSerializer) {
-        out.bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
-    }
 
     /// `n` thousandths as JSON number text (`1.25`), exact and platform independent.
     package static func thousandths(_ value: UInt64) -> JSONValue {

@@ -6,13 +6,13 @@ import Wire
 extension ScriptedEngine {
     package static func initializeLine(id: JSONValue, maxConcurrentRequests: Int) -> [UInt8] {
         var out = RPCLines.start()
-        RPCLines.raw("\"id\":", &out)
+        out.appendLiteral("\"id\":")
         out.write(id)
-        RPCLines.raw(",\"result\":{\"protocolVersion\":\"1.0\",\"engine\":{\"name\":\"scripted\",\"version\":\"1.0.0\"},", &out)
-        RPCLines.raw("\"capabilities\":{\"languages\":[\"en\"],\"drafts\":true,\"wordTimestamps\":false,", &out)
-        RPCLines.raw("\"wordConfidence\":false,\"maxConcurrentRequests\":", &out)
+        out.appendLiteral(",\"result\":{\"protocolVersion\":\"1.0\",\"engine\":{\"name\":\"scripted\",\"version\":\"1.0.0\"},")
+        out.appendLiteral("\"capabilities\":{\"languages\":[\"en\"],\"drafts\":true,\"wordTimestamps\":false,")
+        out.appendLiteral("\"wordConfidence\":false,\"maxConcurrentRequests\":")
         out.write(.number(JSONNumber(maxConcurrentRequests)))
-        RPCLines.raw("},\"limits\":{\"maxMessageBytes\":8388608}}", &out)
+        out.appendLiteral("},\"limits\":{\"maxMessageBytes\":8388608}}")
         return RPCLines.end(&out)
     }
 
@@ -30,11 +30,11 @@ extension ScriptedEngine {
 
     package static func healthLine(id: JSONValue, status: String) -> [UInt8] {
         var out = RPCLines.start()
-        RPCLines.raw("\"id\":", &out)
+        out.appendLiteral("\"id\":")
         out.write(id)
-        RPCLines.raw(",\"result\":{\"status\":", &out)
+        out.appendLiteral(",\"result\":{\"status\":")
         out.write(string: status)
-        RPCLines.raw(",\"detail\":{}}", &out)
+        out.appendLiteral(",\"detail\":{}}")
         return RPCLines.end(&out)
     }
 
@@ -45,11 +45,11 @@ extension ScriptedEngine {
     /// `{"jsonrpc":"2.0","method":"progress","params":{"id":…,"fraction":…,"stage":"decoding"}}`
     package static func progressLine(id: JSONValue, permille: UInt64) -> [UInt8] {
         var out = RPCLines.start()
-        RPCLines.raw("\"method\":\"progress\",\"params\":{\"id\":", &out)
+        out.appendLiteral("\"method\":\"progress\",\"params\":{\"id\":")
         out.write(id)
-        RPCLines.raw(",\"fraction\":", &out)
+        out.appendLiteral(",\"fraction\":")
         RPCLines.writeThousandths(permille, &out)
-        RPCLines.raw(",\"stage\":\"decoding\"}", &out)
+        out.appendLiteral(",\"stage\":\"decoding\"}")
         return RPCLines.end(&out)
     }
 
@@ -57,30 +57,30 @@ extension ScriptedEngine {
     /// `segment(segment, audioPath:, draft: true)`.
     package static func draftLine(id: JSONValue, seq: Int, segment: Int, audioPath: String) -> [UInt8] {
         var out = RPCLines.start()
-        RPCLines.raw("\"method\":\"draft\",\"params\":{\"id\":", &out)
+        out.appendLiteral("\"method\":\"draft\",\"params\":{\"id\":")
         out.write(id)
-        RPCLines.raw(",\"seq\":", &out)
+        out.appendLiteral(",\"seq\":")
         RPCLines.writeInt(seq, &out)
-        RPCLines.raw(",\"segment\":", &out)
+        out.appendLiteral(",\"segment\":")
         writeSegment(segment, audioPath: audioPath, draft: true, &out)
-        RPCLines.raw("}", &out)
+        out.appendLiteral("}")
         return RPCLines.end(&out)
     }
 
     /// The bytes of `segment(index, audioPath:, draft:)`.
     static func writeSegment(_ index: Int, audioPath: String, draft: Bool, _ out: inout JSONSerializer) {
         let start = UInt64(index) * 1_500
-        RPCLines.raw("{\"id\":", &out)
+        out.appendLiteral("{\"id\":")
         RPCLines.writeInt(index, &out)
-        RPCLines.raw(",\"start\":", &out)
+        out.appendLiteral(",\"start\":")
         RPCLines.writeThousandths(start, &out)
-        RPCLines.raw(",\"end\":", &out)
+        out.appendLiteral(",\"end\":")
         RPCLines.writeThousandths(start + 1_500, &out)
         // `"\(draft ? "draft" : "segment") \(index) of \(audioPath)"`: the ASCII prefix needs no escapes.
-        if draft { RPCLines.raw(",\"text\":\"draft ", &out) } else { RPCLines.raw(",\"text\":\"segment ", &out) }
+        if draft { out.appendLiteral(",\"text\":\"draft ") } else { out.appendLiteral(",\"text\":\"segment ") }
         RPCLines.writeInt(index, &out)
-        RPCLines.raw(" of ", &out)
+        out.appendLiteral(" of ")
         out.writeEscaped(audioPath)
-        RPCLines.raw("\",\"words\":[]}", &out)
+        out.appendLiteral("\",\"words\":[]}")
     }
 }

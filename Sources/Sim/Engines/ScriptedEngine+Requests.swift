@@ -99,16 +99,16 @@ extension ScriptedEngine {
     /// `RPCLines.result(id:_:)` of `resultJSON(segments:audioPath:)` (a test holds them equal).
     package static func resultLine(id: JSONValue, segments: Int, audioPath: String) -> [UInt8] {
         var out = RPCLines.start()
-        RPCLines.raw("\"id\":", &out)
+        out.appendLiteral("\"id\":")
         out.write(id)
-        RPCLines.raw(",\"result\":{\"language\":\"en\",\"duration\":", &out)
+        out.appendLiteral(",\"result\":{\"language\":\"en\",\"duration\":")
         RPCLines.writeThousandths(UInt64(max(1, segments)) * 1_500, &out)
-        RPCLines.raw(",\"segments\":[", &out)
+        out.appendLiteral(",\"segments\":[")
         for index in 0..<segments {
             if index > 0 { out.bytes.append(UInt8(ascii: ",")) }
             writeSegment(index, audioPath: audioPath, draft: false, &out)
         }
-        RPCLines.raw("],\"metrics\":{}}", &out)
+        out.appendLiteral("],\"metrics\":{}}")
         return RPCLines.end(&out)
     }
 
